@@ -1,0 +1,188 @@
+import type { Blockquote, Heading, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+
+/**
+ * A bank file flattened into what a reader scans: headings, the single lines of top-level paragraphs
+ * (plain-text banks put questions, titles and answers on adjacent lines), list items, quotes and other
+ * content. Each block keeps its Markdown source so answers are posted as written.
+ */
+export type Block =
+  | { kind: 'heading'; line: number; blankBefore: boolean; depth: number; text: string; raw: string }
+  | { kind: 'line'; line: number; blankBefore: boolean; text: string; lastInParagraph: boolean; nextIsList: boolean }
+  | {
+      kind: 'item';
+      line: number;
+      blankBefore: boolean;
+      ordered: boolean;
+      number: number | null;
+      /** The item's first paragraph, one entry per source line, indentation removed. */
+      firstLines: string[];
+      /** Everything after the first paragraph, dedented Markdown ('' when none). */
+      rest: string;
+      /** The whole item body (first paragraph included), dedented Markdown. */
+      body: string;
+      /** The list follows a paragraph with no blank line between (an intro such as "Steps:"). */
+      attachedToParagraph: boolean;
+      attachedIntro: string | null;
+    }
+  | { kind: 'quote'; line: number; blankBefore: boolean; callout: string | null; calloutTitle: string; body: string; raw: string }
+  | { kind: 'html'; line: number; blankBefore: boolean; raw: string }
+  | { kind: 'break'; line: number; blankBefore: boolean }
+  | { kind: 'content'; line: number; blankBefore: boolean; raw: string; type: string; endLine: number; unclosedFence: boolean };
+
+export function flattenBlocks(root: Root, source: string): Block[] {
+  const blocks: Block[] = [];
+  let prevEndLine = 0;
+  let prev: RootContent | undefined;
+  for (const node of root.children) {
+    const startLine = node.position?.start.line ?? prevEndLine + 1;
+    const blankBefore = startLine > prevEndLine + 1;
+    const next = root.children[root.children.indexOf(node) + 1];
+    switch (node.type) {
+      case 'heading':
+        blocks.push(headingBlock(node, source, blankBefore));
+        break;
+      case 'paragraph':
+        blocks.push(...paragraphLines(node, source, blankBefore, next));
+        break;
+      case 'list':
+        blocks.push(...listItems(node, source, blankBefore, prev));
+        break;
+      case 'blockquote':
+        blocks.push(quoteBlock(node, source, blankBefore));
+        break;
+      case 'html':
+        blocks.push({ kind: 'html', line: startLine, blankBefore, raw: node.value });
+        break;
+      case 'thematicBreak':
+        blocks.push({ kind: 'break', line: startLine, blankBefore });
+        break;
+      case 'definition':
+        break;
+      default:
+        blocks.push(contentBlock(node, source, blankBefore));
+    }
+    prevEndLine = node.position?.end.line ?? startLine;
+    prev = node;
+  }
+  return blocks;
+}
+
+export function sourceOf(node: Nodes, source: string): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? '' : source.slice(start, end);
+}
+
+function headingBlock(node: Heading, source: string, blankBefore: boolean): Block {
+  const raw = sourceOf(node, source);
+  // Inline source without the `#` marks or a closing `###`, so bold and code inside stay Markdown.
+  const text = raw.replace(/^ {0,3}#{1,6}[ \t]*/, '').replace(/[ \t]+#+[ \t]*$/, '').replace(/\n=+\s*$|\n-+\s*$/, '');
+  return { kind: 'heading', line: node.position?.start.line ?? 0, blankBefore, depth: node.depth, text: text.trim(), raw };
+}
+
+function paragraphLines(node: Paragraph, source: string, blankBefore: boolean, next: RootContent | undefined): Block[] {
+  const firstLine = node.position?.start.line ?? 0;
+  const lines = sourceOf(node, source).split('\n');
+  const nextIsList = next?.type === 'list' && next.position?.start.line === (node.position?.end.line ?? 0) + 1;
+  return lines.map((text, i) => ({
+    kind: 'line' as const,
+    line: firstLine + i,
+    blankBefore: i === 0 ? blankBefore : false,
+    text: text.trim(),
+    lastInParagraph: i === lines.length - 1,
+    nextIsList: i === lines.length - 1 && nextIsList,
+  }));
+}
+
+function listItems(list: List, source: string, blankBefore: boolean, prev: RootContent | undefined): Block[] {
+  const attached = prev?.type === 'paragraph' && (list.position?.start.line ?? 0) === (prev.position?.end.line ?? -1) + 1;
+  const intro = attached && prev ? toString(prev).split('\n').pop()?.trim() ?? null : null;
+  let number = list.ordered ? (list.start ?? 1) : null;
+  let prevEnd = list.position?.start.line ?? 0;
+  return list.children.map((item, i) => {
+    const line = item.position?.start.line ?? 0;
+    const block = itemBlock(item, source, {
+      ordered: list.ordered === true,
+      number,
+      blankBefore: i === 0 ? blankBefore : line > prevEnd + 1,
+      attachedToParagraph: attached,
+      attachedIntro: intro,
+    });
+    prevEnd = item.position?.end.line ?? line;
+    if (number !== null) number = ordinalOf(item, source) ?? number + 1;
+    return block;
+  });
+}
+
+/** The number actually written before the next item matters ("1. 1. 1." lists are common). */
+function ordinalOf(item: ListItem, source: string): number | null {
+  const m = /^\s*(\d{1,9})[.)]/.exec(sourceOf(item, source));
+  return m ? Number(m[1]) + 1 : null;
+}
+
+function itemBlock(
+  item: ListItem,
+  source: string,
+  opts: { ordered: boolean; number: number | null; blankBefore: boolean; attachedToParagraph: boolean; attachedIntro: string | null },
+): Block {
+  const line = item.position?.start.line ?? 0;
+  const written = /^\s*(\d{1,9})[.)]/.exec(sourceOf(item, source));
+  const number = opts.ordered ? (written ? Number(written[1]) : opts.number) : null;
+  const [first, ...others] = item.children;
+  const firstLines = first && first.type === 'paragraph' ? sourceOf(first, source).split('\n').map((l) => l.trim()) : [];
+  const restStart = first && first.type === 'paragraph' ? others[0] : first;
+  const rest = restStart ? dedentFrom(source, restStart, item) : '';
+  const body = first ? dedentFrom(source, first, item) : '';
+  return { kind: 'item', line, blankBefore: opts.blankBefore, ordered: opts.ordered, number, firstLines, rest, body, attachedToParagraph: opts.attachedToParagraph, attachedIntro: opts.attachedIntro };
+}
+
+/** Source from `from`'s start to the end of `container`, with the list item's indentation removed. */
+function dedentFrom(source: string, from: Nodes, container: Nodes): string {
+  const start = from.position?.start.offset;
+  const end = container.position?.end.offset;
+  if (start === undefined || end === undefined) return '';
+  const indent = (from.position?.start.column ?? 1) - 1;
+  return dedent(source.slice(start, end), indent).trim();
+}
+
+/** Removes up to `width` columns of leading whitespace from every line but the first. */
+export function dedent(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((l, i) => (i === 0 ? l : stripIndent(l, width)))
+    .join('\n');
+}
+
+function stripIndent(line: string, width: number): string {
+  let col = 0;
+  let i = 0;
+  while (i < line.length && col < width) {
+    const c = line[i];
+    if (c === ' ') col += 1;
+    else if (c === '\t') col += 4 - (col % 4);
+    else break;
+    i++;
+  }
+  return line.slice(i);
+}
+
+const CALLOUT = /^\[!([A-Za-z-]+)\][+-]?[ \t]*(.*)$/;
+
+function quoteBlock(node: Blockquote, source: string, blankBefore: boolean): Block {
+  const raw = sourceOf(node, source);
+  const lines = raw.split('\n').map((l) => l.replace(/^[ \t]{0,3}>[ \t]?/, ''));
+  const head = CALLOUT.exec(lines[0]?.trim() ?? '');
+  const callout = head ? (head[1] ?? '').toLowerCase() : null;
+  const body = (head ? lines.slice(1) : lines).join('\n').trim();
+  return { kind: 'quote', line: node.position?.start.line ?? 0, blankBefore, callout, calloutTitle: head?.[2]?.trim() ?? '', body, raw };
+}
+
+function contentBlock(node: RootContent, source: string, blankBefore: boolean): Block {
+  const raw = sourceOf(node, source);
+  const line = node.position?.start.line ?? 0;
+  const endLine = node.position?.end.line ?? line;
+  const fence = node.type === 'code' ? /^ {0,3}(`{3,}|~{3,})/.exec(raw) : null;
+  const closed = fence ? new RegExp(`\\n {0,3}${fence[1]?.[0] === '`' ? '`' : '~'}{${fence[1]?.length ?? 3},}\\s*$`).test(raw) : true;
+  return { kind: 'content', line, blankBefore, raw, type: node.type, endLine, unclosedFence: !closed };
+}

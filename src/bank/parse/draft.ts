@@ -1,0 +1,51 @@
+/** A question being read; becomes a RawQuestion when the next question or section starts. */
+export interface Draft {
+  questionLines: string[];
+  line: number;
+  number: number | null;
+  answer: string;
+  hints: string[];
+  tags: string[];
+  category: string | null;
+  /** Depth of the heading that asked the question; deeper headings belong to its answer. */
+  headingDepth: number | null;
+  answerStarted: boolean;
+  /** Asked by a bullet item, so a sibling bullet that also asks is the next question. */
+  fromBullet: boolean;
+  /** What the last line added, so an attached next line can continue it. */
+  last: 'question' | 'hint' | 'answer' | 'elaboration';
+}
+
+export interface RawQuestion {
+  question: string;
+  answer: string | null;
+  hints: string[];
+  tags: string[];
+  category: string | null;
+  line: number;
+}
+
+export function newDraft(text: string, line: number, category: string | null, opts: { number?: number | null; headingDepth?: number | null } = {}): Draft {
+  return {
+    questionLines: [text],
+    line,
+    number: opts.number ?? null,
+    answer: '',
+    hints: [],
+    tags: [],
+    category,
+    headingDepth: opts.headingDepth ?? null,
+    answerStarted: false,
+    fromBullet: false,
+    last: 'question',
+  };
+}
+
+/** Appends Markdown to the answer, as a new paragraph or as the next line of the current one. */
+export function appendAnswer(draft: Draft, markdown: string, newParagraph: boolean): void {
+  const text = markdown.replace(/\s+$/, '');
+  if (text.trim() === '') return;
+  draft.answer = draft.answer === '' ? text : `${draft.answer}${newParagraph ? '\n\n' : '\n'}${text}`;
+  draft.answerStarted = true;
+  draft.last = 'answer';
+}

@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/bank.js';
+
+/** Drives the real `npm run -s bank` entry (tsx + src/cli/bank.ts) as a user would. */
+function bank(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bank.ts', ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'silent' },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'recall-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface JsonBank {
+  questions: { id: string; question: string; answer: string | null; hints: string[]; category: string | null; tags: string[]; sources: { file: string; line: number }[] }[];
+  warnings: { file: string; line: number; message: string }[];
+}
+
+describe('bank check', () => {
+  it('prints exactly one JSON document with the documented fields for the seed bank', () => {
+    const { code, stdout } = bank('check', 'questions', '--json');
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout) as JsonBank;
+    expect(Object.keys(doc)).toEqual(['questions', 'warnings']);
+    expect(doc.questions).toHaveLength(330);
+    expect(doc.warnings).toEqual([]);
+    expect(Object.keys(doc.questions[0] ?? {})).toEqual(['id', 'question', 'answer', 'hints', 'category', 'tags', 'sources']);
+    expect(doc.questions[0]?.sources[0]?.file).toMatch(/^questions\//);
+  });
+
+  it('prints a human summary with categories and each warning as file:line: message', () => {
+    const broken = path.join(tmp, 'broken.md');
+    writeFileSync(broken, '### Q1. What does this print?\n```python\nprint(1)\n\n### Q2. What is a list?\nAn ordered collection.\n');
+    const { code, stdout } = bank('check', 'questions', broken);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^6 files, 332 questions, 171 answered, 161 for discussion/);
+    expect(stdout).toMatch(/Reinforcement Learning\s+15 questions, 15 answered/);
+    expect(stdout).toContain(`${broken}:2: code block is never closed`);
+  });
+
+  it('fails with a clear message when a path does not exist', () => {
+    const { code, stderr } = bank('check', 'no-such-folder');
+    expect(code).toBe(1);
+    expect(stderr).toContain('no-such-folder: no such file or folder');
+  });
+
+  it('fails when nothing at all could be read, and still reports why', () => {
+    const binary = path.join(tmp, 'photo.md');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    const { code, stdout, stderr } = bank('check', binary, '--json');
+    expect(code).toBe(1);
+    expect((JSON.parse(stdout) as JsonBank).warnings[0]?.message).toBe('the file is binary, not text; skipped');
+    expect(stderr).toContain('no questions could be read');
+  });
+
+  it('explains its usage on an unknown command', () => {
+    const { code, stderr } = bank('frobnicate');
+    expect(code).toBe(2);
+    expect(stderr).toContain('Unknown command `frobnicate`');
+  });
+});
+
+describe('bank show', () => {
+  it('prints one question for Discord, Slack and plain text', () => {
+    const { stdout } = bank('check', 'questions', '--json');
+    const q = (JSON.parse(stdout) as JsonBank).questions.find((x) => x.question.startsWith('Explain the difference between GANs, VAEs'));
+    expect(q).toBeDefined();
+    const shown = bank('show', q?.id ?? '');
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('===== discord');
+    expect(shown.stdout).toContain('===== slack');
+    expect(shown.stdout).toContain('===== plain');
+    expect(shown.stdout).toContain('questions/genai-100-most-asked.md:33');
+  });
+
+  it('says so when no question has that id', () => {
+    const { code, stderr } = bank('show', 'ffffffffffff');
+    expect(code).toBe(1);
+    expect(stderr).toContain('No question with id `ffffffffffff`');
+  });
+});

@@ -1,0 +1,191 @@
+import type { Clock } from '../core/clock.js';
+import { slotForKey, slotKey, slotsBetween } from './next-run.js';
+import type { Schedule } from './types.js';
+import type { TimerHandle, WakeTimer } from './wake-timer.js';
+
+export type { TimerHandle, WakeTimer } from './wake-timer.js';
+
+/** Structurally a subset of pino's logger, so a pino instance can be passed as is. */
+export interface SchedulerLogger {
+  warn(context: Record<string, unknown>, message: string): void;
+  error(context: Record<string, unknown>, message: string): void;
+}
+
+export type SlotHandler = (id: string, slotKey: string, slot: Date) => void | Promise<void>;
+
+export interface ScheduleRunnerOptions {
+  clock: Clock;
+  timer: WakeTimer;
+  /** How late a slot may be noticed and still be posted; anything later goes to onMissed. */
+  graceMs: number;
+  onSlot: SlotHandler;
+  onMissed: SlotHandler;
+  logger?: SchedulerLogger;
+  /** How often to re-check the clock. Slots are whole minutes, so a minute is the natural beat. */
+  wakeEveryMs?: number;
+}
+
+export interface ScheduleRunner {
+  /**
+   * Starts (or replaces) watching a schedule. `lastSeenSlot` is the slotKey the caller last
+   * recorded as handled for it (e.g. from its store): only slots after it are considered,
+   * which is what stops a restart from posting the same slot twice.
+   */
+  add(id: string, schedule: Schedule, lastSeenSlot?: string): void;
+  remove(id: string): void;
+  /** Resolves once the catch-up pass at start has been handled. */
+  start(): Promise<void>;
+  /** Stops waking; resolves when handlers already running have finished. */
+  stop(): Promise<void>;
+  /** One pass over every schedule, as the timer triggers it. Never rejects. */
+  wake(): Promise<void>;
+}
+
+interface Entry {
+  readonly id: string;
+  readonly schedule: Schedule;
+  readonly lastSeen: Date | undefined;
+  /** When the runner began being responsible for this schedule (add or start, whichever is later). */
+  knownSince: Date | undefined;
+  /** The last slot handled; everything up to and including it is done. */
+  cursor: Date | undefined;
+  /** A replaced entry for the same id still finishing its handler; we wait for it to keep per-id order. */
+  predecessor: Promise<void> | undefined;
+  busy: Promise<void> | undefined;
+  wokenWhileBusy: boolean;
+}
+
+/** Bounds one pass; a larger backlog just continues in the next loop round. */
+const MAX_SLOTS_PER_PASS = 1000;
+
+const consoleLogger: SchedulerLogger = {
+  warn: (context, message) => console.warn(message, context),
+  error: (context, message) => console.error(message, context),
+};
+
+/**
+ * Delivers each schedule's slots once per runner: on every wake it asks the clock what
+ * time it is and hands over every slot since the last one it handled. Slots at most
+ * `graceMs` old go to onSlot, older ones to onMissed, in order, one at a time per
+ * schedule; schedules do not wait for each other. A throwing handler is logged and the
+ * slot counts as handled; retrying a post is the caller's call, since only it knows
+ * whether the message went out.
+ */
+export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRunner {
+  const { clock, timer, graceMs, onSlot, onMissed } = options;
+  const logger = options.logger ?? consoleLogger;
+  const entries = new Map<string, Entry>();
+  // Survives remove/add so editing a channel's schedule cannot re-deliver a slot this runner already handled.
+  const handledUpTo = new Map<string, Date>();
+  let handle: TimerHandle | undefined;
+  let running = false;
+
+  const isCurrent = (entry: Entry): boolean => running && entries.get(entry.id) === entry;
+
+  function add(id: string, schedule: Schedule, lastSeenSlot?: string): void {
+    let lastSeen: Date | undefined;
+    if (lastSeenSlot !== undefined) {
+      lastSeen = slotForKey(schedule, lastSeenSlot);
+      if (!lastSeen) logger.warn({ scheduleId: id, lastSeenSlot }, 'ignoring unreadable lastSeenSlot');
+    }
+    const previous = entries.get(id);
+    entries.set(id, {
+      id,
+      schedule,
+      lastSeen,
+      knownSince: running ? clock.now() : undefined,
+      cursor: undefined,
+      predecessor: previous?.busy,
+      busy: undefined,
+      wokenWhileBusy: false,
+    });
+  }
+
+  function remove(id: string): void {
+    entries.delete(id);
+  }
+
+  function start(): Promise<void> {
+    if (running) return wake();
+    running = true;
+    const now = clock.now();
+    for (const entry of entries.values()) entry.knownSince ??= now;
+    handle = timer.every(options.wakeEveryMs ?? 60_000, wake);
+    return wake();
+  }
+
+  async function stop(): Promise<void> {
+    running = false;
+    handle?.stop();
+    handle = undefined;
+    await Promise.all([...entries.values()].map((entry) => entry.busy));
+  }
+
+  async function wake(): Promise<void> {
+    if (!running) return;
+    await Promise.all([...entries.values()].map(poke));
+  }
+
+  /** Runs a catch-up for one schedule, or, if one is already running, asks it to go round once more. */
+  function poke(entry: Entry): Promise<void> {
+    if (entry.busy) {
+      entry.wokenWhileBusy = true;
+      return entry.busy;
+    }
+    const run = async (): Promise<void> => {
+      try {
+        await entry.predecessor;
+        entry.predecessor = undefined;
+        do {
+          entry.wokenWhileBusy = false;
+          await catchUp(entry);
+        } while (entry.wokenWhileBusy && isCurrent(entry));
+      } catch (error) {
+        // catchUp already guards the handlers; this is the backstop that keeps wake() from ever rejecting.
+        logger.error({ err: error, scheduleId: entry.id }, 'schedule catch-up failed');
+      }
+    };
+    entry.busy = run().finally(() => {
+      entry.busy = undefined;
+    });
+    return entry.busy;
+  }
+
+  async function catchUp(entry: Entry): Promise<void> {
+    const { id, schedule } = entry;
+    let due: Date[];
+    try {
+      entry.cursor ??= firstCursor(entry);
+      due = slotsBetween(schedule, entry.cursor, clock.now(), MAX_SLOTS_PER_PASS);
+    } catch (error) {
+      logger.error({ err: error, scheduleId: id }, 'could not compute due slots');
+      return;
+    }
+    if (due.length === MAX_SLOTS_PER_PASS) entry.wokenWhileBusy = true;
+
+    for (const slot of due) {
+      if (!isCurrent(entry)) return;
+      const key = slotKey(schedule, slot);
+      // Marked before the handler runs: a slot is never handed out twice, even if the handler hangs.
+      entry.cursor = slot;
+      handledUpTo.set(id, slot);
+      const onTime = clock.now().getTime() - slot.getTime() <= graceMs;
+      try {
+        await (onTime ? onSlot : onMissed)(id, key, new Date(slot));
+      } catch (error) {
+        logger.error(
+          { err: error, scheduleId: id, slotKey: key, slot: slot.toISOString() },
+          onTime ? 'onSlot failed; the slot counts as handled' : 'onMissed failed',
+        );
+      }
+    }
+  }
+
+  function firstCursor(entry: Entry): Date {
+    const base = entry.lastSeen ?? new Date((entry.knownSince ?? clock.now()).getTime() - graceMs);
+    const handled = handledUpTo.get(entry.id);
+    return handled && handled > base ? handled : base;
+  }
+
+  return { add, remove, start, stop, wake };
+}

@@ -1,0 +1,214 @@
+import KeyvRedis, { createClient } from '@keyv/redis';
+import { Keyv } from 'keyv';
+import { compareEntries } from './board-order.js';
+import { decodeEnvelope, encodeEnvelope, envelopeKeyvOptions, isExpired } from './envelope.js';
+import { KeyMutex } from './key-mutex.js';
+import { boardKey, valueKey } from './keys.js';
+import { redactSecrets, redactUrl } from './redact.js';
+import { BOARD_RANK, BOARD_TOP, COMPARE_AND_SET } from './redis-scripts.js';
+import { checkDelta, checkLimit, checkTtl } from './store-arguments.js';
+import { StoreError, errorMessage } from './store-error.js';
+import type { BoardEntry, BoardPosition, Store } from './store.js';
+
+type RedisClient = ReturnType<typeof createClient>;
+
+export interface RedisStoreOptions {
+  url: string;
+  namespace: string;
+  /** Also bounds ping(). */
+  connectTimeoutMs: number;
+  /** Background connection errors (already redacted); the store keeps reconnecting. */
+  onError?: (error: StoreError) => void;
+}
+
+const MAX_UPDATE_ATTEMPTS = 100;
+/** Reconnect attempts at startup before we report the server as unreachable. */
+const STARTUP_RETRIES = 2;
+
+/**
+ * Connects before returning, so a wrong URL or a down server fails at startup
+ * with a clear (password-free) message instead of on the first command.
+ */
+export async function openRedisStore(options: RedisStoreOptions): Promise<RedisStore> {
+  const { url } = options;
+  const shown = redactUrl(url);
+  const describe = (error: unknown): string => redactSecrets(errorMessage(error), url);
+  let everReady = false;
+
+  let client: RedisClient;
+  try {
+    client = createClient({
+      url,
+      // Fail commands fast while reconnecting instead of queueing them without bound.
+      disableOfflineQueue: true,
+      socket: {
+        connectTimeout: options.connectTimeoutMs,
+        reconnectStrategy: (retries, cause) =>
+          !everReady && retries >= STARTUP_RETRIES ? cause : Math.min(2 ** retries * 100, 2000),
+      },
+    });
+  } catch (error) {
+    // No cause: URL parse errors carry the raw input, password included.
+    throw new StoreError('UNSUPPORTED_URL', `Redis URL ${shown} is invalid (${describe(error)})`);
+  }
+  client.on('ready', () => {
+    everReady = true;
+  });
+  client.on('error', (error: unknown) => {
+    options.onError?.(new StoreError('UNREACHABLE', `Redis store at ${shown}: ${describe(error)}`));
+  });
+
+  try {
+    await client.connect();
+  } catch (error) {
+    if (client.isOpen) client.destroy();
+    throw new StoreError('UNREACHABLE', `Redis store at ${shown} is unreachable (${describe(error)})`);
+  }
+
+  const adapter = new KeyvRedis(client, { throwOnErrors: true, throwOnConnectError: true });
+  const keyv = new Keyv<unknown>({ store: adapter, ...envelopeKeyvOptions() });
+  return new RedisStore(shown, options, client, keyv);
+}
+
+/**
+ * keyv + @keyv/redis serve plain get/set/delete. keyv alone is not enough for the
+ * rest: it only offers get-then-set, which two processes can interleave, and it
+ * has no sorted sets. So markers use SET NX PX, boards use ZINCRBY/ZCARD and Lua
+ * snapshots, and update is a client-side compare-and-swap via a Lua script (the
+ * update function is JavaScript, so it cannot run inside Redis itself).
+ */
+export class RedisStore implements Store {
+  private readonly mutex = new KeyMutex();
+  private closed = false;
+
+  constructor(
+    private readonly shownUrl: string,
+    private readonly options: RedisStoreOptions,
+    private readonly client: RedisClient,
+    private readonly keyv: Keyv<unknown>,
+  ) {}
+
+  async get<T>(key: string): Promise<T | undefined> {
+    // JSON values in, JSON values out: the caller names the type it stored.
+    return (await this.keyv.get(this.valueKey(key))) as T | undefined;
+  }
+
+  async set<T>(key: string, value: T, ttlMs?: number): Promise<void> {
+    await this.keyv.set(this.valueKey(key), value, checkTtl(ttlMs));
+  }
+
+  async delete(key: string): Promise<boolean> {
+    return this.keyv.delete(this.valueKey(key));
+  }
+
+  async setIfAbsent<T>(key: string, value: T, ttlMs?: number): Promise<boolean> {
+    const ttl = checkTtl(ttlMs);
+    const encoded = encodeEnvelope(value, ttl, Date.now());
+    const reply = await this.client.set(
+      this.valueKey(key),
+      encoded,
+      ttl === undefined ? { condition: 'NX' } : { condition: 'NX', expiration: { type: 'PX', value: ttl } },
+    );
+    return reply === 'OK';
+  }
+
+  async update<T>(key: string, fn: (current: T | undefined) => T): Promise<T> {
+    const k = this.valueKey(key);
+    // The mutex keeps this process's callers from losing CAS rounds to each other;
+    // the CAS itself is what protects against other processes.
+    return this.mutex.run(k, async () => {
+      for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt += 1) {
+        const raw = await this.client.get(k);
+        const envelope = raw === null ? undefined : decodeEnvelope(raw);
+        const live = envelope !== undefined && !isExpired(envelope, Date.now());
+        const next = fn(live ? (envelope.value as T) : undefined);
+        const swapped = await this.client.eval(COMPARE_AND_SET, {
+          keys: [k],
+          arguments: [raw === null ? 'absent' : 'present', raw ?? '', encodeEnvelope(next, undefined, Date.now())],
+        });
+        if (swapped === 1) return next;
+      }
+      throw new StoreError('CONFLICT', `update of ${key} lost ${MAX_UPDATE_ATTEMPTS} rounds to other writers`);
+    });
+  }
+
+  async boardAdd(board: string, member: string, delta: number): Promise<number> {
+    return Number(await this.client.zIncrBy(this.boardKey(board), checkDelta(delta), member));
+  }
+
+  async boardTop(board: string, n: number): Promise<BoardEntry[]> {
+    const limit = checkLimit(n);
+    if (limit === 0) return [];
+    const reply = await this.client.eval(BOARD_TOP, { keys: [this.boardKey(board)], arguments: [String(limit)] });
+    const flat = stringArray(reply);
+    const entries: BoardEntry[] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      entries.push({ member: flat[i] ?? '', score: Number(flat[i + 1]) });
+    }
+    return entries.sort(compareEntries).slice(0, limit);
+  }
+
+  async boardRank(board: string, member: string): Promise<BoardPosition | null> {
+    const reply = await this.client.eval(BOARD_RANK, { keys: [this.boardKey(board)], arguments: [member] });
+    if (reply === null) return null;
+    if (!Array.isArray(reply) || typeof reply[0] !== 'number' || typeof reply[1] !== 'string') {
+      throw new Error(`unexpected reply from Redis rank script: ${JSON.stringify(reply)}`);
+    }
+    return { rank: reply[0], score: Number(reply[1]) };
+  }
+
+  async boardSize(board: string): Promise<number> {
+    return this.client.zCard(this.boardKey(board));
+  }
+
+  async boardDelete(board: string): Promise<void> {
+    await this.client.unlink(this.boardKey(board));
+  }
+
+  async ping(): Promise<void> {
+    if (this.closed) throw new StoreError('CLOSED', `Redis store at ${this.shownUrl} is closed`);
+    if (!this.client.isReady) {
+      throw new StoreError('UNREACHABLE', `Redis store at ${this.shownUrl} is unreachable (reconnecting)`);
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new StoreError('UNREACHABLE', `Redis store at ${this.shownUrl} did not answer PING in time`)),
+        this.options.connectTimeoutMs,
+      );
+    });
+    try {
+      await Promise.race([this.client.ping(), timeout]);
+    } catch (error) {
+      if (error instanceof StoreError) throw error;
+      throw new StoreError(
+        'UNREACHABLE',
+        `Redis store at ${this.shownUrl} is unreachable (${redactSecrets(errorMessage(error), this.options.url)})`,
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.client.isReady) await this.client.close();
+    else if (this.client.isOpen) this.client.destroy();
+  }
+
+  private valueKey(key: string): string {
+    return valueKey(this.options.namespace, key);
+  }
+
+  private boardKey(board: string): string {
+    return boardKey(this.options.namespace, board);
+  }
+}
+
+function stringArray(reply: unknown): string[] {
+  if (!Array.isArray(reply) || !reply.every((item): item is string => typeof item === 'string')) {
+    throw new Error(`unexpected reply from Redis board script: ${JSON.stringify(reply)}`);
+  }
+  return reply;
+}

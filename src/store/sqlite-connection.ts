@@ -1,0 +1,79 @@
+import sqlite3 from 'sqlite3';
+
+/** One row as sqlite3 hands it over; columns are narrowed where they are read. */
+export type SqliteRow = Record<string, unknown>;
+export type SqliteParam = string | number | null;
+
+/**
+ * A promise-shaped handle on one sqlite3 connection. We open our own connection
+ * instead of borrowing @keyv/sqlite's, whose handle is private and only reachable
+ * through a query() that cannot report how many rows a statement changed.
+ */
+export interface SqliteConnection {
+  /** Runs one statement; resolves to the number of rows it changed. */
+  run(sql: string, params?: SqliteParam[]): Promise<number>;
+  all(sql: string, params?: SqliteParam[]): Promise<SqliteRow[]>;
+  get(sql: string, params?: SqliteParam[]): Promise<SqliteRow | undefined>;
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openSqliteConnection(path: string, busyTimeoutMs: number): Promise<SqliteConnection> {
+  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const opened: sqlite3.Database = new sqlite3.Database(
+      path,
+      sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE,
+      (error) => (error === null ? resolve(opened) : reject(error)),
+    );
+  });
+  // Two processes sharing the file wait for each other's write instead of failing with SQLITE_BUSY.
+  db.configure('busyTimeout', busyTimeoutMs);
+
+  return {
+    run: (sql, params = []) =>
+      new Promise((resolve, reject) => {
+        db.run(sql, params, function (this: sqlite3.RunResult, error: Error | null) {
+          if (error === null) resolve(this.changes);
+          else reject(error);
+        });
+      }),
+    all: (sql, params = []) =>
+      new Promise((resolve, reject) => {
+        db.all<SqliteRow>(sql, params, (error, rows) => (error === null ? resolve(rows) : reject(error)));
+      }),
+    get: (sql, params = []) =>
+      new Promise((resolve, reject) => {
+        db.get<SqliteRow | undefined>(sql, params, (error, row) => (error === null ? resolve(row) : reject(error)));
+      }),
+    exec: (sql) =>
+      new Promise((resolve, reject) => {
+        db.exec(sql, (error) => (error === null ? resolve() : reject(error)));
+      }),
+    close: () =>
+      new Promise((resolve, reject) => {
+        db.close((error) => (error === null ? resolve() : reject(error)));
+      }),
+  };
+}
+
+/** sqlite3 errors carry codes such as SQLITE_NOTADB; anything else has none. */
+export function sqliteErrorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  return typeof error.code === 'string' ? error.code : undefined;
+}
+
+export function numberColumn(row: SqliteRow | undefined, column: string): number {
+  const value = row?.[column];
+  if (typeof value !== 'number') {
+    throw new Error(`expected a number in column ${column}, got ${typeof value}`);
+  }
+  return value;
+}
+
+export function stringColumn(row: SqliteRow | undefined, column: string): string {
+  const value = row?.[column];
+  if (typeof value !== 'string') {
+    throw new Error(`expected text in column ${column}, got ${typeof value}`);
+  }
+  return value;
+}

@@ -1,0 +1,209 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import KeyvSqlite from '@keyv/sqlite';
+import { Keyv } from 'keyv';
+import { decodeEnvelope, encodeEnvelope, envelopeKeyvOptions, isExpired } from './envelope.js';
+import { KeyMutex } from './key-mutex.js';
+import { boardKey, valueKey } from './keys.js';
+import {
+  numberColumn,
+  openSqliteConnection,
+  sqliteErrorCode,
+  stringColumn,
+  type SqliteConnection,
+} from './sqlite-connection.js';
+import {
+  BOARD_ADD,
+  BOARD_DELETE,
+  BOARD_RANK,
+  BOARD_SIZE,
+  BOARD_TOP,
+  DELETE_VALUE,
+  INSERT_IF_MISSING,
+  KEYV_TABLE,
+  PRUNE_EXPIRED,
+  REPLACE_IF_UNCHANGED,
+  SCHEMA,
+  SELECT_VALUE,
+  SET_IF_ABSENT,
+} from './sqlite-schema.js';
+import { checkDelta, checkLimit, checkTtl } from './store-arguments.js';
+import { StoreError, errorMessage } from './store-error.js';
+import type { BoardEntry, BoardPosition, Store } from './store.js';
+
+export interface SqliteStoreOptions {
+  path: string;
+  namespace: string;
+  /** How long a statement waits for another connection's write lock. */
+  busyTimeoutMs: number;
+}
+
+/** Past this many lost compare-and-swap rounds something is hammering the key; say so. */
+const MAX_UPDATE_ATTEMPTS = 100;
+const NOT_A_DATABASE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
+
+/**
+ * Opens (creating if needed) the SQLite file and checks it really is a database
+ * before keyv touches it: sqlite3 opens any file happily and only fails on the
+ * first read, and @keyv/sqlite would turn that into an unhandled rejection.
+ */
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
+  if (options.path === ':memory:') {
+    // keyv's connection would open a second, unrelated in-memory database.
+    throw new StoreError('UNSUPPORTED_URL', 'SQLite :memory: is not supported: use memory:// for an in-process store');
+  }
+  const file = resolve(options.path);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+  } catch (error) {
+    throw new StoreError(
+      'UNREADABLE_FILE',
+      `SQLite store file ${file} cannot be created: folder ${dirname(file)} is not writable (${errorMessage(error)})`,
+      { cause: error },
+    );
+  }
+
+  let db: SqliteConnection;
+  try {
+    db = await openSqliteConnection(file, options.busyTimeoutMs);
+  } catch (error) {
+    throw new StoreError('UNREADABLE_FILE', `SQLite store file ${file} cannot be opened (${errorMessage(error)})`, {
+      cause: error,
+    });
+  }
+
+  try {
+    await db.exec(SCHEMA);
+    await db.run(PRUNE_EXPIRED, [Date.now()]);
+  } catch (error) {
+    await db.close().catch(() => {});
+    const corrupt = NOT_A_DATABASE.has(sqliteErrorCode(error) ?? '');
+    throw new StoreError(
+      'UNREADABLE_FILE',
+      corrupt
+        ? `SQLite store file ${file} is not a readable SQLite database (${errorMessage(error)}); move it aside or point STORE_URL at another file`
+        : `SQLite store file ${file} cannot be used (${errorMessage(error)})`,
+      { cause: error },
+    );
+  }
+
+  const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, table: KEYV_TABLE, busyTimeout: options.busyTimeoutMs });
+  try {
+    // Settles @keyv/sqlite's connection now, so a failure surfaces here rather than unhandled.
+    await adapter.query('SELECT 1');
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw new StoreError('UNREADABLE_FILE', `SQLite store file ${file} cannot be opened (${errorMessage(error)})`, {
+      cause: error,
+    });
+  }
+  const keyv = new Keyv<unknown>({ store: adapter, ...envelopeKeyvOptions() });
+  return new SqliteStore(file, options.namespace, db, keyv);
+}
+
+/**
+ * keyv + @keyv/sqlite serve plain get/set. Everything that must be exact when two
+ * processes share the file uses one atomic SQL statement on our own connection
+ * (upserts with RETURNING, INSERT … ON CONFLICT for markers) or, for update,
+ * a compare-and-swap loop whose write only lands if the row is unchanged.
+ */
+export class SqliteStore implements Store {
+  private readonly mutex = new KeyMutex();
+  private closing: Promise<void> | undefined;
+
+  constructor(
+    readonly file: string,
+    private readonly namespace: string,
+    private readonly db: SqliteConnection,
+    private readonly keyv: Keyv<unknown>,
+  ) {}
+
+  async get<T>(key: string): Promise<T | undefined> {
+    // JSON values in, JSON values out: the caller names the type it stored.
+    return (await this.keyv.get(valueKey(this.namespace, key))) as T | undefined;
+  }
+
+  async set<T>(key: string, value: T, ttlMs?: number): Promise<void> {
+    await this.keyv.set(valueKey(this.namespace, key), value, checkTtl(ttlMs));
+  }
+
+  async delete(key: string): Promise<boolean> {
+    const row = await this.db.get(DELETE_VALUE, [valueKey(this.namespace, key)]);
+    if (row === undefined) return false;
+    const raw = row['value'];
+    const envelope = typeof raw === 'string' ? decodeEnvelope(raw) : undefined;
+    return envelope !== undefined && !isExpired(envelope, Date.now());
+  }
+
+  async setIfAbsent<T>(key: string, value: T, ttlMs?: number): Promise<boolean> {
+    const ttl = checkTtl(ttlMs);
+    const now = Date.now();
+    const changes = await this.db.run(SET_IF_ABSENT, [valueKey(this.namespace, key), encodeEnvelope(value, ttl, now), now]);
+    return changes === 1;
+  }
+
+  async update<T>(key: string, fn: (current: T | undefined) => T): Promise<T> {
+    const k = valueKey(this.namespace, key);
+    // The mutex keeps this process's callers from losing CAS rounds to each other;
+    // the CAS itself is what protects against other processes.
+    return this.mutex.run(k, async () => {
+      for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt += 1) {
+        const row = await this.db.get(SELECT_VALUE, [k]);
+        const raw = row === undefined ? undefined : row['value'];
+        const now = Date.now();
+        const envelope = typeof raw === 'string' ? decodeEnvelope(raw) : undefined;
+        const live = envelope !== undefined && !isExpired(envelope, now);
+        const next = fn(live ? (envelope.value as T) : undefined);
+        const encoded = encodeEnvelope(next, undefined, now);
+        const changes =
+          row === undefined
+            ? await this.db.run(INSERT_IF_MISSING, [k, encoded])
+            : await this.db.run(REPLACE_IF_UNCHANGED, [encoded, k, typeof raw === 'string' ? raw : null]);
+        if (changes === 1) return next;
+      }
+      throw new StoreError('CONFLICT', `update of ${key} lost ${MAX_UPDATE_ATTEMPTS} rounds to other writers`);
+    });
+  }
+
+  async boardAdd(board: string, member: string, delta: number): Promise<number> {
+    const row = await this.db.get(BOARD_ADD, [boardKey(this.namespace, board), member, checkDelta(delta)]);
+    return numberColumn(row, 'score');
+  }
+
+  async boardTop(board: string, n: number): Promise<BoardEntry[]> {
+    const limit = checkLimit(n);
+    if (limit === 0) return [];
+    const rows = await this.db.all(BOARD_TOP, [boardKey(this.namespace, board), limit]);
+    return rows.map((row) => ({ member: stringColumn(row, 'member'), score: numberColumn(row, 'score') }));
+  }
+
+  async boardRank(board: string, member: string): Promise<BoardPosition | null> {
+    const row = await this.db.get(BOARD_RANK, [boardKey(this.namespace, board), member]);
+    if (row === undefined) return null;
+    return { rank: numberColumn(row, 'rank'), score: numberColumn(row, 'score') };
+  }
+
+  async boardSize(board: string): Promise<number> {
+    return numberColumn(await this.db.get(BOARD_SIZE, [boardKey(this.namespace, board)]), 'size');
+  }
+
+  async boardDelete(board: string): Promise<void> {
+    await this.db.run(BOARD_DELETE, [boardKey(this.namespace, board)]);
+  }
+
+  async ping(): Promise<void> {
+    if (this.closing !== undefined) throw new StoreError('CLOSED', `SQLite store file ${this.file} is closed`);
+    try {
+      await this.db.get(`SELECT 1 FROM ${KEYV_TABLE} LIMIT 1`);
+    } catch (error) {
+      throw new StoreError('UNREACHABLE', `SQLite store file ${this.file} is unreachable (${errorMessage(error)})`, {
+        cause: error,
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closing ??= Promise.all([this.keyv.disconnect(), this.db.close()]).then(() => undefined);
+    return this.closing;
+  }
+}

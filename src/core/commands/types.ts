@@ -1,0 +1,64 @@
+import type { ChannelRef, UserRef } from '../refs.js';
+import type { Reply } from '../reply.js';
+import type { Services } from '../services.js';
+
+export type Permission = 'everyone' | 'admin';
+export type OptionType = 'string' | 'integer' | 'boolean' | 'user';
+export type OptionValue = string | number | boolean;
+
+export interface CommandOption {
+  name: string;
+  description: string;
+  type: OptionType;
+  required?: boolean;
+  /** The only values allowed (matched case-insensitively in text; Discord shows them as a list). */
+  choices?: readonly string[];
+  /** Values Discord can suggest as the person types. */
+  autocomplete?: 'category' | 'team';
+  min?: number;
+  max?: number;
+  /** In a text command line, takes the rest of the line (a team name with spaces, a search). */
+  rest?: boolean;
+}
+
+export interface Subcommand {
+  name: string;
+  description: string;
+  options?: readonly CommandOption[];
+  /** Overrides the command's permission for this subcommand (`daily status` for all, `daily set` for admins). */
+  permission?: Permission;
+}
+
+export interface CommandContext {
+  user: UserRef;
+  channel: ChannelRef;
+  /** Decided by the adapter: Discord Manage Server or a configured role; Slack admin/owner or a user group. */
+  isAdmin: boolean;
+  subcommand: string | null;
+  options: Readonly<Record<string, OptionValue | undefined>>;
+  services: Services;
+  /** Every command, for help and usage lines. */
+  commands: readonly Command[];
+  now: Date;
+}
+
+/** One slash command, written once for every platform. */
+export interface Command {
+  name: string;
+  description: string;
+  permission: Permission;
+  /** Options of a command without subcommands (Discord forbids mixing the two). */
+  options?: readonly CommandOption[];
+  subcommands?: readonly Subcommand[];
+  run(ctx: CommandContext): Promise<Reply>;
+}
+
+/** A command as it arrives from any platform, before validation. */
+export interface CommandInvocation {
+  user: UserRef;
+  channel: ChannelRef;
+  isAdmin: boolean;
+  command: string;
+  subcommand?: string | null;
+  options: Record<string, OptionValue | undefined>;
+}

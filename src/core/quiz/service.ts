@@ -1,0 +1,2 @@
+/** On-demand quiz rounds. Being built (issue: the practice engine). */
+export interface QuizService {}

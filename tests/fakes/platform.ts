@@ -1,0 +1,68 @@
+import type { PlatformPort } from '../../src/core/platform.js';
+import type { ChannelRef, UserRef } from '../../src/core/refs.js';
+import { type Reply, replyText } from '../../src/core/reply.js';
+
+export type PlatformCall =
+  | { kind: 'post'; channel: ChannelRef; reply: Reply; messageId: string }
+  | { kind: 'thread'; channel: ChannelRef; parentMessageId: string; reply: Reply; messageId: string }
+  | { kind: 'private'; channel: ChannelRef; user: UserRef; reply: Reply; parentMessageId?: string }
+  | { kind: 'update'; channel: ChannelRef; messageId: string; reply: Reply };
+
+/**
+ * An in-memory chat platform: a test double of the adapter port (not of discord.js or Bolt). It records
+ * every call, hands out message ids, and can be told to fail the next calls.
+ */
+export class FakePlatform implements PlatformPort {
+  readonly calls: PlatformCall[] = [];
+  private nextId = 1;
+  private failures: Error[] = [];
+
+  failNext(err: Error = new Error('platform is down'), times = 1): void {
+    for (let i = 0; i < times; i++) this.failures.push(err);
+  }
+
+  async post(channel: ChannelRef, reply: Reply): Promise<{ messageId: string }> {
+    this.maybeFail();
+    const messageId = `m${this.nextId++}`;
+    this.calls.push({ kind: 'post', channel, reply, messageId });
+    return { messageId };
+  }
+
+  async postInThread(channel: ChannelRef, parentMessageId: string, reply: Reply): Promise<{ messageId: string }> {
+    this.maybeFail();
+    const messageId = `m${this.nextId++}`;
+    this.calls.push({ kind: 'thread', channel, parentMessageId, reply, messageId });
+    return { messageId };
+  }
+
+  async sendPrivate(channel: ChannelRef, user: UserRef, reply: Reply, opts?: { parentMessageId?: string }): Promise<void> {
+    this.maybeFail();
+    this.calls.push({ kind: 'private', channel, user, reply, ...(opts?.parentMessageId ? { parentMessageId: opts.parentMessageId } : {}) });
+  }
+
+  async update(channel: ChannelRef, messageId: string, reply: Reply): Promise<void> {
+    this.maybeFail();
+    this.calls.push({ kind: 'update', channel, messageId, reply });
+  }
+
+  posts(channelId?: string) {
+    return this.calls.filter((c): c is Extract<PlatformCall, { kind: 'post' }> => c.kind === 'post' && (!channelId || c.channel.channelId === channelId));
+  }
+
+  privates(userId?: string) {
+    return this.calls.filter((c): c is Extract<PlatformCall, { kind: 'private' }> => c.kind === 'private' && (!userId || c.user.userId === userId));
+  }
+
+  threads(parentMessageId?: string) {
+    return this.calls.filter((c): c is Extract<PlatformCall, { kind: 'thread' }> => c.kind === 'thread' && (!parentMessageId || c.parentMessageId === parentMessageId));
+  }
+
+  text(call: PlatformCall): string {
+    return replyText(call.reply);
+  }
+
+  private maybeFail(): void {
+    const err = this.failures.shift();
+    if (err) throw err;
+  }
+}

@@ -3,6 +3,7 @@ import { Keyv } from 'keyv';
 import { compareEntries } from './board-order.js';
 import { decodeEnvelope, encodeEnvelope, envelopeKeyvOptions, isExpired } from './envelope.js';
 import { KeyMutex } from './key-mutex.js';
+import { retryCompareAndSet } from './optimistic-update.js';
 import { boardKey, valueKey } from './keys.js';
 import { redactSecrets, redactUrl } from './redact.js';
 import { BOARD_RANK, BOARD_TOP, COMPARE_AND_SET } from './redis-scripts.js';
@@ -21,7 +22,6 @@ export interface RedisStoreOptions {
   onError?: (error: StoreError) => void;
 }
 
-const MAX_UPDATE_ATTEMPTS = 100;
 /** Reconnect attempts at startup before we report the server as unreachable. */
 const STARTUP_RETRIES = 2;
 
@@ -117,7 +117,7 @@ export class RedisStore implements Store {
     // The mutex keeps this process's callers from losing CAS rounds to each other;
     // the CAS itself is what protects against other processes.
     return this.mutex.run(k, async () => {
-      for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt += 1) {
+      return retryCompareAndSet<T>(key, async () => {
         const raw = await this.client.get(k);
         const envelope = raw === null ? undefined : decodeEnvelope(raw);
         const live = envelope !== undefined && !isExpired(envelope, Date.now());
@@ -126,9 +126,8 @@ export class RedisStore implements Store {
           keys: [k],
           arguments: [raw === null ? 'absent' : 'present', raw ?? '', encodeEnvelope(next, undefined, Date.now())],
         });
-        if (swapped === 1) return next;
-      }
-      throw new StoreError('CONFLICT', `update of ${key} lost ${MAX_UPDATE_ATTEMPTS} rounds to other writers`);
+        return swapped === 1 ? { won: true as const, value: next } : { won: false as const };
+      });
     });
   }
 

@@ -4,6 +4,7 @@ import KeyvSqlite from '@keyv/sqlite';
 import { Keyv } from 'keyv';
 import { decodeEnvelope, encodeEnvelope, envelopeKeyvOptions, isExpired } from './envelope.js';
 import { KeyMutex } from './key-mutex.js';
+import { retryCompareAndSet } from './optimistic-update.js';
 import { boardKey, valueKey } from './keys.js';
 import {
   numberColumn,
@@ -39,7 +40,6 @@ export interface SqliteStoreOptions {
 }
 
 /** Past this many lost compare-and-swap rounds something is hammering the key; say so. */
-const MAX_UPDATE_ATTEMPTS = 100;
 const NOT_A_DATABASE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
 
 /**
@@ -147,7 +147,7 @@ export class SqliteStore implements Store {
     // The mutex keeps this process's callers from losing CAS rounds to each other;
     // the CAS itself is what protects against other processes.
     return this.mutex.run(k, async () => {
-      for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt += 1) {
+      return retryCompareAndSet<T>(key, async () => {
         const row = await this.db.get(SELECT_VALUE, [k]);
         const raw = row === undefined ? undefined : row['value'];
         const now = Date.now();
@@ -159,9 +159,8 @@ export class SqliteStore implements Store {
           row === undefined
             ? await this.db.run(INSERT_IF_MISSING, [k, encoded])
             : await this.db.run(REPLACE_IF_UNCHANGED, [encoded, k, typeof raw === 'string' ? raw : null]);
-        if (changes === 1) return next;
-      }
-      throw new StoreError('CONFLICT', `update of ${key} lost ${MAX_UPDATE_ATTEMPTS} rounds to other writers`);
+        return changes === 1 ? { won: true as const, value: next } : { won: false as const };
+      });
     });
   }
 

@@ -1,0 +1,34 @@
+import type { Command } from '../src/core/commands/types.js';
+import { usageLines } from '../src/core/commands/usage.js';
+import { UserError } from '../src/core/errors.js';
+import { textReply } from '../src/core/reply.js';
+
+/** Generated from the same list the platforms register, so it can never fall out of date. */
+export default {
+  name: 'help',
+  description: 'What Recall can do, or how to use one command',
+  permission: 'everyone',
+  options: [{ name: 'command', description: 'a command to explain', type: 'string' }],
+  async run(ctx) {
+    const wanted = ctx.options['command'];
+    if (typeof wanted === 'string') {
+      const command = ctx.commands.find((c) => c.name === wanted.toLowerCase());
+      if (!command) throw new UserError('not-found', `There is no \`${wanted}\` command. Commands: ${ctx.commands.map((c) => c.name).join(', ')}.`);
+      const subs = command.subcommands ?? [];
+      const lines = [`**${command.name}**: ${command.description}`];
+      if (subs.length > 0) {
+        for (const s of subs) {
+          const admin = (s.permission ?? command.permission) === 'admin' ? ' _(admins)_' : '';
+          lines.push(`• \`${usageLines({ ...command, subcommands: [s] })[0]}\`: ${s.description}${admin}`);
+          for (const o of s.options ?? []) lines.push(`    ◦ \`${o.name}\`: ${o.description}`);
+        }
+      } else {
+        lines.push(`• \`${usageLines(command)[0]}\``);
+        for (const o of command.options ?? []) lines.push(`    ◦ \`${o.name}\`: ${o.description}`);
+      }
+      return textReply(lines.join('\n'), { ephemeral: true });
+    }
+    const lines = ctx.commands.map((c) => `• \`${c.name}\`: ${c.description}${c.permission === 'admin' ? ' _(admins)_' : ''}`);
+    return textReply(['**Recall** turns your question bank into daily practice.', ...lines, 'Details: `help <command>`.'].join('\n'), { ephemeral: true });
+  },
+} satisfies Command;

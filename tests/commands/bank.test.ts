@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import bank from '../../commands/bank.js';
+import help from '../../commands/help.js';
+import { replyText } from '../../src/core/reply.js';
+import { commandRunner, seedBankService } from '../helpers/services.js';
+
+const service = seedBankService();
+const run = commandRunner([bank, help], { bank: service });
+
+describe('bank command', () => {
+  it('shows bank stats per category', async () => {
+    const text = replyText(await run({ command: 'bank', subcommand: 'stats' }));
+    expect(text).toMatch(/^\*\*330 questions\*\*, 169 answered, 161 for discussion\./);
+    expect(text).toContain('• Reinforcement Learning: 15 (15 answered)');
+  });
+
+  it('searches by words and lists ids', async () => {
+    const reply = await run({ command: 'bank', subcommand: 'search', options: { words: 'LoRA work' } });
+    expect(reply.ephemeral).toBe(true);
+    const lora = service.all().find((q) => q.question === 'How does LoRA work?');
+    expect(replyText(reply)).toContain(`\`${lora?.id}\` How does LoRA work?`);
+  });
+
+  it('says when nothing matches', async () => {
+    expect(replyText(await run({ command: 'bank', subcommand: 'search', options: { words: 'quantum knitting' } }))).toBe('No question mentions `quantum knitting`.');
+  });
+
+  it('shows one question with its answer privately, by id or a unique prefix', async () => {
+    const q = service.all().find((x) => x.question.startsWith('Describe the backpropagation'));
+    const reply = await run({ command: 'bank', subcommand: 'show', options: { id: q?.id.slice(0, 8) } });
+    expect(reply.ephemeral).toBe(true);
+    expect(replyText(reply)).toContain('Backpropagation is an algorithm');
+    expect(replyText(await run({ command: 'bank', subcommand: 'show', options: { id: 'nope' } }))).toMatch(/No question has the id `nope`/);
+  });
+
+  it('reloads only for admins', async () => {
+    expect(replyText(await run({ command: 'bank', subcommand: 'reload' }))).toBe('Only admins can use `bank reload`.');
+    expect(replyText(await run({ command: 'bank', subcommand: 'reload', isAdmin: true }))).toBe('Reloaded: 330 questions (0 new, 0 gone), 0 warnings.');
+  });
+});
+
+describe('help command', () => {
+  it('lists every command from the one list, marking nothing it does not know', async () => {
+    const text = replyText(await run({ command: 'help' }));
+    expect(text).toContain('• `bank`: Look into the question bank');
+    expect(text).toContain('• `help`: What Recall can do');
+  });
+
+  it('explains one command with its usage lines and admin subcommands', async () => {
+    const text = replyText(await run({ command: 'help', options: { command: 'bank' } }));
+    expect(text).toContain('• `bank search <words>`: Find questions by words');
+    expect(text).toContain('• `bank reload`: Re-read the bank files (admins) _(admins)_');
+  });
+
+  it('says so for a command that does not exist', async () => {
+    expect(replyText(await run({ command: 'help', options: { command: 'dance' } }))).toMatch(/There is no `dance` command\. Commands: bank, help\./);
+  });
+});

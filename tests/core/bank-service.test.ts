@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { createBankService } from '../../src/core/bank-service.js';
+import { loadBank } from '../../src/bank/load.js';
+import { seedBankService } from '../helpers/services.js';
+
+const file = (path: string, text: string) => ({ path, bytes: new TextEncoder().encode(text) });
+
+describe('the bank service', () => {
+  const bank = seedBankService();
+
+  it('resolves what people type to categories: exact, word start, then substring, then tags', () => {
+    expect(bank.resolveCategories('reinforcement learning')).toEqual(['Reinforcement Learning']);
+    expect(bank.resolveCategories('rein')).toEqual(['Reinforcement Learning']);
+    expect(bank.resolveCategories('RAG').sort()).toEqual(['RAG and Multimodel RAG', 'Retrieval Augmented Generation - RAG']);
+    expect(bank.resolveCategories('zzz')).toEqual([]);
+  });
+
+  it('filters by category, tag and answered', () => {
+    expect(bank.filter({ categories: ['Reinforcement Learning'] })).toHaveLength(15);
+    expect(bank.filter({ tags: ['rlhf'] }).map((q) => q.question)).toEqual(['How would you use RLHF to train an LLM model?']);
+    expect(bank.filter({ answeredOnly: true })).toHaveLength(169);
+  });
+
+  it('finds by exact id or a unique prefix of at least four characters', () => {
+    const q = bank.all()[0];
+    expect(bank.find(q?.id ?? '')).toBe(q);
+    expect(bank.find(q?.id.slice(0, 6) ?? '')).toBe(q);
+    expect(bank.find('abc')).toBeUndefined();
+  });
+
+  it('reports what a reload added and removed, and bumps its version', async () => {
+    let text = '1. What is A?\n2. What is B?\n';
+    const service = createBankService(loadBank([file('a.md', text)]), async () => loadBank([file('a.md', text)]));
+    text = '1. What is B?\n2. What is C?\n3. What is D?\n';
+    expect(await service.reload()).toEqual({ total: 3, added: 2, removed: 1, warnings: 0 });
+    expect(service.version()).toBe(2);
+    expect(service.all().map((q) => q.question)).toEqual(['What is B?', 'What is C?', 'What is D?']);
+  });
+});

@@ -86,4 +86,33 @@ describe('other common bank shapes', () => {
       ['Derive attention complexity', ['hard']],
     ]);
   });
+
+  it('ends a numbered question where it asks, taking the lines under it as the answer', () => {
+    const { questions } = parseText('## Basics\n1. What is X?\n\n   X is the first letter.\n\n2. What is Y?\n   Y is the second one.\n   It has a tail.\n');
+    expect(questions.map((q) => [q.question, q.answer])).toEqual([
+      ['What is X?', 'X is the first letter.'],
+      ['What is Y?', 'Y is the second one.\nIt has a tail.'],
+    ]);
+  });
+
+  it('reads a table with Question and Answer columns, one question per row, with optional hint, tags and category', () => {
+    const { questions } = parseText(
+      '# Glossary\n\n| Question | Answer | Hint | Tags | Category |\n| --- | --- | --- | --- | --- |\n| What is a token? | A unit of text.<br>Often a word piece. | think BPE | basics, nlp | |\n| What is a **context window**? | The tokens a model sees at once. | | | LLMs |\n',
+    );
+    expect(questions).toEqual([
+      { question: 'What is a token?', answer: 'A unit of text.\nOften a word piece.', hints: ['think BPE'], tags: ['basics', 'nlp'], category: 'Glossary', line: 5 },
+      { question: 'What is a **context window**?', answer: 'The tokens a model sees at once.', hints: [], tags: [], category: 'LLMs', line: 6 },
+    ]);
+  });
+
+  it('leaves ordinary tables inside answers alone', () => {
+    const { questions } = parseText('### What differs between BERT and GPT?\n| Model | Attention |\n| --- | --- |\n| BERT | bidirectional |\n');
+    expect(questions[0]?.answer).toBe('| Model | Attention |\n| --- | --- |\n| BERT | bidirectional |');
+  });
+
+  it('takes category and tags from YAML front matter and keeps line numbers true', () => {
+    const { questions } = parseText('---\ntitle: RAG drills\ncategory: Retrieval\ntags:\n  - rag\n  - core\n---\n\n### What is a retriever?\nFinds documents.\n');
+    expect(questions).toEqual([{ question: 'What is a retriever?', answer: 'Finds documents.', hints: [], tags: ['rag', 'core'], category: 'Retrieval', line: 9 }]);
+  });
 });
+

@@ -1,4 +1,4 @@
-import type { Blockquote, Heading, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import type { Blockquote, Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 
 /**
@@ -28,7 +28,18 @@ export type Block =
   | { kind: 'quote'; line: number; blankBefore: boolean; callout: string | null; calloutTitle: string; body: string; raw: string }
   | { kind: 'html'; line: number; blankBefore: boolean; raw: string }
   | { kind: 'break'; line: number; blankBefore: boolean }
+  /** A table whose header names a question column and an answer column: one question per row. */
+  | { kind: 'qa-table'; line: number; blankBefore: boolean; rows: QaTableRow[] }
   | { kind: 'content'; line: number; blankBefore: boolean; raw: string; type: string; endLine: number; unclosedFence: boolean };
+
+export interface QaTableRow {
+  line: number;
+  question: string;
+  answer: string;
+  hint: string;
+  tags: string;
+  category: string;
+}
 
 export function flattenBlocks(root: Root, source: string): Block[] {
   const blocks: Block[] = [];
@@ -58,6 +69,9 @@ export function flattenBlocks(root: Root, source: string): Block[] {
         blocks.push({ kind: 'break', line: startLine, blankBefore });
         break;
       case 'definition':
+        break;
+      case 'table':
+        blocks.push(qaTable(node, source, blankBefore) ?? contentBlock(node, source, blankBefore));
         break;
       default:
         blocks.push(contentBlock(node, source, blankBefore));
@@ -165,6 +179,46 @@ function stripIndent(line: string, width: number): string {
     i++;
   }
   return line.slice(i);
+}
+
+const COLUMN_NAMES: Record<Exclude<keyof QaTableRow, 'line'>, RegExp> = {
+  question: /^(?:q|questions?|prompt)$/i,
+  answer: /^(?:a|answers?|solution)$/i,
+  hint: /^hints?$/i,
+  tags: /^(?:tags?|difficulty|level)$/i,
+  category: /^(?:category|topic|section)$/i,
+};
+
+function qaTable(node: Table, source: string, blankBefore: boolean): Block | null {
+  const [header, ...rows] = node.children;
+  if (!header) return null;
+  const names = header.children.map((cell) => toString(cell).trim());
+  const column = (key: keyof typeof COLUMN_NAMES) => names.findIndex((n) => COLUMN_NAMES[key].test(n));
+  const q = column('question');
+  const a = column('answer');
+  if (q < 0 || a < 0) return null;
+  const cellText = (row: (typeof rows)[number], index: number): string => {
+    const cell = index < 0 ? undefined : row.children[index];
+    const first = cell?.children[0];
+    const last = cell?.children[cell.children.length - 1];
+    const start = first?.position?.start.offset;
+    const end = last?.position?.end.offset;
+    // A cell's Markdown as written; `<br>` is how tables spell a line break.
+    return start === undefined || end === undefined ? '' : source.slice(start, end).replace(/<br\s*\/?>/gi, '\n').trim();
+  };
+  return {
+    kind: 'qa-table',
+    line: node.position?.start.line ?? 0,
+    blankBefore,
+    rows: rows.map((row) => ({
+      line: row.position?.start.line ?? 0,
+      question: cellText(row, q),
+      answer: cellText(row, a),
+      hint: cellText(row, column('hint')),
+      tags: cellText(row, column('tags')),
+      category: cellText(row, column('category')),
+    })),
+  };
 }
 
 const CALLOUT = /^\[!([A-Za-z-]+)\][+-]?[ \t]*(.*)$/;

@@ -39,8 +39,14 @@ const MAX_QUESTION_CHARS = 1500;
  * `<details>` blocks and `Q:`/`A:` pairs are read the same way in both.
  * Text that is neither question nor answer (preambles, tables of contents, advice) is never kept.
  */
-export function extractQuestions(blocks: Block[]): { questions: RawQuestion[]; warnings: ExtractWarning[] } {
-  return new Extractor(blocks).run();
+export interface ExtractDefaults {
+  /** From front matter: the category until a section says otherwise, and tags every question gets. */
+  category?: string | null;
+  tags?: string[];
+}
+
+export function extractQuestions(blocks: Block[], defaults: ExtractDefaults = {}): { questions: RawQuestion[]; warnings: ExtractWarning[] } {
+  return new Extractor(blocks, defaults).run();
 }
 
 class Extractor {
@@ -56,7 +62,11 @@ class Extractor {
   private detailsOpenAt: number | null = null;
   private prev: Block | undefined;
 
-  constructor(private readonly blocks: Block[]) {
+  constructor(
+    private readonly blocks: Block[],
+    private readonly defaults: ExtractDefaults,
+  ) {
+    this.category = defaults.category ?? null;
     const questionHeadings = blocks.filter((b) => b.kind === 'heading' && isQuestionHeading(b.text));
     this.headingMode = questionHeadings.length >= 2 || questionHeadings.some((b) => b.kind === 'heading' && /^q\s*\d/i.test(b.text));
   }
@@ -74,6 +84,7 @@ class Extractor {
 
   private visit(b: Block): void {
     if (b.kind === 'html') return this.html(b);
+    if (b.kind === 'qa-table') return this.qaTable(b);
     if (this.detailsOpenAt !== null && b.kind !== 'heading') return this.answerContent(b);
     switch (b.kind) {
       case 'heading':
@@ -87,6 +98,23 @@ class Extractor {
       case 'quote':
       case 'content':
         return this.answerContent(b);
+    }
+  }
+
+  private qaTable(b: Extract<Block, { kind: 'qa-table' }>): void {
+    for (const row of b.rows) {
+      if (plainInline(row.question) === '') continue;
+      const sectionCategory = this.category;
+      if (row.category !== '') this.category = cleanCategory(row.category);
+      this.start(row.question, row.line);
+      const d = this.current as Draft | null;
+      if (d) {
+        if (row.answer !== '') appendAnswer(d, row.answer, true);
+        if (row.hint !== '') d.hints.push(row.hint);
+        if (row.tags !== '') d.tags.push(...row.tags.split(/[,;]/).map((t) => t.trim()).filter(Boolean));
+      }
+      this.finish();
+      this.category = sectionCategory;
     }
   }
 
@@ -140,7 +168,7 @@ class Extractor {
       question: text,
       answer: answer === '' ? null : answer,
       hints: d.hints,
-      tags: [...tags, ...d.tags],
+      tags: [...tags, ...d.tags, ...(this.defaults.tags ?? [])],
       category: d.category,
       line: d.line,
     });
@@ -174,14 +202,19 @@ class Extractor {
     if (this.current && b.attachedToParagraph && /:\s*$/.test(intro) && questionListTitle(intro) === null && !nextInSequence) {
       return this.answerContent(b);
     }
-    const text = joinQuestionLines(b.firstLines);
+    // `2. What is Y?` with the answer on the next line of the same paragraph: the question ends where it asks.
+    const asked = b.firstLines.findIndex((l, i) => i < b.firstLines.length - 1 && /[?？]\s*$/.test(plainInline(l)));
+    const questionLines = asked >= 0 ? b.firstLines.slice(0, asked + 1) : b.firstLines;
+    const text = joinQuestionLines(questionLines);
     if (plainInline(text) === '') {
       // An empty numbered placeholder (`4.` or `1. - Answer` with nothing after) still ends the question before it.
       this.finish();
       return;
     }
     this.numberedQuestion(text, b.line, b.number);
-    if (b.rest !== '' && this.current) this.itemRest(this.current, b.rest);
+    const answerLines = asked >= 0 ? b.firstLines.slice(asked + 1).join('\n') : '';
+    const rest = [answerLines, b.rest].filter((part) => part !== '').join('\n\n');
+    if (rest !== '' && this.current) this.itemRest(this.current, rest);
   }
 
   private numberedQuestion(text: string, line: number, number: number | null): void {

@@ -3,6 +3,7 @@ import type { BankFile, BankWarning } from '../types.js';
 import { flattenBlocks, type Block } from './blocks.js';
 import type { RawQuestion } from './draft.js';
 import { extractQuestions } from './extract.js';
+import { takeFrontMatter } from './front-matter.js';
 import { parseMarkdown } from '../markdown.js';
 
 export interface ParsedFile {
@@ -15,11 +16,12 @@ export function parseBankFile(file: BankFile): ParsedFile {
   const decoded = decodeBankBytes(file.bytes);
   if (!decoded.ok) return { questions: [], warnings: [{ file: file.path, line: 1, message: `${decoded.reason}; skipped` }] };
   const warnings: BankWarning[] = decoded.notes.map((n) => ({ file: file.path, ...n }));
-  const { text, longLines } = dropOverlongLines(decoded.text);
+  const { text: body, front } = takeFrontMatter(decoded.text);
+  const { text, longLines } = dropOverlongLines(body);
   warnings.push(...longLines.map((w) => ({ file: file.path, ...w })));
   const { blocks, fenceWarnings } = blocksWithClosedFences(text);
   warnings.push(...fenceWarnings.map((w) => ({ file: file.path, ...w })));
-  const extracted = extractQuestions(blocks);
+  const extracted = extractQuestions(blocks, front ?? {});
   warnings.push(...extracted.warnings.map((w) => ({ file: file.path, ...w })));
   if (extracted.questions.length === 0) {
     warnings.push({ file: file.path, line: 1, message: 'no questions found (questions/README.md lists the shapes Recall reads)' });

@@ -1,8 +1,8 @@
+import { pauseBeforeRetry } from './backoff.js';
 import { StoreError } from './store-error.js';
 
 /** Long enough to ride out heavy contention between processes; short enough that a stuck key is reported. */
 const UPDATE_BUDGET_MS = 10_000;
-const MAX_BACKOFF_MS = 50;
 
 /**
  * Runs a compare-and-set round until it wins. After a lost round it waits a random, growing moment:
@@ -17,7 +17,6 @@ export async function retryCompareAndSet<T>(key: string, round: () => Promise<{ 
     if (Date.now() > deadline) {
       throw new StoreError('CONFLICT', `update of ${key} lost ${attempt + 1} rounds to other writers in ${UPDATE_BUDGET_MS / 1000}s`);
     }
-    const ceiling = Math.min(MAX_BACKOFF_MS, 2 ** Math.min(attempt, 6));
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+    await pauseBeforeRetry(attempt);
   }
 }

@@ -1,4 +1,5 @@
 import sqlite3 from 'sqlite3';
+import { pauseBeforeRetry } from './backoff.js';
 
 /** One row as sqlite3 hands it over; columns are narrowed where they are read. */
 export type SqliteRow = Record<string, unknown>;
@@ -13,6 +14,10 @@ export interface SqliteConnection {
   /** Runs one statement; resolves to the number of rows it changed. */
   run(sql: string, params?: SqliteParam[]): Promise<number>;
   all(sql: string, params?: SqliteParam[]): Promise<SqliteRow[]>;
+  /**
+   * The first row of a read. Never use it for a write with RETURNING: sqlite3 steps such a statement only
+   * once and leaves it open, and with it the write transaction, so other connections get SQLITE_BUSY.
+   */
   get(sql: string, params?: SqliteParam[]): Promise<SqliteRow | undefined>;
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
@@ -28,23 +33,28 @@ export async function openSqliteConnection(path: string, busyTimeoutMs: number):
   });
   // Two processes sharing the file wait for each other's write instead of failing with SQLITE_BUSY.
   db.configure('busyTimeout', busyTimeoutMs);
+  // One statement at a time on this connection, each finished before the next starts. Overlapping
+  // statements keep a read transaction open, and SQLite then answers a write with SQLITE_BUSY at once
+  // instead of waiting out the busy timeout.
+  db.serialize();
+  const patiently = <T>(op: () => Promise<T>) => retryWhileBusy(op, busyTimeoutMs);
 
   return {
     run: (sql, params = []) =>
-      new Promise((resolve, reject) => {
+      patiently(() => new Promise((resolve, reject) => {
         db.run(sql, params, function (this: sqlite3.RunResult, error: Error | null) {
           if (error === null) resolve(this.changes);
           else reject(error);
         });
-      }),
+      })),
     all: (sql, params = []) =>
-      new Promise((resolve, reject) => {
+      patiently(() => new Promise((resolve, reject) => {
         db.all<SqliteRow>(sql, params, (error, rows) => (error === null ? resolve(rows) : reject(error)));
-      }),
+      })),
     get: (sql, params = []) =>
-      new Promise((resolve, reject) => {
+      patiently(() => new Promise((resolve, reject) => {
         db.get<SqliteRow | undefined>(sql, params, (error, row) => (error === null ? resolve(row) : reject(error)));
-      }),
+      })),
     exec: (sql) =>
       new Promise((resolve, reject) => {
         db.exec(sql, (error) => (error === null ? resolve() : reject(error)));
@@ -54,6 +64,22 @@ export async function openSqliteConnection(path: string, busyTimeoutMs: number):
         db.close((error) => (error === null ? resolve() : reject(error)));
       }),
   };
+}
+
+/**
+ * Another process can still hold the file's write lock in ways SQLite reports at once rather than
+ * after its busy timeout (a stale WAL snapshot). The statement did nothing, so running it again is safe.
+ */
+async function retryWhileBusy<T>(op: () => Promise<T>, budgetMs: number): Promise<T> {
+  const started = Date.now();
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await op();
+    } catch (error) {
+      if (sqliteErrorCode(error) !== 'SQLITE_BUSY' || Date.now() - started > budgetMs) throw error;
+      await pauseBeforeRetry(attempt);
+    }
+  }
 }
 
 /** sqlite3 errors carry codes such as SQLITE_NOTADB; anything else has none. */

@@ -39,6 +39,21 @@ describe('sqlite store on a shared file', () => {
     }
   });
 
+  it('mixes adds on one instance with sets, reads and deletes on the other without SQLITE_BUSY', async () => {
+    const [a, b] = await openPair();
+    try {
+      await Promise.all([
+        ...Array.from({ length: 100 }, () => a.boardAdd('weekly', 'alice', 1)),
+        ...Array.from({ length: 100 }, (_, i) => b.set(`profile:${i}`, { i })),
+        ...Array.from({ length: 50 }, () => b.boardRank('weekly', 'alice')),
+        ...Array.from({ length: 50 }, (_, i) => b.delete(`profile:${i}`)),
+      ]);
+      expect(await b.boardRank('weekly', 'alice')).toEqual({ rank: 1, score: 100 });
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
   it('lets exactly one marker win across two instances', async () => {
     const [a, b] = await openPair();
     try {

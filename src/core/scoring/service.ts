@@ -1,9 +1,53 @@
-import type { GradeRequest, GradeResult } from './types.js';
+import type { UserRef, WorkspaceRef } from '../refs.js';
+import type {
+  ArchivedSeason,
+  GradeRequest,
+  GradeResult,
+  JoinResult,
+  Leaderboard,
+  LeaderboardQuery,
+  SeasonInfo,
+  SeasonSummary,
+  TeamInfo,
+  UserStats,
+} from './types.js';
 
 /**
  * Grades, streaks, teams, leaderboards, seasons and stats. `grade` is idempotent per (post, user): the
  * same grade twice counts once and a changed grade replaces the earlier one.
+ *
+ * Everything a person can get wrong (an unknown team, a taken name, a second season) is a UserError
+ * whose message says how to fix it.
  */
 export interface ScoringService {
   grade(req: GradeRequest): Promise<GradeResult>;
+
+  /** Top 10 of one board plus the asking person's (or their team's) own row. */
+  leaderboard(query: LeaderboardQuery): Promise<Leaderboard>;
+
+  createTeam(ws: WorkspaceRef, name: string, by: UserRef): Promise<TeamInfo>;
+  renameTeam(ws: WorkspaceRef, oldName: string, newName: string): Promise<TeamInfo>;
+  /** Members become teamless and the team leaves every board. */
+  removeTeam(ws: WorkspaceRef, name: string): Promise<TeamInfo>;
+  /** Moving from another team is allowed; it counts for grades from now on. */
+  joinTeam(user: UserRef, name: string): Promise<JoinResult>;
+  /** The team left. */
+  leaveTeam(user: UserRef): Promise<TeamInfo>;
+  teamOf(user: UserRef): Promise<TeamInfo | null>;
+  /** Sorted by name. */
+  listTeams(ws: WorkspaceRef): Promise<TeamInfo[]>;
+
+  startSeason(ws: WorkspaceRef, name: string, at: Date): Promise<SeasonInfo>;
+  /** Freezes the season's standings under its name; grades then go to no season until the next starts. */
+  endSeason(ws: WorkspaceRef, at: Date): Promise<ArchivedSeason>;
+  currentSeason(ws: WorkspaceRef): Promise<SeasonInfo | null>;
+  /** Ended seasons, oldest first. */
+  seasonArchive(ws: WorkspaceRef): Promise<SeasonSummary[]>;
+  archivedStandings(ws: WorkspaceRef, name: string): Promise<ArchivedSeason>;
+
+  stats(user: UserRef): Promise<UserStats>;
+
+  /** Validates an IANA name and returns its canonical spelling. Weeks and months of new grades use it. */
+  setTimezone(ws: WorkspaceRef, timezone: string): Promise<string>;
+  timezoneOf(ws: WorkspaceRef): Promise<string>;
 }

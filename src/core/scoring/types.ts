@@ -1,4 +1,4 @@
-import type { ChannelRef, UserRef } from '../refs.js';
+import type { ChannelRef, UserRef, WorkspaceRef } from '../refs.js';
 import type { Grade } from './grades.js';
 
 /** One person's grade on one posted question (a daily post, or one question of a quiz round). */
@@ -36,4 +36,104 @@ export interface GradeResult {
   late: boolean;
   /** The person's streak in this channel after this grade (daily only). */
   streak?: number;
+}
+
+export type BoardKind = 'people' | 'teams';
+export type BoardPeriod = 'week' | 'month' | 'season' | 'all';
+export const BOARD_KINDS: readonly BoardKind[] = ['people', 'teams'];
+export const BOARD_PERIODS: readonly BoardPeriod[] = ['week', 'month', 'season', 'all'];
+
+export interface LeaderboardQuery {
+  workspace: WorkspaceRef;
+  kind: BoardKind;
+  period: BoardPeriod;
+  /** Whose own rank to add (their team's, on a team board). */
+  user?: UserRef;
+  /** The week or month shown is the one containing this instant, in the workspace's timezone. */
+  at: Date;
+}
+
+export interface LeaderboardRow {
+  rank: number;
+  /** A user id on people boards, a team id on team boards. */
+  id: string;
+  name: string;
+  points: number;
+  /** Team rows: current member count, and points per current member (absent with no members). */
+  members?: number;
+  average?: number;
+}
+
+export interface Leaderboard {
+  rows: LeaderboardRow[];
+  /** Absent when no user was asked about; null when they (or their team) have no row on this board. */
+  own?: { rank: number; points: number } | null;
+  /** `week 48, 2026 (Nov 23 – Nov 29)`, `November 2026`, `season Autumn`, `all time`. */
+  periodLabel: string;
+}
+
+export interface TeamInfo {
+  /** Stable across renames, so boards keep a renamed team's points. */
+  id: string;
+  name: string;
+  members: number;
+}
+
+export interface JoinResult {
+  team: TeamInfo;
+  /** The team the person left by joining (null when they had none). */
+  previous: TeamInfo | null;
+  /** False when they were already in the team. */
+  changed: boolean;
+}
+
+export interface SeasonInfo {
+  id: string;
+  name: string;
+  startedAt: string;
+}
+
+export interface SeasonSummary extends SeasonInfo {
+  endedAt: string;
+}
+
+export interface StandingRow {
+  rank: number;
+  id: string;
+  name: string;
+  points: number;
+}
+
+/** A season's final standings, frozen when it ended. */
+export interface ArchivedSeason {
+  season: SeasonSummary;
+  people: StandingRow[];
+  teams: StandingRow[];
+}
+
+export interface CategoryStat {
+  category: string;
+  graded: number;
+  got: number;
+  /** got / graded, 0–1. */
+  rate: number;
+}
+
+export interface UserStats {
+  userId: string;
+  name: string;
+  graded: number;
+  got: number;
+  partly: number;
+  missed: number;
+  /** got / graded, 0–1; null before the first grade. */
+  gotRate: number | null;
+  /** Streak after the person's most recent newly graded daily post. */
+  currentStreak: number;
+  bestStreak: number;
+  /** Best and worst got-it rate among categories with at least two grades (weakest is null when only one qualifies). */
+  strongest: CategoryStat | null;
+  weakest: CategoryStat | null;
+  /** Grades given after their post closed: counted above, scored nothing. */
+  late: number;
 }

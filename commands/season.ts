@@ -1,0 +1,59 @@
+import type { Command } from '../src/core/commands/types.js';
+import { UserError } from '../src/core/errors.js';
+import { workspaceOf } from '../src/core/refs.js';
+import { type Reply, textReply } from '../src/core/reply.js';
+import { md, standingsMarkdown } from '../src/core/scoring/index.js';
+
+const SHOWN_ROWS = 10;
+
+/** Starting and ending a season is news for the channel; status and the archive answer privately. */
+export default {
+  name: 'season',
+  description: 'Seasons: a leaderboard that starts from zero and is archived when it ends',
+  permission: 'everyone',
+  subcommands: [
+    {
+      name: 'start',
+      description: 'Start a season (admins)',
+      permission: 'admin',
+      options: [{ name: 'name', description: 'what to call it, e.g. Winter 2026', type: 'string', required: true, rest: true }],
+    },
+    { name: 'end', description: 'End the season and archive its final standings (admins)', permission: 'admin' },
+    { name: 'status', description: 'Which season is running' },
+    {
+      name: 'archive',
+      description: 'Past seasons, or one season’s final standings',
+      options: [{ name: 'name', description: 'a past season', type: 'string', rest: true }],
+    },
+  ],
+  async run(ctx): Promise<Reply> {
+    const scoring = ctx.services.scoring;
+    const ws = workspaceOf(ctx.channel);
+    switch (ctx.subcommand) {
+      case 'start': {
+        const name = ctx.options['name'];
+        const season = await scoring.startSeason(ws, typeof name === 'string' ? name : '', ctx.now);
+        return textReply(`Season **${md(season.name)}** has started: everyone is back at zero on the season board. \`leaderboard people season\` shows it.`);
+      }
+      case 'end': {
+        const archived = await scoring.endSeason(ws, ctx.now);
+        return textReply(`Season **${md(archived.season.name)}** has ended. Final standings:\n${standingsMarkdown(archived, SHOWN_ROWS)}`);
+      }
+      case 'status': {
+        const season = await scoring.currentSeason(ws);
+        if (season) return textReply(`Season **${md(season.name)}** is running since ${season.startedAt.slice(0, 10)}.`, { ephemeral: true });
+        return textReply('No season is running. An admin can start one with `season start <name>`.', { ephemeral: true });
+      }
+      case 'archive': {
+        const name = ctx.options['name'];
+        if (typeof name === 'string') return textReply(standingsMarkdown(await scoring.archivedStandings(ws, name), SHOWN_ROWS), { ephemeral: true });
+        const past = await scoring.seasonArchive(ws);
+        if (past.length === 0) return textReply('No season has ended yet.', { ephemeral: true });
+        const lines = past.map((s) => `• **${md(s.name)}** · ${s.startedAt.slice(0, 10)} to ${s.endedAt.slice(0, 10)}`);
+        return textReply(['**Past seasons**', ...lines, '', '`season archive <name>` shows one season’s final standings.'].join('\n'), { ephemeral: true });
+      }
+      default:
+        throw new UserError('bad-input', 'Use `season start`, `season end`, `season status` or `season archive`.');
+    }
+  },
+} satisfies Command;

@@ -1,0 +1,38 @@
+import { type WorkspaceRef, workspaceKey } from '../refs.js';
+import type { BoardKind } from './types.js';
+
+/**
+ * Every key scoring writes, in one place. All start with the workspace key so two workspaces never
+ * meet. Ids that come from outside (post ids, user ids) are URI-encoded: they may contain `:`, and
+ * `post a:b` + `user c` must not collide with `post a` + `user b:c`.
+ */
+const part = (id: string): string => encodeURIComponent(id);
+
+export const scoringKeys = {
+  grade: (ws: WorkspaceRef, postId: string, userId: string) => `${workspaceKey(ws)}:grade:${part(postId)}:${part(userId)}`,
+  stats: (ws: WorkspaceRef, userId: string) => `${workspaceKey(ws)}:stats:${part(userId)}`,
+  profile: (ws: WorkspaceRef, userId: string) => `${workspaceKey(ws)}:profile:${part(userId)}`,
+  member: (ws: WorkspaceRef, userId: string) => `${workspaceKey(ws)}:member:${part(userId)}`,
+  teams: (ws: WorkspaceRef) => `${workspaceKey(ws)}:teams`,
+  /** A board, not a value: member = team id, score = member count, so joins and leaves are atomic increments. */
+  teamSizes: (ws: WorkspaceRef) => `${workspaceKey(ws)}:team-sizes`,
+  /** Every team board ever written to, so a removed team can be taken off all of them. */
+  teamBoards: (ws: WorkspaceRef) => `${workspaceKey(ws)}:team-boards`,
+  currentSeason: (ws: WorkspaceRef) => `${workspaceKey(ws)}:season:current`,
+  seasonArchive: (ws: WorkspaceRef) => `${workspaceKey(ws)}:season:archive`,
+  seasonStandings: (ws: WorkspaceRef, seasonId: string) => `${workspaceKey(ws)}:season:standings:${part(seasonId)}`,
+  timezone: (ws: WorkspaceRef) => `${workspaceKey(ws)}:settings:timezone`,
+};
+
+/** `discord:g1:board:people:week:2026-W48`, `…:board:teams:month:2026-11`, `…:board:people:all`. */
+export function boardName(ws: WorkspaceRef, kind: BoardKind, period: BoardSlot): string {
+  const base = `${workspaceKey(ws)}:board:${kind}`;
+  return period.period === 'all' ? `${base}:all` : `${base}:${period.period}:${period.id}`;
+}
+
+/** One concrete board period: a week, a month, a season (by id) or all time. */
+export type BoardSlot =
+  | { period: 'week'; id: string }
+  | { period: 'month'; id: string }
+  | { period: 'season'; id: string }
+  | { period: 'all' };

@@ -1,0 +1,58 @@
+import type { Grade } from './grades.js';
+
+/**
+ * One person's grade on one post, as stored. Where its points go (team, week, month, season) is fixed
+ * by the FIRST grade, so a later change moves points on exactly the boards that received them.
+ */
+export interface GradeRecord {
+  grade: Grade;
+  /**
+   * Points the grade holds on its boards now (0 when the latest grade was late). A streak bonus is not
+   * kept here: it goes onto the boards once, with the first grade, and no later change touches it.
+   */
+  points: number;
+  late: boolean;
+  kind: 'daily' | 'quiz';
+  category: string | null;
+  channelId: string;
+  dailySeq: number | null;
+  placement: Placement;
+  firstAt: string;
+  at: string;
+}
+
+export interface Placement {
+  teamId: string | null;
+  week: string;
+  month: string;
+  season: string | null;
+}
+
+export interface TeamEntry {
+  id: string;
+  name: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** All teams of a workspace in one record, so a name check and the write that claims it are one atomic step. */
+export interface TeamsIndex {
+  nextId: number;
+  teams: TeamEntry[];
+}
+
+export const EMPTY_TEAMS: TeamsIndex = { nextId: 1, teams: [] };
+
+export interface MemberRecord {
+  teamId: string | null;
+}
+
+export interface SeasonRecord {
+  id: string;
+  name: string;
+  startedAt: string;
+}
+
+export interface ProfileRecord {
+  name: string;
+}

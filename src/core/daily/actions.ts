@@ -1,0 +1,71 @@
+import type { Question } from '../../bank/types.js';
+import type { ActionInvocation } from '../actions.js';
+import { UserError } from '../errors.js';
+import type { ChannelRef, UserRef, WorkspaceRef } from '../refs.js';
+import { type Reply, textReply } from '../reply.js';
+import { isGrade } from '../scoring/grades.js';
+import type { ScoringService } from '../scoring/service.js';
+import { describeGradeResult } from './grade-reply.js';
+import { revealedKey } from './keys.js';
+import type { DailyContext } from './publish.js';
+import { latestPost, loadPost } from './records.js';
+import { answerReply, hintReply } from './replies.js';
+import type { DailyPost } from './types.js';
+
+const GONE = 'That question is no longer available.';
+
+export type ActionContext = DailyContext & { scoring: Pick<ScoringService, 'grade'> };
+
+/** `daily:hint:<postId>`, `daily:reveal:<postId>`, `daily:grade:<postId>:<grade>`; every answer is ephemeral. */
+export async function handleAction(ctx: ActionContext, inv: ActionInvocation): Promise<Reply> {
+  const [service, verb, postId = '', grade = ''] = inv.action.split(':');
+  if (service !== 'daily' || postId === '') throw new UserError('bad-input', 'That button is not one I know.');
+  const { post, question } = await findPost(ctx, inv.channel, postId);
+  switch (verb) {
+    case 'hint':
+      if (question.hints.length === 0) return textReply('This question has no hint.', { ephemeral: true });
+      return hintReply(question);
+    case 'reveal':
+      return revealTo(ctx, post, question, inv.user, 'button');
+    case 'grade': {
+      if (!isGrade(grade)) throw new UserError('bad-input', 'That button is not one I know.');
+      const result = await ctx.scoring.grade({
+        postId: post.postId,
+        kind: 'daily',
+        user: inv.user,
+        channel: post.channel,
+        questionId: post.questionId,
+        category: post.category,
+        grade,
+        postedAt: new Date(post.postedAt),
+        closesAt: new Date(post.closesAt),
+        at: ctx.world.clock.now(),
+        dailySeq: post.dailySeq,
+      });
+      return textReply(describeGradeResult(result, ctx.config.points), { ephemeral: true });
+    }
+    default:
+      throw new UserError('bad-input', 'That button is not one I know.');
+  }
+}
+
+/** The `reveal` command: the channel's latest post, privately. */
+export async function revealLatest(ctx: DailyContext, channel: ChannelRef, user: UserRef): Promise<Reply> {
+  const latest = await latestPost(ctx.world.store, channel);
+  if (!latest) throw new UserError('not-found', 'No daily question has been posted in this channel yet.');
+  const { post, question } = await findPost(ctx, channel, latest.postId);
+  return revealTo(ctx, post, question, user, 'command');
+}
+
+async function revealTo(ctx: DailyContext, post: DailyPost, question: Question, user: UserRef, via: string): Promise<Reply> {
+  // Recorded like a reaction's reveal; an ephemeral reply can be shown again without doubling anything.
+  await ctx.world.store.setIfAbsent(revealedKey(post.channel, post.postId, user.userId), { at: ctx.world.clock.now().toISOString(), via });
+  return answerReply(post, question, { ephemeral: true });
+}
+
+async function findPost(ctx: DailyContext, workspace: WorkspaceRef, postId: string): Promise<{ post: DailyPost; question: Question }> {
+  const post = await loadPost(ctx.world.store, workspace, postId);
+  const question = post ? ctx.bank.get(post.questionId) : undefined;
+  if (!post || !question) throw new UserError('not-found', GONE);
+  return { post, question };
+}

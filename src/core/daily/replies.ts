@@ -1,0 +1,64 @@
+import type { Question } from '../../bank/types.js';
+import { emojiCharacter } from '../emoji.js';
+import type { Button, Reply, ReplyBlock } from '../reply.js';
+import { GRADES, GRADE_LABELS, type Grade } from '../scoring/grades.js';
+import type { DailyPost } from './types.js';
+
+export const POST_TITLE = 'Daily question';
+export const NO_ANSWER = 'No answer in the bank — discuss in the thread';
+
+const GRADE_STYLES: Record<Grade, Button['style']> = { got: 'success', partly: 'secondary', missed: 'danger' };
+
+export const hintAction = (postId: string): string => `daily:hint:${postId}`;
+export const revealAction = (postId: string): string => `daily:reveal:${postId}`;
+export const gradeAction = (postId: string, grade: Grade): string => `daily:grade:${postId}:${grade}`;
+
+/** The post itself: the question exactly as the bank has it, nothing before it. */
+export function postReply(postId: string, question: Question, revealReaction: string): Reply {
+  const how = question.answer === null ? 'Discussion question: share your answer in the thread' : `React ${emojiCharacter(revealReaction)} to see the answer`;
+  const buttons: Button[] = [];
+  if (question.hints.length > 0) buttons.push({ action: hintAction(postId), label: 'Hint', style: 'secondary' });
+  buttons.push({ action: revealAction(postId), label: 'Reveal', style: 'primary' });
+  return {
+    blocks: [
+      { type: 'question', title: POST_TITLE, markdown: question.question, footer: [question.category, how].filter(Boolean).join(' · ') },
+      { type: 'buttons', buttons },
+    ],
+  };
+}
+
+export function gradeButtons(postId: string): ReplyBlock {
+  return { type: 'buttons', buttons: GRADES.map((grade) => ({ action: gradeAction(postId, grade), label: GRADE_LABELS[grade], style: GRADE_STYLES[grade] })) };
+}
+
+function heading(post: DailyPost): ReplyBlock {
+  return { type: 'context', markdown: [`Answer to daily question #${post.dailySeq}`, post.category].filter(Boolean).join(' · ') };
+}
+
+/** One person's answer with the grade buttons (a private message or an ephemeral reply). */
+export function answerReply(post: DailyPost, question: Question, opts: { ephemeral?: boolean } = {}): Reply {
+  return {
+    blocks: [heading(post), { type: 'text', markdown: question.answer ?? NO_ANSWER }, gradeButtons(post.postId)],
+    ...(opts.ephemeral ? { ephemeral: true } : {}),
+  };
+}
+
+/** Thread mode: the answer once under the post, hidden until clicked. Grades go privately to each reactor. */
+export function threadAnswerReply(post: DailyPost, question: Question): Reply {
+  return { blocks: [heading(post), { type: 'text', markdown: question.answer ?? NO_ANSWER, spoiler: true }] };
+}
+
+/** Public-at mode: the answer for everyone, with grade buttons anyone can press for themselves. */
+export function publicAnswerReply(post: DailyPost, question: Question): Reply {
+  return { blocks: [heading(post), { type: 'text', markdown: question.answer ?? NO_ANSWER }, gradeButtons(post.postId)] };
+}
+
+/** Thread mode, to each reactor: where the answer is, and their grade buttons. */
+export function gradePromptReply(post: DailyPost): Reply {
+  return { blocks: [{ type: 'text', markdown: `The answer to daily question #${post.dailySeq} is in the thread. How did you do?` }, gradeButtons(post.postId)] };
+}
+
+export function hintReply(question: Question): Reply {
+  const lines = question.hints.length === 1 ? [`**Hint:** ${question.hints[0] ?? ''}`] : ['**Hints:**', ...question.hints.map((h) => `• ${h}`)];
+  return { blocks: [{ type: 'text', markdown: lines.join('\n') }], ephemeral: true };
+}

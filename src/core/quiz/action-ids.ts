@@ -1,0 +1,35 @@
+import { type Grade, isGrade } from '../scoring/grades.js';
+
+/** Button letters; a multiple-choice question has at most this many choices. */
+export const LETTERS = ['A', 'B', 'C', 'D'] as const;
+
+export type QuizAction =
+  | { kind: 'choice'; roundId: string; index: number; choice: number }
+  | { kind: 'reveal'; roundId: string; index: number }
+  | { kind: 'grade'; roundId: string; index: number; grade: Grade };
+
+export function choiceAction(roundId: string, index: number, choice: number): string {
+  return `quiz:${roundId}:${index}:${LETTERS[choice] ?? choice}`;
+}
+
+export function revealAction(roundId: string, index: number): string {
+  return `quiz:${roundId}:${index}:reveal`;
+}
+
+export function gradeAction(roundId: string, index: number, grade: Grade): string {
+  return `quiz:${roundId}:${index}:grade:${grade}`;
+}
+
+/** Null for anything this service did not make (an old format, a forged id). */
+export function parseQuizAction(action: string): QuizAction | null {
+  const m = /^quiz:([a-z0-9]+):(\d{1,3}):(.+)$/.exec(action);
+  if (!m) return null;
+  const roundId = m[1] as string;
+  const index = Number(m[2]);
+  const rest = m[3] as string;
+  if (rest === 'reveal') return { kind: 'reveal', roundId, index };
+  const grade = /^grade:(.+)$/.exec(rest)?.[1];
+  if (grade !== undefined) return isGrade(grade) ? { kind: 'grade', roundId, index, grade } : null;
+  const choice = (LETTERS as readonly string[]).indexOf(rest);
+  return choice >= 0 ? { kind: 'choice', roundId, index, choice } : null;
+}

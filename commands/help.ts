@@ -28,7 +28,14 @@ export default {
       }
       return textReply(lines.join('\n'), { ephemeral: true });
     }
-    const lines = ctx.commands.map((c) => `• \`${c.name}\`: ${c.description}${c.permission === 'admin' ? ' _(admins)_' : ''}`);
+    const lines = ctx.commands.map((c) => `• \`${c.name}\`: ${c.description}${adminsOnly(c) ? ' _(admins)_' : ''}`);
     return textReply(['**Recall** turns your question bank into daily practice.', ...lines, 'Details: `help <command>`.'].join('\n'), { ephemeral: true });
   },
 } satisfies Command;
+
+/** A command is for admins only when nothing in it is open to everyone (`daily status` is). */
+function adminsOnly(command: Command): boolean {
+  const subs = command.subcommands ?? [];
+  if (subs.length === 0) return command.permission === 'admin';
+  return subs.every((s) => (s.permission ?? command.permission) === 'admin');
+}

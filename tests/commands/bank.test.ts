@@ -46,6 +46,14 @@ describe('help command', () => {
     expect(text).toContain('• `help`: What Recall can do');
   });
 
+  it('marks a command for admins only when none of it is open to everyone', async () => {
+    const adminOnly = { name: 'wipe', description: 'Wipe everything', permission: 'admin' as const, run: bank.run };
+    const mixed = { ...bank, name: 'mixed', permission: 'admin' as const, subcommands: [{ name: 'look', description: 'look', permission: 'everyone' as const }, { name: 'touch', description: 'touch' }] };
+    const text = replyText(await commandRunner([adminOnly, mixed, help], { bank: service })({ command: 'help' }));
+    expect(text).toContain('• `wipe`: Wipe everything _(admins)_');
+    expect(text).toContain('• `mixed`: Look into the question bank: stats, search, one question, reload\n');
+  });
+
   it('explains one command with its usage lines and admin subcommands', async () => {
     const text = replyText(await run({ command: 'help', options: { command: 'bank' } }));
     expect(text).toContain('• `bank search <words>`: Find questions by words');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createScheduleRunner } from '../../src/scheduler/runner.js';
 import type { ScheduleRunnerOptions, SchedulerLogger } from '../../src/scheduler/runner.js';
 import { FakeClock } from '../fakes/clock.js';
-import { FakeTimer } from './fake-timer.js';
+import { FakeTimer } from '../fakes/wake-timer.js';
 import { HOUR, MINUTE, deferred, schedule } from './helpers.js';
 
 // 09:30 in Berlin is 07:30Z during summer time.

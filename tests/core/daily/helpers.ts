@@ -22,7 +22,7 @@ import { createStore } from '../../../src/store/create-store.js';
 import type { Store } from '../../../src/store/store.js';
 import { FakePlatform } from '../../fakes/platform.js';
 import { type TestWorld, createTestWorld } from '../../fakes/world.js';
-import { FakeTimer } from '../../scheduler/fake-timer.js';
+import { FakeTimer } from '../../fakes/wake-timer.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;

@@ -1,0 +1,87 @@
+import type { WakeTimer } from '../scheduler/index.js';
+import type { ActionInvocation, ReactionInvocation } from './actions.js';
+import type { BankService } from './bank-service.js';
+import { dispatchCommand } from './commands/dispatch.js';
+import { parseCommandText } from './commands/parse-text.js';
+import type { Command, CommandInvocation } from './commands/types.js';
+import { createDailyService } from './daily/index.js';
+import type { EngineConfig } from './engine-config.js';
+import { UserError, isUserError } from './errors.js';
+import type { PlatformPort } from './platform.js';
+import { createQuizService } from './quiz/index.js';
+import type { ChannelRef, UserRef } from './refs.js';
+import { type Reply, textReply } from './reply.js';
+import { createScoringService } from './scoring/index.js';
+import type { Services } from './services.js';
+import type { World } from './world.js';
+
+export interface EngineDeps {
+  world: World;
+  config: EngineConfig;
+  bank: BankService;
+  /** One port for every platform the process serves; it routes on `channel.platform`. */
+  platform: PlatformPort;
+  commands: readonly Command[];
+  /** Wakes the daily scheduler; node-cron in production, a fake in tests. */
+  wakeTimer: WakeTimer;
+}
+
+/** What adapters call: every event from every platform enters the core here. */
+export interface Engine {
+  services: Services;
+  commands: readonly Command[];
+  runCommand(inv: CommandInvocation): Promise<Reply>;
+  /** A command typed as text (`quiz ai 5`): Slack's `/recall …` and the playground's text box. */
+  runText(text: string, who: { user: UserRef; channel: ChannelRef; isAdmin: boolean }): Promise<Reply>;
+  handleAction(inv: ActionInvocation): Promise<Reply>;
+  handleReaction(inv: ReactionInvocation): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createEngine(deps: EngineDeps): Engine {
+  const { world, config, bank, platform, commands } = deps;
+  const scoring = createScoringService({ world, config });
+  const daily = createDailyService({ world, config, bank, platform, scoring, wakeTimer: deps.wakeTimer });
+  const quiz = createQuizService({ world, config, bank, platform, scoring });
+  const services: Services = { bank, daily, quiz, scoring };
+  const dispatchDeps = { commands, services, logger: world.logger, now: () => world.clock.now() };
+
+  const engine: Engine = {
+    services,
+    commands,
+    runCommand: (inv) => dispatchCommand(inv, dispatchDeps),
+    async runText(text, who) {
+      try {
+        const parsed = parseCommandText(text, commands);
+        return await engine.runCommand({ ...who, command: parsed.command.name, subcommand: parsed.subcommand?.name ?? null, options: parsed.options });
+      } catch (err) {
+        if (isUserError(err)) return textReply(err.message, { ephemeral: true });
+        throw err;
+      }
+    },
+    async handleAction(inv) {
+      try {
+        const service = inv.action.slice(0, inv.action.indexOf(':'));
+        if (service === 'daily') return await daily.handleAction(inv);
+        if (service === 'quiz') return await quiz.handleAction(inv);
+        throw new UserError('not-found', 'That button belongs to something that no longer exists.');
+      } catch (err) {
+        if (isUserError(err)) return textReply(err.message, { ephemeral: true });
+        world.logger.error({ err, action: inv.action, channel: inv.channel, user: inv.user.userId }, 'button failed');
+        return textReply('Something went wrong with that button; it has been logged for the admins.', { ephemeral: true });
+      }
+    },
+    async handleReaction(inv) {
+      try {
+        await daily.handleReaction(inv);
+      } catch (err) {
+        // A reaction has no one to answer; the log is where this must not disappear.
+        world.logger.error({ err, channel: inv.channel, messageId: inv.messageId, reaction: inv.reaction.raw }, 'reaction failed');
+      }
+    },
+    start: () => daily.start(),
+    stop: () => daily.stop(),
+  };
+  return engine;
+}

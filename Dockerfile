@@ -10,7 +10,8 @@ RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY commands ./commands
-RUN npm run build && npm prune --omit=dev
+# The page's files sit beside the compiled web adapter, where it looks for them.
+RUN npm run build && cp -r src/adapters/web/public dist/src/adapters/web/public && npm prune --omit=dev
 
 # ---- runtime: production dependencies and compiled code only, as a non-root user ----
 FROM node:20-slim

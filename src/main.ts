@@ -1,12 +1,22 @@
+import { commands } from '../commands/index.js';
+import type { RunningAdapter } from './adapters/types.js';
+import { PortRouter } from './adapters/port-router.js';
+import { startWebAdapter } from './adapters/web/index.js';
 import { formatWarning, summarizeBank } from './bank/summary.js';
-import { readConfig } from './config.js';
+import { describeConfig, readConfig } from './config.js';
+import { createBankService } from './core/bank-service.js';
+import { systemClock } from './core/clock.js';
+import { createEngine } from './core/engine.js';
+import { systemRandom } from './core/random.js';
+import { systemTimers } from './core/timers.js';
 import { loadBankFromDisk } from './io/load-bank-from-disk.js';
 import { createLogger } from './log.js';
+import { createCronTimer } from './scheduler/index.js';
+import { createStore } from './store/create-store.js';
 
-/**
- * The one place that wires Recall together. For now it loads the question bank and reports it; the
- * practice engine, the platform adapters and the playground are wired here as they land.
- */
+const STOP_WITHIN_MS = 10_000;
+
+/** The one place that wires Recall together: config, store, bank, engine, and the adapters that are on. */
 async function main(): Promise<number> {
   const configResult = readConfig(process.env);
   if (!configResult.ok) {
@@ -14,23 +24,53 @@ async function main(): Promise<number> {
     return 1;
   }
   const { config } = configResult;
-  const log = createLogger(config.logLevel);
-  const bank = await loadBankFromDisk([config.questionsDir]);
-  if (bank.missing.length > 0) {
-    log.error({ questionsDir: config.questionsDir }, 'the questions folder does not exist; set QUESTIONS_DIR');
-    return 1;
-  }
-  for (const w of bank.warnings) log.warn({ file: w.file, line: w.line }, formatWarning(w));
-  const summary = summarizeBank(bank);
-  log.info({ files: summary.files, questions: summary.questions, answered: summary.answered }, 'question bank loaded');
-  process.stdout.write(
-    [
-      `Recall loaded ${summary.questions} questions (${summary.answered} answered) from ${summary.files} files in ${config.questionsDir}/.`,
-      ...summary.byCategory.map((c) => `  ${c.category}: ${c.questions}`),
-      bank.warnings.length > 0 ? `${bank.warnings.length} warnings (see the log above).` : 'No warnings.',
-      'The bot itself (daily questions, Discord, Slack, playground) is not wired in yet; see the open issues.',
-    ].join('\n') + '\n',
-  );
+  const logger = createLogger(config.logLevel);
+  logger.info(describeConfig(config), 'starting Recall');
+
+  const loadBank = async () => {
+    const bank = await loadBankFromDisk([config.questionsDir]);
+    if (bank.missing.length > 0) throw new Error(`the questions folder ${config.questionsDir} does not exist; set QUESTIONS_DIR`);
+    for (const w of bank.warnings) logger.warn({ file: w.file, line: w.line }, formatWarning(w));
+    return bank;
+  };
+  const initial = await loadBank();
+  const summary = summarizeBank(initial);
+  logger.info({ files: summary.files, questions: summary.questions, answered: summary.answered, warnings: initial.warnings.length }, 'question bank loaded');
+
+  const store = await createStore(config.storeUrl);
+  const bank = createBankService(initial, loadBank);
+  const router = new PortRouter();
+  const world = { clock: systemClock, store, random: systemRandom, logger, timers: systemTimers };
+  const engine = createEngine({ world, config: config.engine, bank, platform: router, commands, wakeTimer: createCronTimer() });
+  const deps = { engine, router, bank, store, logger };
+
+  const adapters: RunningAdapter[] = [];
+  const playground = !config.discord && !config.slack;
+  const web = await startWebAdapter({ ...deps, config: config.web, playground });
+  adapters.push(web);
+  // The one line a newcomer needs, on stdout rather than only in the JSON log.
+  process.stdout.write(`Recall ${playground ? 'playground' : 'dashboard'}: ${web.url}\n`);
+  await engine.start();
+  logger.info({ adapters: adapters.map((a) => a.name) }, 'Recall is running');
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      logger.info({ signal }, 'stopping: finishing in-flight work');
+      const deadline = setTimeout(() => {
+        logger.error({ afterMs: STOP_WITHIN_MS }, 'did not stop in time; exiting anyway');
+        process.exit(1);
+      }, STOP_WITHIN_MS);
+      deadline.unref();
+      void (async () => {
+        for (const adapter of [...adapters].reverse()) await adapter.stop().catch((err: unknown) => logger.error({ err, adapter: adapter.name }, 'adapter did not stop cleanly'));
+        await engine.stop().catch((err: unknown) => logger.error({ err }, 'engine did not stop cleanly'));
+        await store.close().catch((err: unknown) => logger.error({ err }, 'store did not close cleanly'));
+        resolve();
+      })();
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
   return 0;
 }
 
@@ -39,7 +79,7 @@ main().then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`Recall crashed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.stderr.write(`Recall could not start: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
   },
 );

@@ -1,0 +1,92 @@
+import type { Question } from '../../../bank/types.js';
+import { renderQuestionCard } from '../../../bank/render/index.js';
+import type { QuestionFilter } from '../../../core/bank-service.js';
+import { notFound } from '../http/errors.js';
+import type { Route } from '../http/router.js';
+import { markdownToHtml } from '../render/markdown-html.js';
+import { slackToHtml } from '../render/slack-html.js';
+import type { ApiDeps } from './deps.js';
+import { choice, integer, query } from './input.js';
+
+const ANSWERED = ['all', 'yes', 'no'] as const;
+
+/** The question bank as the loader read it: every question with its source lines, the warnings, previews. */
+export function bankRoutes(deps: ApiDeps): Route[] {
+  const { bank } = deps;
+  return [
+    {
+      method: 'GET',
+      path: '/api/bank',
+      async handler(ctx) {
+        const q = query(ctx.url, 'q');
+        const category = query(ctx.url, 'category');
+        const tag = query(ctx.url, 'tag');
+        const answered = choice(ctx.url, 'answered', ANSWERED, 'all');
+        const offset = integer(ctx.url, 'offset', 0, 1_000_000, 0);
+        const limit = integer(ctx.url, 'limit', 1, 200, 50);
+        const filter: QuestionFilter = { ...(category ? { categories: [category] } : {}), ...(tag ? { tags: [tag] } : {}), answeredOnly: answered === 'yes' };
+        let hits = q ? bank.search(q, filter, bank.all().length) : bank.filter(filter);
+        const byId = q ? bank.find(q) : undefined;
+        if (byId && !hits.includes(byId)) hits = [byId, ...hits];
+        if (answered === 'no') hits = hits.filter((h) => h.answer === null);
+        return {
+          json: {
+            version: bank.version(),
+            total: hits.length,
+            offset,
+            limit,
+            questions: hits.slice(offset, offset + limit).map(questionView),
+            categories: bank.categories(),
+            tags: tagCounts(bank.all()),
+            warnings: bank.warnings().map((w) => ({ file: w.file, line: w.line, message: w.message })),
+          },
+        };
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/api\/bank\/(?<id>[0-9a-z]{4,64})\/preview$/,
+      async handler(ctx) {
+        const question = bank.find(ctx.params['id'] ?? '');
+        if (!question) throw notFound('No question has that id.');
+        return {
+          json: {
+            ...questionView(question),
+            discord: renderQuestionCard(question, 'discord').map((text) => ({ text, html: markdownToHtml(text, { spoilers: true }) })),
+            slack: renderQuestionCard(question, 'slack').map((text) => ({ text, html: slackToHtml(text) })),
+          },
+        };
+      },
+    },
+  ];
+}
+
+/** A question's list entry; rendering its Markdown once per loaded question keeps the list quick. */
+const views = new WeakMap<Question, ReturnType<typeof buildView>>();
+
+function questionView(q: Question) {
+  let view = views.get(q);
+  if (!view) {
+    view = buildView(q);
+    views.set(q, view);
+  }
+  return view;
+}
+
+function buildView(q: Question) {
+  return {
+    id: q.id,
+    html: markdownToHtml(q.question),
+    category: q.category,
+    tags: q.tags,
+    answered: q.answer !== null,
+    hints: q.hints.length,
+    sources: q.sources.map((s) => ({ file: s.file, line: s.line })),
+  };
+}
+
+function tagCounts(questions: readonly Question[]): { name: string; questions: number }[] {
+  const counts = new Map<string, number>();
+  for (const q of questions) for (const t of q.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts.entries()].map(([name, n]) => ({ name, questions: n })).sort((a, b) => a.name.localeCompare(b.name));
+}

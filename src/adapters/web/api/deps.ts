@@ -1,0 +1,17 @@
+import type { BankService } from '../../../core/bank-service.js';
+import type { Engine } from '../../../core/engine.js';
+import type { CoreLogger } from '../../../core/logger.js';
+import type { ChannelLog } from '../channel-log.js';
+
+/** What the API handlers share. */
+export interface ApiDeps {
+  engine: Engine;
+  bank: BankService;
+  log: ChannelLog;
+  logger: CoreLogger;
+  now: () => Date;
+  playground: boolean;
+  tokenRequired: boolean;
+  /** The reaction that reveals a daily answer, as a character (👀). */
+  revealEmoji: string;
+}

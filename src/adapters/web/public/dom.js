@@ -1,0 +1,91 @@
+// Small DOM helpers. Text always goes in as text; the only HTML the page inserts is what the server
+// rendered from escaped Markdown, and even that passes through an allow-list of tags and attributes.
+
+/** el('button', { class: 'btn', onclick }, 'Label', child…) */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
+    else if (key === 'class') node.className = value;
+    else if (key === 'dataset') Object.assign(node.dataset, value);
+    else node.setAttribute(key, value === true ? '' : String(value));
+  }
+  append(node, children);
+  return node;
+}
+
+export function append(node, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+const TAGS = new Set(['P', 'STRONG', 'EM', 'DEL', 'CODE', 'PRE', 'BR', 'HR', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'A', 'SPAN', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'DIV', 'SUP']);
+const ATTRS = { A: ['href', 'rel', 'target'], OL: ['start'], PRE: ['data-lang'], SPAN: ['class'], DIV: ['class'], P: ['class'] };
+
+/** Server-rendered Markdown HTML into `node`, keeping only known tags, attributes and http(s) links. */
+export function setSafeHtml(node, html) {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  clean(template.content);
+  node.replaceChildren(template.content);
+  return node;
+}
+
+function clean(root) {
+  for (const child of [...root.childNodes]) {
+    if (child.nodeType === Node.TEXT_NODE) continue;
+    if (child.nodeType !== Node.ELEMENT_NODE || !TAGS.has(child.tagName)) {
+      // Unknown markup is shown as the text it holds, never run.
+      child.replaceWith(document.createTextNode(child.nodeType === Node.ELEMENT_NODE ? child.textContent : ''));
+      continue;
+    }
+    const allowed = ATTRS[child.tagName] ?? [];
+    for (const attr of [...child.attributes]) {
+      if (!allowed.includes(attr.name)) child.removeAttribute(attr.name);
+    }
+    if (child.tagName === 'A' && !/^(https?:|mailto:)/i.test(child.getAttribute('href') ?? '')) child.removeAttribute('href');
+    clean(child);
+  }
+}
+
+/** Text where `backticks` mark commands: those parts become <code>, the rest stays text. */
+export function withCode(text) {
+  return text.split(/(`[^`]+`)/).map((part) => (/^`[^`]+`$/.test(part) ? el('code', {}, part.slice(1, -1)) : part));
+}
+
+let toastTimer = 0;
+/** A short message at the bottom of the page, read out by screen readers. */
+export function toast(message, kind = 'info') {
+  const node = document.getElementById('toast');
+  node.textContent = message;
+  node.dataset.kind = kind;
+  node.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => (node.hidden = true), 5000);
+}
+
+export function formatTime(iso) {
+  const date = new Date(iso);
+  return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+/** The same-origin JSON API; errors carry the server's message. */
+export async function api(path, body) {
+  const init = body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  const res = await fetch(path, { credentials: 'same-origin', ...init });
+  const data = await res.json().catch(() => ({ error: `HTTP ${res.status}` }));
+  if (!res.ok) throw new Error(data.error ?? `HTTP ${res.status}`);
+  return data;
+}
+
+export function debounce(fn, ms) {
+  let timer = 0;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+}

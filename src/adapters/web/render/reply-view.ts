@@ -1,0 +1,80 @@
+import { POST_TITLE } from '../../../core/daily/replies.js';
+import type { Button, Reply, ReplyBlock } from '../../../core/reply.js';
+import type { WebMessage } from '../channel-log.js';
+import { escapeHtml, markdownToHtml } from './markdown-html.js';
+
+/**
+ * What the page draws. Fields ending in `Html` were built here from escaped text and a fixed set of
+ * tags; every other string is shown by the page as text (button labels, names, emoji).
+ */
+export type BlockView =
+  | { type: 'text'; html: string; spoiler: boolean }
+  | { type: 'context'; html: string }
+  | { type: 'fields'; fields: { labelHtml: string; html: string }[] }
+  | { type: 'question'; titleHtml: string; html: string; footerHtml: string | null }
+  | { type: 'buttons'; buttons: Button[] }
+  | { type: 'divider' };
+
+export interface MessageView {
+  id: string;
+  kind: WebMessage['kind'];
+  at: string;
+  parentId: string | null;
+  /** Shown only to the person asking ("only you can see this"). */
+  onlyYou: boolean;
+  invokedBy: { name: string; text: string } | null;
+  /** A daily question post: the page offers the reveal reaction on it. */
+  daily: boolean;
+  edited: boolean;
+  reactions: { emoji: string; count: number; mine: boolean }[];
+  blocks: BlockView[];
+}
+
+export function blockView(block: ReplyBlock): BlockView {
+  switch (block.type) {
+    case 'text':
+      return { type: 'text', html: markdownToHtml(block.markdown), spoiler: block.spoiler === true };
+    case 'context':
+      return { type: 'context', html: markdownToHtml(block.markdown) };
+    case 'fields':
+      return { type: 'fields', fields: block.fields.map((f) => ({ labelHtml: escapeHtml(f.label), html: markdownToHtml(f.value) })) };
+    case 'question':
+      return { type: 'question', titleHtml: escapeHtml(block.title), html: markdownToHtml(block.markdown), footerHtml: block.footer ? markdownToHtml(block.footer) : null };
+    case 'buttons':
+      return { type: 'buttons', buttons: block.buttons.map((b) => ({ action: b.action, label: b.label, style: b.style ?? 'secondary', disabled: b.disabled === true })) };
+    case 'divider':
+      return { type: 'divider' };
+  }
+}
+
+/** Rendering Markdown is the costly part of a page refresh; a reply object is rendered once. */
+const rendered = new WeakMap<Reply, BlockView[]>();
+
+export function replyView(reply: Reply): BlockView[] {
+  let view = rendered.get(reply);
+  if (!view) {
+    view = reply.blocks.map(blockView);
+    rendered.set(reply, view);
+  }
+  return view;
+}
+
+export function messageView(message: WebMessage, viewer: string): MessageView {
+  return {
+    id: message.id,
+    kind: message.kind,
+    at: message.at,
+    parentId: message.parentId ?? null,
+    onlyYou: message.forUser !== undefined,
+    invokedBy: message.invokedBy ? { name: message.invokedBy.name, text: message.invokedBy.text } : null,
+    daily: message.kind === 'post' && message.reply.blocks.some((b) => b.type === 'question' && b.title === POST_TITLE),
+    edited: message.edited === true,
+    reactions: Object.entries(message.reactions).map(([emoji, users]) => ({ emoji, count: users.length, mine: users.includes(viewer) })),
+    blocks: replyView(message.reply),
+  };
+}
+
+/** The buttons a message carries, for checking that a pressed action was really offered. */
+export function buttonsOf(reply: Reply): Button[] {
+  return reply.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : []));
+}

@@ -1,6 +1,7 @@
 import { commands } from '../commands/index.js';
 import type { RunningAdapter } from './adapters/types.js';
 import { PortRouter } from './adapters/port-router.js';
+import { startSlackAdapter } from './adapters/slack/index.js';
 import { startWebAdapter } from './adapters/web/index.js';
 import { formatWarning, summarizeBank } from './bank/summary.js';
 import { describeConfig, readConfig } from './config.js';
@@ -46,6 +47,7 @@ async function main(): Promise<number> {
 
   const adapters: RunningAdapter[] = [];
   const playground = !config.discord && !config.slack;
+  if (config.slack) adapters.push(await startSlackAdapter({ ...deps, config: config.slack }));
   const web = await startWebAdapter({ ...deps, config: config.web, playground });
   adapters.push(web);
   // The one line a newcomer needs, on stdout rather than only in the JSON log.

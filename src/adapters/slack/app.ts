@@ -1,0 +1,139 @@
+import type { Server } from 'node:http';
+import { App, HTTPReceiver, type InstallationStore, SocketModeReceiver, type StateStore, type webApi } from '@slack/bolt';
+import type { SlackConfig } from '../../config.js';
+import type { Logger } from '../../log.js';
+import { boltLevelOf, boltLogger } from './bolt-logger.js';
+import { BOT_SCOPES } from './scopes.js';
+
+/** The one endpoint for events, commands and interactivity (the manifest points all three here). */
+export const EVENTS_PATH = '/slack/events';
+
+/**
+ * Production retries: Retry-After is always honoured for `ratelimited`; 5xx and network failures get a
+ * few quick tries, then the error surfaces (a daily post reports it to the admin rather than waiting
+ * Bolt's default half hour).
+ */
+export const DEFAULT_RETRY: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true };
+
+export interface OAuthSetup {
+  clientId: string;
+  clientSecret: string;
+  installationStore: InstallationStore;
+  /** Used when SLACK_STATE_SECRET is unset; with it, Bolt signs the state instead. */
+  stateStore: StateStore;
+}
+
+export interface BoltSetup {
+  config: SlackConfig;
+  logger: Logger;
+  retryConfig: webApi.RetryOptions;
+  oauth: OAuthSetup | null;
+}
+
+export type Receiver = { kind: 'http'; receiver: HTTPReceiver } | { kind: 'socket'; receiver: SocketModeReceiver };
+
+/**
+ * A Bolt App over HTTP (signature-checked, 401 for a bad or stale signature before any handler runs)
+ * or over Socket Mode when an app-level token is set. Initialisation is deferred so `auth.test`
+ * failures surface from start() instead of as an unhandled rejection in the constructor.
+ */
+export function createBoltApp(setup: BoltSetup): { app: App; receiver: Receiver } {
+  const { config, oauth } = setup;
+  const logger = boltLogger(setup.logger);
+  const logLevel = boltLevelOf(setup.logger);
+  // slackApiUrl needs its trailing slash: the client appends method names to it.
+  const clientOptions: webApi.WebClientOptions = {
+    retryConfig: setup.retryConfig,
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` } : {}),
+  };
+  const installer = oauth
+    ? {
+        clientId: oauth.clientId,
+        clientSecret: oauth.clientSecret,
+        installationStore: oauth.installationStore,
+        scopes: [...BOT_SCOPES],
+        ...(config.stateSecret ? { stateSecret: config.stateSecret } : {}),
+      }
+    : {};
+  const installerOptions = {
+    clientOptions,
+    ...(oauth && !config.stateSecret ? { stateStore: oauth.stateStore } : {}),
+  };
+
+  let receiver: Receiver;
+  if (config.appToken) {
+    receiver = {
+      kind: 'socket',
+      receiver: new SocketModeReceiver({
+        appToken: config.appToken,
+        logger,
+        logLevel,
+        ...installer,
+        // In Socket Mode the port only serves the OAuth install pages.
+        installerOptions: { ...installerOptions, port: config.port },
+      }),
+    };
+  } else {
+    if (!config.signingSecret) throw new Error('Slack over HTTP needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
+    receiver = {
+      kind: 'http',
+      receiver: new HTTPReceiver({
+        signingSecret: config.signingSecret,
+        endpoints: EVENTS_PATH,
+        logger,
+        logLevel,
+        // Ack first, then work: Slack's 3-second window is never spent waiting on the store or the API.
+        processBeforeResponse: false,
+        ...installer,
+        installerOptions,
+      }),
+    };
+  }
+
+  const token = oauth ? {} : { token: config.botToken ?? undefined };
+  const app = new App({
+    receiver: receiver.receiver,
+    ...token,
+    logger,
+    logLevel,
+    clientOptions,
+    deferInitialization: true,
+    // Recall keeps no per-conversation state in Bolt; the store holds everything.
+    convoStore: false,
+  });
+  return { app, receiver };
+}
+
+/** Starts listening; for HTTP, the address actually bound (port 0 picks a free one). */
+export async function startReceiver(receiver: Receiver, port: number, host: string | undefined): Promise<{ url: string | null }> {
+  if (receiver.kind === 'socket') {
+    await receiver.receiver.start();
+    return { url: null };
+  }
+  const server: Server = await receiver.receiver.start(host ? { port, host } : { port });
+  const address = server.address();
+  if (address === null || typeof address === 'string') return { url: null };
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return { url: `http://${shownHost}:${address.port}${EVENTS_PATH}` };
+}
+
+const SOCKET_STOP_MS = 5_000;
+
+/** Stops taking requests. A Socket Mode close handshake that never completes is not waited on forever. */
+export async function stopReceiver(receiver: Receiver): Promise<void> {
+  if (receiver.kind === 'http') {
+    await receiver.receiver.stop();
+    return;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const giveUp = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, SOCKET_STOP_MS);
+  });
+  try {
+    await Promise.race([receiver.receiver.client.disconnect(), giveUp]);
+  } finally {
+    clearTimeout(timer);
+  }
+  // Closes the OAuth pages' server, if there is one; the socket is already down.
+  await receiver.receiver.stop();
+}

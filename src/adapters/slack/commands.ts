@@ -1,0 +1,63 @@
+import type { App } from '@slack/bolt';
+import { type Reply, textReply } from '../../core/reply.js';
+import { describeError } from './admin.js';
+import { type HandlerContext, tokenFor } from './context.js';
+import { type CommandPayload, readCommand, slackChannel, slackUser } from './payloads.js';
+import { replyLater, toResponse } from './replies.js';
+
+/** The one slash command; `/recall quiz ai 5` runs the same command list Discord and the playground use. */
+export const SLASH_COMMAND = '/recall';
+
+const FAILED = 'Something went wrong running that command; it has been logged for the admins.';
+
+/**
+ * Slack wants an answer within 3 seconds. A reply that is ready by `ackWithinMs` travels in the ack
+ * (one round trip, nothing else to go wrong); a slower one is acked with a short note and follows at
+ * the response_url.
+ */
+export function registerCommand(app: App, ctx: HandlerContext): void {
+  app.command(SLASH_COMMAND, async ({ body, ack, respond, context }) => {
+    const command = readCommand(body);
+    if (!command) {
+      ctx.logger.warn({ keys: Object.keys(body) }, 'a /recall payload without team, channel or user; ignored');
+      await ack();
+      return;
+    }
+    const work = runCommand(ctx, command, context.botToken);
+    const early = await within(work, ctx.ackWithinMs);
+    if (early) {
+      await ack(toResponse(early.reply));
+      return;
+    }
+    await ack({ response_type: 'ephemeral', text: 'Working on it…' });
+    const reply = await work;
+    await replyLater(reply, { respond, port: ctx.port, channel: slackChannel(command.teamId, command.channelId), user: slackUser(command.teamId, command.userId) });
+  });
+}
+
+async function runCommand(ctx: HandlerContext, command: CommandPayload, authorizedToken: string | undefined): Promise<Reply> {
+  const user = slackUser(command.teamId, command.userId, command.userName);
+  const channel = slackChannel(command.teamId, command.channelId);
+  try {
+    const token = await tokenFor(ctx, authorizedToken, command.teamId);
+    const isAdmin = await ctx.admins.isAdmin(command.teamId, command.userId, token);
+    const text = command.text.trim() === '' ? 'help' : command.text;
+    return await ctx.engine.runText(text, { user, channel, isAdmin });
+  } catch (err) {
+    ctx.logger.error({ err: describeError(err), team: command.teamId, channel: command.channelId, user: command.userId, text: command.text }, 'slack command failed');
+    return textReply(FAILED, { ephemeral: true });
+  }
+}
+
+/** The work's result if it settles within `ms`, else null; the work itself keeps going either way. */
+async function within<T>(work: Promise<T>, ms: number): Promise<{ reply: T } | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  try {
+    return await Promise.race([work.then((reply) => ({ reply })), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,252 @@
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FakeSocketMode } from './socket-mode.js';
+
+export interface ApiCall {
+  method: string;
+  /** Form fields or JSON body; JSON-encoded form values (blocks) are decoded. */
+  body: Record<string, unknown>;
+  token: string | null;
+  /** What the fake answered: 200, or the injected 429 / 5xx. */
+  status: number;
+  response: Record<string, unknown>;
+  at: number;
+}
+
+export interface ResponseUrlCall {
+  id: string;
+  body: Record<string, unknown>;
+  /** performance.now() when it arrived, for round-trip timing. */
+  arrivedAt: number;
+}
+
+export interface SlackUserRecord {
+  name: string;
+  is_admin?: boolean;
+  is_owner?: boolean;
+  is_primary_owner?: boolean;
+}
+
+export interface UserGroup {
+  id: string;
+  handle: string;
+  name: string;
+  users: string[];
+}
+
+export type Fault = { kind: 'ratelimited'; retryAfterSec: number } | { kind: 'server-error'; status: number };
+
+export const FAKE_TEAM = 'T1';
+export const FAKE_BOT_TOKEN = 'xoxb-1-fake-bot-token-never-log-me';
+export const FAKE_APP_TOKEN = 'xapp-1-fake-app-token-never-log-me';
+export const FAKE_BOT_USER = 'U-RECALL';
+
+/**
+ * A local Slack: the Web API methods Recall calls, the response_url endpoint, and Socket Mode, on one
+ * 127.0.0.1 port. Records every call, answers like Slack does (`{ ok, ts, channel, … }`, `ok: false`
+ * with an error name), and can be told to answer a method with `ratelimited` (429 + Retry-After) or a
+ * 5xx for the next N calls.
+ */
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponseUrlCall[] = [];
+  readonly users = new Map<string, SlackUserRecord>();
+  readonly usergroups: UserGroup[] = [];
+  readonly botTokens = new Set([FAKE_BOT_TOKEN]);
+  /** Channels where the bot is not a member: chat.postEphemeral answers not_in_channel there. */
+  readonly notInChannel = new Set<string>();
+  readonly socket = new FakeSocketMode();
+  private readonly faults = new Map<string, Fault[]>();
+  private readonly responseWaiters = new Map<string, (r: ResponseUrlCall) => void>();
+  private readonly server: Server;
+  private seq = 0;
+  private nextResponse = 1;
+  private port = 0;
+
+  constructor() {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((err: unknown) => {
+        res.writeHead(500).end(String(err));
+      });
+    });
+    this.server.on('upgrade', (req, socket, head) => {
+      if (req.url?.startsWith('/link')) this.socket.upgrade(req, socket, head);
+      else socket.destroy();
+    });
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  /** With the trailing slash the Web API client needs. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** A fresh response_url pointing back at this fake. */
+  responseUrl(): string {
+    return `http://127.0.0.1:${this.port}/respond/r${this.nextResponse++}`;
+  }
+
+  /** The next `times` calls to `method` get this fault instead of an answer. */
+  fail(method: string, fault: Fault, times = 1): void {
+    const list = this.faults.get(method) ?? [];
+    for (let i = 0; i < times; i++) list.push(fault);
+    this.faults.set(method, list);
+  }
+
+  /** Calls that got a real answer (not an injected fault). */
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method && c.status === 200);
+  }
+
+  attemptsAt(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Polls until `find` returns something: the adapter acks before it calls the API. */
+  async waitFor<T>(find: () => T | undefined | null | false, what: string, timeoutMs = 5_000): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const hit = find();
+      if (hit) return hit;
+      if (Date.now() > until) throw new Error(`fake Slack: timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  waitForCall(method: string, match: (c: ApiCall) => boolean = () => true, after = 0): Promise<ApiCall> {
+    return this.waitFor(() => this.callsTo(method).slice(after).find(match), method);
+  }
+
+  waitForResponse(match: (r: ResponseUrlCall) => boolean = () => true, after = 0): Promise<ResponseUrlCall> {
+    return this.waitFor(() => this.responses.slice(after).find(match), 'a response_url post');
+  }
+
+  /** Resolves the moment a post to this response_url arrives (no polling: the benchmark times it). */
+  responseArrival(responseUrl: string): Promise<ResponseUrlCall> {
+    const id = responseUrl.slice(responseUrl.lastIndexOf('/') + 1);
+    const already = this.responses.find((r) => r.id === id);
+    if (already) return Promise.resolve(already);
+    return new Promise((resolve) => this.responseWaiters.set(id, resolve));
+  }
+
+  async close(): Promise<void> {
+    await this.socket.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const raw = await readBody(req);
+    const body = parseBody(raw, req.headers['content-type'] ?? '');
+    if (url.pathname.startsWith('/respond/')) {
+      const call = { id: url.pathname.slice('/respond/'.length), body, arrivedAt: performance.now() };
+      this.responses.push(call);
+      this.responseWaiters.get(call.id)?.(call);
+      this.responseWaiters.delete(call.id);
+      return send(res, 200, { ok: true });
+    }
+    if (!url.pathname.startsWith('/api/')) return send(res, 404, { ok: false, error: 'unknown_path' });
+    const method = url.pathname.slice('/api/'.length);
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith('Bearer ') ? auth.slice(7) : typeof body['token'] === 'string' ? body['token'] : null;
+    const call: ApiCall = { method, body, token, status: 200, response: {}, at: Date.now() };
+    this.calls.push(call);
+
+    const fault = this.faults.get(method)?.shift();
+    if (fault?.kind === 'ratelimited') {
+      call.status = 429;
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(fault.retryAfterSec) });
+      res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
+    if (fault?.kind === 'server-error') {
+      call.status = fault.status;
+      return send(res, fault.status, { ok: false, error: 'internal_error' });
+    }
+    call.response = this.answer(method, body, token);
+    send(res, 200, call.response);
+  }
+
+  private answer(method: string, body: Record<string, unknown>, token: string | null): Record<string, unknown> {
+    if (method === 'apps.connections.open') {
+      return token === FAKE_APP_TOKEN ? { ok: true, url: `ws://127.0.0.1:${this.port}/link/?ticket=fake` } : { ok: false, error: 'invalid_auth' };
+    }
+    if (!token || !this.botTokens.has(token)) return { ok: false, error: 'invalid_auth' };
+    const channel = typeof body['channel'] === 'string' ? body['channel'] : '';
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://fake.slack.com/', team: 'Fake Team', user: 'recall', team_id: FAKE_TEAM, user_id: FAKE_BOT_USER, bot_id: 'B-RECALL', is_enterprise_install: false };
+      case 'chat.postMessage': {
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        const ts = this.nextTs();
+        return { ok: true, channel, ts, message: { type: 'message', user: FAKE_BOT_USER, bot_id: 'B-RECALL', text: body['text'], blocks: body['blocks'], ts } };
+      }
+      case 'chat.postEphemeral':
+        if (this.notInChannel.has(channel)) return { ok: false, error: 'not_in_channel' };
+        return { ok: true, message_ts: this.nextTs() };
+      case 'chat.update':
+        return { ok: true, channel, ts: body['ts'], text: body['text'] };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D-${String(body['users'])}` } };
+      case 'users.info': {
+        const id = String(body['user'] ?? '');
+        const user = this.users.get(id);
+        if (!user) return { ok: false, error: 'user_not_found' };
+        return { ok: true, user: { id, team_id: FAKE_TEAM, name: user.name, real_name: user.name, is_admin: user.is_admin ?? false, is_owner: user.is_owner ?? false, is_primary_owner: user.is_primary_owner ?? false, is_bot: false, profile: { display_name: user.name } } };
+      }
+      case 'usergroups.list':
+        return { ok: true, usergroups: this.usergroups.map(({ users: _users, ...g }) => ({ ...g, team_id: FAKE_TEAM })) };
+      case 'usergroups.users.list': {
+        const group = this.usergroups.find((g) => g.id === body['usergroup']);
+        return group ? { ok: true, users: group.users } : { ok: false, error: 'no_such_subteam' };
+      }
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  /** Slack message ids: seconds and a six-digit sequence, unique per fake. */
+  private nextTs(): string {
+    this.seq++;
+    return `${1_764_000_000 + this.seq}.${String(this.seq).padStart(6, '0')}`;
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The Web API client sends forms with nested values JSON-encoded; respond() sends JSON. */
+function parseBody(raw: string, contentType: string): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType.includes('application/json')) {
+    const parsed: unknown = JSON.parse(raw);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    out[key] = /^[[{]/.test(value) ? tryJson(value) : value;
+  }
+  return out;
+}
+
+function tryJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}

@@ -1,6 +1,7 @@
 import { commands } from '../commands/index.js';
 import type { RunningAdapter } from './adapters/types.js';
 import { PortRouter } from './adapters/port-router.js';
+import { type DiscordAdapter, startDiscordAdapter } from './adapters/discord/index.js';
 import { startSlackAdapter } from './adapters/slack/index.js';
 import { startWebAdapter } from './adapters/web/index.js';
 import { formatWarning, summarizeBank } from './bank/summary.js';
@@ -42,11 +43,18 @@ async function main(): Promise<number> {
   const bank = createBankService(initial, loadBank);
   const router = new PortRouter();
   const world = { clock: systemClock, store, random: systemRandom, logger, timers: systemTimers };
-  const engine = createEngine({ world, config: config.engine, bank, platform: router, commands, wakeTimer: createCronTimer() });
+  // Bound late: under sharding each Discord shard schedules only its own guilds, known once it is connected.
+  let discord: DiscordAdapter | undefined;
+  const ownsChannel = (channel: Parameters<DiscordAdapter['ownsChannel']>[0]) => discord?.ownsChannel(channel) ?? true;
+  const engine = createEngine({ world, config: config.engine, bank, platform: router, commands, wakeTimer: createCronTimer(), ownsChannel });
   const deps = { engine, router, bank, store, logger };
 
   const adapters: RunningAdapter[] = [];
   const playground = !config.discord && !config.slack;
+  if (config.discord) {
+    discord = await startDiscordAdapter({ ...deps, config: config.discord });
+    adapters.push(discord);
+  }
   if (config.slack) adapters.push(await startSlackAdapter({ ...deps, config: config.slack }));
   const web = await startWebAdapter({ ...deps, config: config.web, playground });
   adapters.push(web);

@@ -24,6 +24,8 @@ export interface EngineDeps {
   commands: readonly Command[];
   /** Wakes the daily scheduler; node-cron in production, a fake in tests. */
   wakeTimer: WakeTimer;
+  /** Which channels this process schedules daily posts for (default: all); see DailyDeps.ownsChannel. */
+  ownsChannel?: (channel: ChannelRef) => boolean;
 }
 
 /** What adapters call: every event from every platform enters the core here. */
@@ -42,7 +44,7 @@ export interface Engine {
 export function createEngine(deps: EngineDeps): Engine {
   const { world, config, bank, platform, commands } = deps;
   const scoring = createScoringService({ world, config });
-  const daily = createDailyService({ world, config, bank, platform, scoring, wakeTimer: deps.wakeTimer });
+  const daily = createDailyService({ world, config, bank, platform, scoring, wakeTimer: deps.wakeTimer, ownsChannel: deps.ownsChannel });
   const quiz = createQuizService({ world, config, bank, platform, scoring });
   const services: Services = { bank, daily, quiz, scoring };
   const dispatchDeps = { commands, services, logger: world.logger, now: () => world.clock.now() };

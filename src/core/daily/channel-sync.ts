@@ -1,4 +1,5 @@
 import type { Schedule, ScheduleRunner } from '../../scheduler/index.js';
+import type { ChannelRef } from '../refs.js';
 import type { World } from '../world.js';
 import { loadSettings, readIndex, readLastSlot } from './records.js';
 
@@ -14,7 +15,7 @@ export interface ChannelSync {
  * set or turned off through another process is picked up on the next wake. The channel index carries a
  * version number, so an unchanged index costs one read.
  */
-export function createChannelSync(world: World, runner: ScheduleRunner): ChannelSync {
+export function createChannelSync(world: World, runner: ScheduleRunner, owns: (channel: ChannelRef) => boolean = () => true): ChannelSync {
   /** channelKey → the schedule (as JSON) the runner watches for it. */
   const watched = new Map<string, string>();
   let seenVersion = -1;
@@ -36,9 +37,9 @@ export function createChannelSync(world: World, runner: ScheduleRunner): Channel
     try {
       const index = await readIndex(world.store);
       if (!opts.force && index.version === seenVersion) return;
-      for (const key of Object.keys(index.channels)) {
+      for (const [key, channel] of Object.entries(index.channels)) {
         const settings = await loadSettings(world.store, key);
-        if (settings?.enabled) watch(key, settings.schedule, await readLastSlot(world.store, key));
+        if (settings?.enabled && owns(channel)) watch(key, settings.schedule, await readLastSlot(world.store, key));
         else if (watched.has(key)) unwatch(key);
       }
       seenVersion = index.version;

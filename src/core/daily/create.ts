@@ -41,7 +41,8 @@ export function createDailyService(deps: DailyDeps): DailyService {
     onMissed: slots.onMissed,
     logger: world.logger,
   });
-  const channels = createChannelSync(world, runner);
+  const owns = deps.ownsChannel ?? (() => true);
+  const channels = createChannelSync(world, runner, owns);
   let running = false;
 
   return {
@@ -57,7 +58,7 @@ export function createDailyService(deps: DailyDeps): DailyService {
       const startFrom = slotKey(settings.schedule, new Date(now.getTime() - 60_000));
       await resetLastSlot(world.store, channel, startFrom);
       await saveSettings(world.store, settings);
-      if (running) channels.watch(channelKey(channel), settings.schedule, startFrom);
+      if (running && owns(channel)) channels.watch(channelKey(channel), settings.schedule, startFrom);
       world.logger.info({ channel, schedule: settings.schedule, by: by.userId }, 'daily question configured');
       return settings;
     },

@@ -20,6 +20,11 @@ export interface DailyDeps {
   scoring: Pick<ScoringService, 'grade'>;
   /** createCronTimer() in production; tests pass a timer they fire by hand. */
   wakeTimer: WakeTimer;
+  /**
+   * Which channels this process schedules (default: all). A sharded Discord bot runs one process per
+   * shard over one store; each schedules only its own guilds, so a slot is not raced for by every shard.
+   */
+  ownsChannel?: (channel: ChannelRef) => boolean;
 }
 
 /**

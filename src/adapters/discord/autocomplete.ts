@@ -1,0 +1,51 @@
+import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
+import type { BankService } from '../../core/bank-service.js';
+import type { Command, CommandOption } from '../../core/commands/types.js';
+import type { Engine } from '../../core/engine.js';
+import { LIMITS, truncate } from './limits.js';
+
+/**
+ * Suggestions for options marked `autocomplete`: categories from the bank, teams of this guild. A list
+ * (`ai, ra`) completes its last item and keeps the rest. Discord shows at most 25, each up to 100 chars.
+ */
+export async function suggest(interaction: AutocompleteInteraction, engine: Engine, bank: BankService): Promise<ApplicationCommandOptionChoiceData<string>[]> {
+  const focused = interaction.options.getFocused(true);
+  const option = findOption(engine.commands, interaction.commandName, interaction.options.getSubcommand(false), focused.name);
+  if (!option?.autocomplete || !interaction.guildId) return [];
+  const typed = String(focused.value);
+  const comma = typed.lastIndexOf(',');
+  const done = comma >= 0 ? `${typed.slice(0, comma + 1).trim()} ` : '';
+  const partial = typed.slice(comma + 1).trim();
+  const names =
+    option.autocomplete === 'category'
+      ? bank.categories().map((c) => c.name)
+      : (await engine.services.scoring.listTeams({ platform: 'discord', workspaceId: interaction.guildId })).map((t) => t.name);
+  return rank(names, partial)
+    .map((name) => `${done}${name}`)
+    .filter((value) => value.length <= LIMITS.choiceName)
+    .slice(0, LIMITS.autocompleteChoices)
+    .map((value) => ({ name: truncate(value, LIMITS.choiceName), value }));
+}
+
+/** Names starting with what was typed, then names with a word starting with it, then names containing it. */
+export function rank(names: readonly string[], typed: string): string[] {
+  const needle = typed.toLowerCase();
+  if (needle === '') return [...names];
+  const score = (name: string): number => {
+    const lower = name.toLowerCase();
+    if (lower.startsWith(needle)) return 0;
+    if (lower.split(/[^\p{L}\p{N}]+/u).some((w) => w.startsWith(needle))) return 1;
+    return lower.includes(needle) ? 2 : 3;
+  };
+  return names
+    .map((name) => ({ name, score: score(name) }))
+    .filter((n) => n.score < 3)
+    .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
+    .map((n) => n.name);
+}
+
+function findOption(commands: readonly Command[], name: string, subcommand: string | null, option: string): CommandOption | undefined {
+  const command = commands.find((c) => c.name === name);
+  const sub = subcommand ? command?.subcommands?.find((s) => s.name === subcommand) : undefined;
+  return (sub ? sub.options : command?.options)?.find((o) => o.name === option);
+}

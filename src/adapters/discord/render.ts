@@ -1,0 +1,179 @@
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, embedLength } from 'discord.js';
+import { splitMessage } from '../../bank/render/index.js';
+import type { Button, Reply, ReplyBlock } from '../../core/reply.js';
+import { LIMITS, truncate } from './limits.js';
+import { discordChunks, discordMarkdown } from './markdown.js';
+
+/** One Discord message's worth of a Reply; a long reply becomes several, sent in order. */
+export interface DiscordMessage {
+  content?: string;
+  embeds: EmbedBuilder[];
+  components: ActionRowBuilder<ButtonBuilder>[];
+}
+
+const STYLES: Record<NonNullable<Button['style']>, ButtonStyle> = {
+  primary: ButtonStyle.Primary,
+  secondary: ButtonStyle.Secondary,
+  success: ButtonStyle.Success,
+  danger: ButtonStyle.Danger,
+};
+
+/** Classic messages have no divider component; a rule of box-drawing characters reads as one. */
+const DIVIDER = '────────────';
+const SPOILER = '||';
+
+/**
+ * Turns a Reply into Discord messages: text and context become content (spoilers as `||…||`, context as
+ * `-#` subtext), fields and questions become embeds, buttons become rows of five. Content is packed into
+ * as few messages as the 2,000-character limit allows; embeds and buttons ride on the last message, under
+ * the text they belong to. `prefix` is raw content (a mention) that must not go through Markdown rendering.
+ */
+export function renderReply(reply: Reply, opts: { prefix?: string } = {}): DiscordMessage[] {
+  const pieces: string[] = opts.prefix ? [opts.prefix] : [];
+  const embeds: EmbedBuilder[] = [];
+  const buttonRows: Button[][] = [];
+  for (const block of reply.blocks) addBlock(block, pieces, embeds, buttonRows);
+
+  const messages: DiscordMessage[] = packContent(pieces).map((content) => ({ content, embeds: [], components: [] }));
+  for (const group of packEmbeds(embeds)) {
+    const last = messages.at(-1);
+    // Embeds join the last text message when they fit beside it, so a short reply stays one message.
+    if (last && last.embeds.length === 0) last.embeds = group;
+    else messages.push({ embeds: group, components: [] });
+  }
+  const rows = buttonRows.flatMap(toRows);
+  for (let i = 0; i < rows.length; i += LIMITS.rowsPerMessage) {
+    const chunk = rows.slice(i, i + LIMITS.rowsPerMessage);
+    const last = messages.at(-1);
+    if (i === 0 && last) last.components = chunk;
+    else messages.push({ embeds: [], components: chunk });
+  }
+  // Discord refuses an empty message; an empty reply still says something.
+  if (messages.length === 0) messages.push({ content: '\u200b', embeds: [], components: [] });
+  return messages;
+}
+
+/**
+ * For editing one message in place: everything in a single message, content cut at the limit. Extra
+ * messages cannot be added by an edit, and the buttons must stay on the message being edited.
+ */
+export function renderSingle(reply: Reply): DiscordMessage {
+  const all = renderReply(reply);
+  const content = all.map((m) => m.content).filter((c): c is string => c !== undefined).join('\n');
+  return {
+    ...(content ? { content: truncate(content, LIMITS.content) } : {}),
+    embeds: all.flatMap((m) => m.embeds).slice(0, LIMITS.embedsPerMessage),
+    components: all.flatMap((m) => m.components).slice(0, LIMITS.rowsPerMessage),
+  };
+}
+
+function addBlock(block: ReplyBlock, pieces: string[], embeds: EmbedBuilder[], buttonRows: Button[][]): void {
+  switch (block.type) {
+    case 'text':
+      pieces.push(...(block.spoiler ? spoilerChunks(block.markdown) : discordChunks(block.markdown)));
+      return;
+    case 'context':
+      pieces.push(...fit(subtext(discordMarkdown(block.markdown))));
+      return;
+    case 'fields':
+      for (let i = 0; i < block.fields.length; i += LIMITS.embedFields) {
+        const fields = block.fields.slice(i, i + LIMITS.embedFields).map((f) => ({
+          name: truncate(discordMarkdown(f.label) || '\u200b', LIMITS.embedFieldName),
+          value: truncate(discordMarkdown(f.value) || '\u200b', LIMITS.embedFieldValue),
+          inline: true,
+        }));
+        embeds.push(new EmbedBuilder().addFields(fields));
+      }
+      return;
+    case 'question':
+      embeds.push(...questionEmbeds(block));
+      return;
+    case 'buttons':
+      if (block.buttons.length > 0) buttonRows.push(block.buttons);
+      return;
+    case 'divider':
+      pieces.push(DIVIDER);
+      return;
+  }
+}
+
+/** A question card: title, the question as the description (continued in more embeds when long), footer last. */
+function questionEmbeds(block: Extract<ReplyBlock, { type: 'question' }>): EmbedBuilder[] {
+  const parts = splitMessage(discordMarkdown(block.markdown), LIMITS.embedDescription);
+  const out = (parts.length > 0 ? parts : ['\u200b']).map((description) => new EmbedBuilder().setDescription(description));
+  out[0]?.setTitle(truncate(discordMarkdown(block.title), LIMITS.embedTitle));
+  if (block.footer) out.at(-1)?.setFooter({ text: truncate(discordMarkdown(block.footer), LIMITS.embedFooter) });
+  return out;
+}
+
+/** Each chunk gets its own `||…||`, so a spoiler split across messages still hides every part. */
+function spoilerChunks(markdown: string): string[] {
+  return discordChunks(markdown)
+    .flatMap((chunk) => fit(chunk, LIMITS.content - SPOILER.length * 2))
+    .map((chunk) => `${SPOILER}${chunk}${SPOILER}`);
+}
+
+/** `-# ` makes a line Discord's small grey subtext: the place for category, how-to and who-answered lines. */
+function subtext(rendered: string): string {
+  return rendered
+    .split('\n')
+    .map((line) => (line.trim() === '' ? line : `-# ${line}`))
+    .join('\n');
+}
+
+function fit(text: string, limit: number = LIMITS.content): string[] {
+  return text.length <= limit ? [text] : splitMessage(text, limit);
+}
+
+/** Joins pieces with newlines into as few messages as fit; a piece is never cut here (it already fits). */
+function packContent(pieces: readonly string[]): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const piece of pieces) {
+    if (piece === '') continue;
+    if (current === '') current = piece;
+    else if (current.length + 1 + piece.length <= LIMITS.content) current = `${current}\n${piece}`;
+    else {
+      out.push(current);
+      current = piece;
+    }
+  }
+  if (current !== '') out.push(current);
+  return out;
+}
+
+/** Groups embeds by Discord's per-message budget: at most 10, at most 6,000 characters together. */
+function packEmbeds(embeds: readonly EmbedBuilder[]): EmbedBuilder[][] {
+  const groups: EmbedBuilder[][] = [];
+  let group: EmbedBuilder[] = [];
+  let size = 0;
+  for (const embed of embeds) {
+    const length = embedLength(embed.data);
+    if (group.length > 0 && (group.length === LIMITS.embedsPerMessage || size + length > LIMITS.embedsTotal)) {
+      groups.push(group);
+      group = [];
+      size = 0;
+    }
+    group.push(embed);
+    size += length;
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
+
+/** Each buttons block starts its own row; rows hold five. */
+function toRows(buttons: readonly Button[]): ActionRowBuilder<ButtonBuilder>[] {
+  const rows: ActionRowBuilder<ButtonBuilder>[] = [];
+  for (let i = 0; i < buttons.length; i += LIMITS.buttonsPerRow) {
+    rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(buttons.slice(i, i + LIMITS.buttonsPerRow).map(toButton)));
+  }
+  return rows;
+}
+
+function toButton(button: Button): ButtonBuilder {
+  return new ButtonBuilder()
+    .setCustomId(button.action)
+    .setLabel(truncate(button.label, LIMITS.buttonLabel))
+    .setStyle(STYLES[button.style ?? 'secondary'])
+    .setDisabled(button.disabled ?? false);
+}

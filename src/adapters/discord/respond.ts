@@ -1,0 +1,69 @@
+import { type ButtonInteraction, type ChatInputCommandInteraction, type InteractionReplyOptions, MessageFlags } from 'discord.js';
+import { type Reply, textReply } from '../../core/reply.js';
+import type { Logger } from '../../log.js';
+import { type DiscordMessage, renderReply } from './render.js';
+
+export type Repliable = ChatInputCommandInteraction | ButtonInteraction;
+
+export interface RespondOptions {
+  /** Whether the reply will probably be ephemeral: a deferral has to choose before the work is done. */
+  guessEphemeral: boolean;
+  /** Work still running after this long is deferred (0: defer at once); Discord drops an interaction unanswered after 3 s. */
+  deferAfterMs: number;
+  logger: Logger;
+}
+
+const FAILED = 'Something went wrong on my side; it has been logged for the admins.';
+const NO_MENTIONS = { parse: [] };
+
+/**
+ * Answers an interaction with the engine's Reply inside Discord's 3-second window. Fast work (nearly all
+ * of it) is sent as the interaction's own reply, in one round trip. Slow work is deferred first (with the
+ * guessed visibility) and then edited in; when the guess was wrong the placeholder is deleted and the
+ * reply sent as a follow-up with the right visibility, so nothing private is ever shown to the channel.
+ * Returns whether the reply was ephemeral, so the caller can guess better next time.
+ */
+export async function respond(interaction: Repliable, work: () => Promise<Reply>, opts: RespondOptions): Promise<{ ephemeral: boolean }> {
+  const pending = work().catch((err: unknown) => {
+    opts.logger.error({ err, interactionId: interaction.id }, 'discord: handling an interaction failed');
+    return textReply(FAILED, { ephemeral: true });
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), opts.deferAfterMs);
+  });
+  const first = opts.deferAfterMs <= 0 ? 'late' : await Promise.race([pending, late]);
+  clearTimeout(timer);
+
+  if (first !== 'late') {
+    const ephemeral = first.ephemeral === true;
+    const [head, ...rest] = renderReply(first);
+    await interaction.reply(asReply(head, ephemeral));
+    for (const m of rest) await interaction.followUp(asReply(m, ephemeral));
+    return { ephemeral };
+  }
+
+  await interaction.deferReply(opts.guessEphemeral ? { flags: MessageFlags.Ephemeral } : {});
+  const reply = await pending;
+  const ephemeral = reply.ephemeral === true;
+  const [head, ...rest] = renderReply(reply);
+  if (ephemeral === opts.guessEphemeral) {
+    await interaction.editReply({ content: head?.content ?? null, embeds: head?.embeds ?? [], components: head?.components ?? [], allowedMentions: NO_MENTIONS });
+  } else {
+    await interaction.deleteReply();
+    if (head) rest.unshift(head);
+  }
+  for (const m of rest) await interaction.followUp(asReply(m, ephemeral));
+  return { ephemeral };
+}
+
+/** A new message needs no empty lists; leaving them out spares discord.js resolving them on every reply. */
+function asReply(m: DiscordMessage | undefined, ephemeral: boolean): InteractionReplyOptions & { flags?: MessageFlags.Ephemeral } {
+  return {
+    ...(m?.content !== undefined ? { content: m.content } : {}),
+    ...(m && m.embeds.length > 0 ? { embeds: m.embeds } : {}),
+    ...(m && m.components.length > 0 ? { components: m.components } : {}),
+    allowedMentions: NO_MENTIONS,
+    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}

@@ -1,6 +1,6 @@
 import { REST } from 'discord.js';
 import { commands } from '../../../commands/index.js';
-import { readConfig } from '../../config.js';
+import { discordConfigForCli } from './cli-config.js';
 import { registerCommands } from './commands.js';
 
 /**
@@ -8,16 +8,8 @@ import { registerCommands } from './commands.js';
  * DISCORD_GUILD_ID they appear in that server at once; without it they are global.
  */
 async function main(): Promise<number> {
-  const result = readConfig(process.env);
-  if (!result.ok) {
-    process.stderr.write(`Fix these settings first:\n${result.errors.map((e) => `  - ${e}`).join('\n')}\n`);
-    return 1;
-  }
-  const discord = result.config.discord;
-  if (!discord) {
-    process.stderr.write('Set DISCORD_TOKEN and DISCORD_APP_ID (from the Discord developer portal) first.\n');
-    return 1;
-  }
+  const discord = discordConfigForCli();
+  if (!discord) return 1;
   const rest = new REST({ ...(discord.apiBase ? { api: discord.apiBase } : {}) }).setToken(discord.token);
   const { scope, names } = await registerCommands(rest, discord, commands);
   process.stdout.write(`Registered ${names.length} commands (${scope}): ${names.map((n) => `/${n}`).join(', ')}\n`);

@@ -12,12 +12,20 @@ export interface ReadBankFilesResult {
   missing: string[];
 }
 
+export interface FoundBankFiles {
+  /** Absolute path to read, and the path shown in sources and warnings. */
+  files: { abs: string; shown: string }[];
+  warnings: BankWarning[];
+  /** Paths the caller named that do not exist: nothing can be read from them. */
+  missing: string[];
+}
+
 /**
- * Collects bank files under the given files or folders (recursively, in a stable order). A folder's
- * README.md documents the bank rather than being part of it, so it is left out.
+ * Finds bank files under the given files or folders (recursively, in a stable order) without reading
+ * them. A folder's README.md documents the bank rather than being part of it, so it is left out.
  */
-export async function readBankFiles(paths: string[], cwd = process.cwd()): Promise<ReadBankFilesResult> {
-  const result: ReadBankFilesResult = { files: [], warnings: [], missing: [] };
+export async function findBankFiles(paths: string[], cwd = process.cwd()): Promise<FoundBankFiles> {
+  const result: FoundBankFiles = { files: [], warnings: [], missing: [] };
   for (const given of paths) {
     const abs = path.resolve(cwd, given);
     const info = await stat(abs).catch(() => null);
@@ -26,14 +34,28 @@ export async function readBankFiles(paths: string[], cwd = process.cwd()): Promi
       continue;
     }
     const found = info.isDirectory() ? await listBankFiles(abs, result.warnings, cwd) : [abs];
-    for (const file of found) {
-      const shown = displayPath(file, cwd);
-      try {
-        result.files.push({ path: shown, bytes: await readFile(file) });
-      } catch (err) {
-        result.warnings.push({ file: shown, line: 1, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}); skipped` });
-      }
-    }
+    result.files.push(...found.map((file) => ({ abs: file, shown: displayPath(file, cwd) })));
+  }
+  return result;
+}
+
+/** Reads one found file, or says why it could not be read. */
+export async function readBankFile(file: { abs: string; shown: string }): Promise<BankFile | BankWarning> {
+  try {
+    return { path: file.shown, bytes: await readFile(file.abs) };
+  } catch (err) {
+    return { file: file.shown, line: 1, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}); skipped` };
+  }
+}
+
+/** Every bank file under the paths, read into memory at once (for callers that want the bytes). */
+export async function readBankFiles(paths: string[], cwd = process.cwd()): Promise<ReadBankFilesResult> {
+  const found = await findBankFiles(paths, cwd);
+  const result: ReadBankFilesResult = { files: [], warnings: [...found.warnings], missing: found.missing };
+  for (const file of found.files) {
+    const read = await readBankFile(file);
+    if ('bytes' in read) result.files.push(read);
+    else result.warnings.push(read);
   }
   return result;
 }

@@ -1,0 +1,269 @@
+import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { z } from 'zod';
+import { loadBankFromDisk } from '../src/io/load-bank-from-disk.js';
+import { parseBaseline } from './bank-baseline.js';
+import type { RssMode, RssReport } from './bank-rss-child.js';
+import { DEFAULT_FILES, DEFAULT_QUESTIONS, generateBank } from './generate-bank.js';
+
+/**
+ * How much the bank loader costs on top of parsing Markdown at all, and how much memory a large bank
+ * takes. Goals: loading at most 2x the bare parse, and under 300 MB peak RSS for 100,000 questions.
+ * Figures are printed, never asserted: these machines are shared and noisy.
+ *
+ * Flags: --questions N --files F (size of the generated bank; default 100,000 in 200 files), --rounds R
+ * (timed rounds for it; default 2, each a few minutes on a 2-core box), --seed-rounds R (default 10).
+ */
+
+const RATIO_GOAL = 2;
+const RSS_GOAL_MB = 300;
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const seedsDir = fileURLToPath(new URL('../questions/', import.meta.url));
+const childScript = fileURLToPath(new URL('./bank-rss-child.ts', import.meta.url));
+
+interface Options {
+  questions: number;
+  files: number;
+  rounds: number;
+  seedRounds: number;
+}
+
+interface CaseResult {
+  name: string;
+  files: number;
+  bytes: number;
+  baseline: Timing[];
+  recall: Timing[];
+  questions: number;
+  warnings: number;
+}
+
+export async function run(args: readonly string[] = []): Promise<void> {
+  const options = parseOptions(args);
+  const runStarted = performance.now();
+  console.log(`Recall bank benchmark: node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), ${os.platform()} ${os.arch()}, ${loadAverage()}`);
+  console.log(`Timed rounds alternate baseline and recall in one process; the figure is the median.\n`);
+
+  const seeds = await measureCase('seed banks (questions/)', seedsDir, options.seedRounds, true);
+
+  const genStarted = performance.now();
+  const bank = await generateBank({ questions: options.questions, files: options.files });
+  try {
+    const genMs = performance.now() - genStarted;
+    console.log(`generated ${fmtInt(bank.questions)} questions in ${bank.files} files, ${fmtMb(bank.bytes)} MB, in ${fmtMs(genMs)} (${bank.dir})\n`);
+    const generated = await measureCase(`generated ${fmtInt(bank.questions)} / ${bank.files} files`, bank.dir, options.rounds, false);
+
+    console.log(`memory, each in a fresh process:`);
+    const rss: Record<RssMode, RssReport> = {
+      idle: await measureRss(bank.dir, 'idle'),
+      baseline: await measureRss(bank.dir, 'baseline'),
+      recall: await measureRss(bank.dir, 'recall'),
+    };
+
+    printSummary([seeds, generated], rss, bank.questions);
+    // The machine's load says how far to trust the figures: other jobs on a shared box stretch every time.
+    console.log(`\ntotal ${fmtMs(performance.now() - runStarted)}, ${loadAverage()}`);
+  } finally {
+    await rm(bank.dir, { recursive: true, force: true });
+  }
+}
+
+function parseOptions(args: readonly string[]): Options {
+  const options: Options = { questions: DEFAULT_QUESTIONS, files: DEFAULT_FILES, rounds: 2, seedRounds: 10 };
+  const flags: Record<string, keyof Options> = { '--questions': 'questions', '--files': 'files', '--rounds': 'rounds', '--seed-rounds': 'seedRounds' };
+  for (let i = 0; i < args.length; i += 2) {
+    const flag = args[i] ?? '';
+    const key = flags[flag];
+    const value = Number(args[i + 1]);
+    if (key === undefined) throw new Error(`unknown flag ${flag} (flags: ${Object.keys(flags).join(', ')})`);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} needs a positive whole number`);
+    options[key] = value;
+  }
+  return options;
+}
+
+// Garbage one side leaves behind would otherwise be collected on the other side's clock; the flag can
+// be turned on at run time, so `npm run bench` needs no extra node options.
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+interface Timing {
+  /** Wall time: what a user waits. */
+  ms: number;
+  /**
+   * CPU time of this process (all threads, so GC helpers count). Other jobs on a shared machine stretch
+   * wall time far more than CPU time, so this ratio is the steadier of the two.
+   */
+  cpuMs: number;
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<Timing & { value: T }> {
+  collectGarbage();
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const value = await work();
+  const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000, value };
+}
+
+async function measureCase(name: string, dir: string, rounds: number, warmUp: boolean): Promise<CaseResult> {
+  console.log(`${name}:`);
+  const result: CaseResult = { name, files: 0, bytes: 0, baseline: [], recall: [], questions: 0, warnings: 0 };
+  const baseline = async (): Promise<Timing> => {
+    const { value, ...timing } = await timed(() => parseBaseline(dir));
+    result.files = value.files;
+    result.bytes = value.bytes;
+    return timing;
+  };
+  const recall = async (): Promise<Timing> => {
+    // A throw here is a loader failure, not noise: it propagates and the run exits non-zero.
+    const { value, ...timing } = await timed(() => loadBankFromDisk([dir]));
+    result.questions = value.questions.length;
+    result.warnings = value.warnings.length;
+    return timing;
+  };
+  const show = (label: string, b: Timing, r: Timing, note: string): void => {
+    const pair = (t: Timing): string => `${fmtMs(t.ms).padStart(10)} (cpu ${fmtMs(t.cpuMs).padStart(10)})`;
+    console.log(`  ${label.padEnd(11)} baseline ${pair(b)}   recall ${pair(r)}   ${note}`);
+  };
+  if (warmUp) {
+    // Small inputs finish before the JIT has optimised the parser; the first round would mostly time that.
+    const b = await baseline();
+    const r = await recall();
+    show('warm-up', b, r, '(not counted)');
+  }
+  for (let round = 1; round <= rounds; round++) {
+    // Alternate who goes first so heap growth or a noisy neighbour does not always hit the same side.
+    let b: Timing;
+    let r: Timing;
+    if (round % 2 === 1) {
+      b = await baseline();
+      r = await recall();
+    } else {
+      r = await recall();
+      b = await baseline();
+    }
+    result.baseline.push(b);
+    result.recall.push(r);
+    show(`round ${String(round).padStart(String(rounds).length)}/${rounds}`, b, r, `ratio ${(r.ms / b.ms).toFixed(2)}x (cpu ${(r.cpuMs / b.cpuMs).toFixed(2)}x)`);
+  }
+  console.log('');
+  return result;
+}
+
+const rssReportSchema = z.object({
+  mode: z.enum(['recall', 'baseline', 'idle']),
+  maxRssKb: z.number(),
+  retainedKb: z.number(),
+  questions: z.number().nullable(),
+  warnings: z.number().nullable(),
+  ms: z.number(),
+});
+
+function measureRss(dir: string, mode: RssMode): Promise<RssReport> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', childScript, dir, mode], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`RSS child (${mode}) exited with code ${code}`));
+      try {
+        const report = rssReportSchema.parse(JSON.parse(out.trim().split('\n').pop() ?? ''));
+        console.log(`  ${mode.padEnd(9)} peak ${fmtMb(report.maxRssKb * 1024).padStart(7)} MB   retained ${fmtMb(report.retainedKb * 1024).padStart(6)} MB   one cold load ${fmtMs(report.ms)}`);
+        resolve(report);
+      } catch (err) {
+        reject(new Error(`RSS child (${mode}) printed no report: ${out.slice(0, 500)}`, { cause: err }));
+      }
+    });
+  });
+}
+
+function printSummary(cases: CaseResult[], rss: Record<RssMode, RssReport>, expectedQuestions: number): void {
+  const rows = cases.map((c) => {
+    const b = median(c.baseline.map((t) => t.ms));
+    const r = median(c.recall.map((t) => t.ms));
+    const bCpu = median(c.baseline.map((t) => t.cpuMs));
+    const rCpu = median(c.recall.map((t) => t.cpuMs));
+    const ratio = r / b;
+    return [
+      c.name,
+      String(c.files),
+      `${fmtMb(c.bytes)} MB`,
+      fmtMs(b),
+      fmtMs(r),
+      `${ratio.toFixed(2)}x`,
+      ratio <= RATIO_GOAL ? 'met' : 'MISSED',
+      fmtMs(bCpu),
+      fmtMs(rCpu),
+      `${(rCpu / bCpu).toFixed(2)}x`,
+      fmtInt(c.questions),
+      fmtInt(c.warnings),
+    ];
+  });
+  console.log('\nsummary (medians; wall time, then CPU time)');
+  printTable(['case', 'files', 'size', 'baseline', 'recall', 'recall/baseline', `goal <= ${RATIO_GOAL}x`, 'baseline cpu', 'recall cpu', 'cpu ratio', 'questions', 'warnings'], rows);
+
+  const generated = cases[cases.length - 1];
+  if (generated && (generated.questions !== expectedQuestions || generated.warnings !== 0)) {
+    console.log(`\nNOTE: the generated bank should load ${fmtInt(expectedQuestions)} questions with 0 warnings; it loaded ${fmtInt(generated.questions)} with ${fmtInt(generated.warnings)}.`);
+  }
+  if (rss.recall.questions !== expectedQuestions) {
+    console.log(`NOTE: the RSS child loaded ${fmtInt(rss.recall.questions ?? 0)} questions, expected ${fmtInt(expectedQuestions)}.`);
+  }
+
+  const mb = (kb: number): string => `${(kb / 1024).toFixed(0)} MB`;
+  console.log(`\nmemory loading the generated bank (fresh process each)`);
+  printTable(
+    ['what', 'peak RSS', 'peak above idle', 'retained after GC', 'cold load', `goal < ${RSS_GOAL_MB} MB peak`],
+    (['idle', 'baseline', 'recall'] as const).map((mode) => {
+      const r = rss[mode];
+      const goal = mode === 'recall' ? (r.maxRssKb / 1024 < RSS_GOAL_MB ? 'met' : 'MISSED') : '';
+      return [RSS_LABELS[mode], mb(r.maxRssKb), mode === 'idle' ? '' : mb(r.maxRssKb - rss.idle.maxRssKb), mb(r.retainedKb), mode === 'idle' ? '' : fmtMs(r.ms), goal];
+    }),
+  );
+}
+
+const RSS_LABELS: Record<RssMode, string> = {
+  idle: 'idle (node + tsx + loader code)',
+  baseline: 'baseline (read + decode + parse)',
+  recall: 'recall (loadBankFromDisk)',
+};
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  // First column reads as a label (left), the rest are figures (right).
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
+function loadAverage(): string {
+  return `load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+}
+
+function fmtMs(ms: number): string {
+  return `${Math.round(ms).toLocaleString('en')} ms`;
+}
+
+function fmtMb(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1);
+}
+
+function fmtInt(n: number): string {
+  return n.toLocaleString('en');
+}

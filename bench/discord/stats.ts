@@ -1,0 +1,10 @@
+/** Nearest-rank percentile of samples (ms); NaN for none. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] ?? Number.NaN;
+}
+
+export const ms = (n: number): string => `${n.toFixed(2)} ms`;
+export const ratio = (n: number): string => `${n.toFixed(2)}x`;

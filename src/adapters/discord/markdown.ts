@@ -1,15 +1,12 @@
 import { DISCORD_MESSAGE_LIMIT, render, renderChunks } from '../../bank/render/index.js';
 
 /**
- * Markdown → Discord text, for every reply block. The bank renderer parses and re-serializes (a
- * millisecond or more per call), which would dominate the time to answer an interaction, so:
- * text that no Markdown or Discord construct could change is returned as it is (most of what the
- * engine says: "Recorded: Got it (+3)."), and everything else is rendered once and remembered (a
- * burst of reveals shows the same answer to a thousand people). The plain check is conservative;
- * a test holds it to `render` over the seed bank and the engine's own phrases.
+ * Markdown → Discord text, for every reply block. Text that no Markdown or Discord construct could
+ * change is returned as it is (most of what the engine says: "Recorded: Got it (+3)."), which spares
+ * even the bank renderer's memo lookup on the path that answers an interaction; everything else goes
+ * through the bank renderer, which remembers repeats. The plain check is conservative; a test holds it
+ * to `render` over the seed bank and the engine's own phrases.
  */
-const MEMO_SIZE = 1_000;
-const memo = new Map<string, string>();
 
 /** Strong emphasis and code spans that Discord shows exactly as written. */
 const SAFE_SPANS = /\*\*(?=[^\s*])[^*\n]*[^\s*]\*\*|`(?=[^\s`])[^`\n]*[^\s`]`|`[^\s`]`/g;
@@ -29,21 +26,7 @@ export function isPlain(markdown: string): boolean {
 }
 
 export function discordMarkdown(markdown: string): string {
-  if (isPlain(markdown)) return markdown;
-  const hit = memo.get(markdown);
-  if (hit !== undefined) {
-    // Refreshed on use, so the map drops the least recently used text first.
-    memo.delete(markdown);
-    memo.set(markdown, hit);
-    return hit;
-  }
-  const rendered = render(markdown, 'discord');
-  memo.set(markdown, rendered);
-  if (memo.size > MEMO_SIZE) {
-    const oldest = memo.keys().next();
-    if (!oldest.done) memo.delete(oldest.value);
-  }
-  return rendered;
+  return isPlain(markdown) ? markdown : render(markdown, 'discord');
 }
 
 /** The same, split into messages; only long text takes the bank splitter's path. */

@@ -3,6 +3,7 @@ import type { Question } from '../types.js';
 import { questionCardTree } from './card.js';
 import { discordFromTree } from './discord.js';
 import { parseMarkdown } from '../markdown.js';
+import { RenderMemo } from './memo.js';
 import { plainFromTree } from './plain.js';
 import { slackFromTree } from './slack.js';
 import { DISCORD_MESSAGE_LIMIT, SLACK_SECTION_LIMIT, type SplitOptions, splitMessage } from './split.js';
@@ -40,8 +41,15 @@ const splitOptions: Readonly<Record<RenderTarget, SplitOptions>> = {
   plain: { fences: false },
 };
 
+const memos: Record<RenderTarget, RenderMemo> = {
+  discord: new RenderMemo(4_000_000),
+  slack: new RenderMemo(4_000_000),
+  plain: new RenderMemo(4_000_000),
+};
+
+/** Renders for one target; the same text is rendered once and then remembered (see RenderMemo). */
 export function render(markdown: string, target: RenderTarget): string {
-  return fromTree[target](parseMarkdown(markdown));
+  return memos[target].get(markdown, () => fromTree[target](parseMarkdown(markdown)));
 }
 
 /** Renders, then splits at the target's limit; each chunk is one message (or one Slack section). */

@@ -5,13 +5,6 @@ import type { BankFile, BankWarning } from '../bank/types.js';
 const BANK_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
-export interface ReadBankFilesResult {
-  files: BankFile[];
-  warnings: BankWarning[];
-  /** Paths the caller named that do not exist: nothing can be read from them. */
-  missing: string[];
-}
-
 export interface FoundBankFiles {
   /** Absolute path to read, and the path shown in sources and warnings. */
   files: { abs: string; shown: string }[];
@@ -46,18 +39,6 @@ export async function readBankFile(file: { abs: string; shown: string }): Promis
   } catch (err) {
     return { file: file.shown, line: 1, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}); skipped` };
   }
-}
-
-/** Every bank file under the paths, read into memory at once (for callers that want the bytes). */
-export async function readBankFiles(paths: string[], cwd = process.cwd()): Promise<ReadBankFilesResult> {
-  const found = await findBankFiles(paths, cwd);
-  const result: ReadBankFilesResult = { files: [], warnings: [...found.warnings], missing: found.missing };
-  for (const file of found.files) {
-    const read = await readBankFile(file);
-    if ('bytes' in read) result.files.push(read);
-    else result.warnings.push(read);
-  }
-  return result;
 }
 
 async function listBankFiles(dir: string, warnings: BankWarning[], cwd: string): Promise<string[]> {

@@ -17,9 +17,7 @@ export async function loadBankFromDisk(paths: string[], cwd?: string): Promise<D
   for (const file of found.files) {
     const read = await readBankFile(file);
     if ('bytes' in read) builder.add(read);
-    else {
-      builder.addWarning(read);
-    }
+    else builder.addWarning(read);
   }
   return { ...builder.result(), missing: found.missing };
 }

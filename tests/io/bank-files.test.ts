@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readBankFiles } from '../../src/io/bank-files.js';
+import { findBankFiles } from '../../src/io/bank-files.js';
 import { loadBankFromDisk } from '../../src/io/load-bank-from-disk.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'recall-bank-'));
@@ -22,9 +22,9 @@ describe('reading bank files from disk', () => {
   write('.hidden/d.md', '1. What is hidden?\n');
 
   it('reads .md, .markdown and .txt recursively in a stable order, leaving out READMEs and hidden folders', async () => {
-    const { files, missing } = await readBankFiles(['.'], root);
+    const { files, missing } = await findBankFiles(['.'], root);
     expect(missing).toEqual([]);
-    expect(files.map((f) => f.path)).toEqual(['a.txt', 'b.md', 'nested/c.markdown']);
+    expect(files.map((f) => f.shown)).toEqual(['a.txt', 'b.md', 'nested/c.markdown']);
   });
 
   it('reports a path that does not exist instead of loading nothing quietly', async () => {

@@ -11,6 +11,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   bank: () => import('./bank.js'),
   core: () => import('./core.js'),
   discord: () => import('./discord.js'),
+  fanout: () => import('./fanout.js'),
   slack: () => import('./slack.js'),
 };
 

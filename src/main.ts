@@ -13,10 +13,13 @@ import { systemRandom } from './core/random.js';
 import { systemTimers } from './core/timers.js';
 import { loadBankFromDisk } from './io/load-bank-from-disk.js';
 import { createLogger } from './log.js';
+import { countLoggedErrors, createPrometheusMetrics, instrumentEngine, instrumentPort } from './metrics/index.js';
 import { createCronTimer } from './scheduler/index.js';
+import { firstStopSignal, stopGracefully } from './shutdown.js';
 import { createStore } from './store/create-store.js';
 
-const STOP_WITHIN_MS = 10_000;
+/** Under the 10 s after which Docker (and most supervisors) send SIGKILL, with room for the last log lines. */
+const STOP_WITHIN_MS = 9_000;
 
 /** The one place that wires Recall together: config, store, bank, engine, and the adapters that are on. */
 async function main(): Promise<number> {
@@ -42,11 +45,12 @@ async function main(): Promise<number> {
   const store = await createStore(config.storeUrl);
   const bank = createBankService(initial, loadBank);
   const router = new PortRouter();
-  const world = { clock: systemClock, store, random: systemRandom, logger, timers: systemTimers };
+  const metrics = createPrometheusMetrics();
+  const world = { clock: systemClock, store, random: systemRandom, logger: countLoggedErrors(logger, metrics), timers: systemTimers, metrics };
   // Bound late: under sharding each Discord shard schedules only its own guilds, known once it is connected.
   let discord: DiscordAdapter | undefined;
   const ownsChannel = (channel: Parameters<DiscordAdapter['ownsChannel']>[0]) => discord?.ownsChannel(channel) ?? true;
-  const engine = createEngine({ world, config: config.engine, bank, platform: router, commands, wakeTimer: createCronTimer(), ownsChannel });
+  const engine = instrumentEngine(createEngine({ world, config: config.engine, bank, platform: instrumentPort(router, metrics), commands, wakeTimer: createCronTimer(), ownsChannel }), metrics);
   const deps = { engine, router, bank, store, logger };
 
   const adapters: RunningAdapter[] = [];
@@ -56,32 +60,17 @@ async function main(): Promise<number> {
     adapters.push(discord);
   }
   if (config.slack) adapters.push(await startSlackAdapter({ ...deps, config: config.slack }));
-  const web = await startWebAdapter({ ...deps, config: config.web, playground });
+  const platformHealth = () => Object.fromEntries(adapters.flatMap((a) => (a.health ? [[a.name, a.health()] as const] : [])));
+  metrics.watchPlatforms(platformHealth);
+  const web = await startWebAdapter({ ...deps, config: config.web, playground, platformHealth, metrics });
   adapters.push(web);
   // The one line a newcomer needs, on stdout rather than only in the JSON log.
   process.stdout.write(`Recall ${playground ? 'playground' : 'dashboard'}: ${web.url}\n`);
   await engine.start();
   logger.info({ adapters: adapters.map((a) => a.name) }, 'Recall is running');
 
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      logger.info({ signal }, 'stopping: finishing in-flight work');
-      const deadline = setTimeout(() => {
-        logger.error({ afterMs: STOP_WITHIN_MS }, 'did not stop in time; exiting anyway');
-        process.exit(1);
-      }, STOP_WITHIN_MS);
-      deadline.unref();
-      void (async () => {
-        for (const adapter of [...adapters].reverse()) await adapter.stop().catch((err: unknown) => logger.error({ err, adapter: adapter.name }, 'adapter did not stop cleanly'));
-        await engine.stop().catch((err: unknown) => logger.error({ err }, 'engine did not stop cleanly'));
-        await store.close().catch((err: unknown) => logger.error({ err }, 'store did not close cleanly'));
-        resolve();
-      })();
-    };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
-  });
-  return 0;
+  const signal = await firstStopSignal(logger);
+  return stopGracefully({ adapters, engine, store, logger, withinMs: STOP_WITHIN_MS, exit: (code) => process.exit(code) }, signal);
 }
 
 main().then(

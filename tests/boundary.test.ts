@@ -10,6 +10,7 @@ const FORBIDDEN: { pattern: RegExp; why: string }[] = [
   { pattern: /from ['"]@slack\/(?:bolt|web-api|socket-mode)['"]/, why: 'imports a Slack SDK' },
   { pattern: /from ['"](?:node:)?fs(?:\/promises)?['"]/, why: 'touches the disk (use src/io)' },
   { pattern: /\bprocess\.env\b/, why: 'reads the environment (use src/config.ts)' },
+  { pattern: /from ['"](?:prom-client|pino|ioredis|redis|@keyv\/[^'"]+)['"]/, why: 'picks an implementation (metrics, logs, store) that main.ts should choose' },
 ];
 
 function sourceFiles(dir: string): string[] {

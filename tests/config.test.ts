@@ -39,6 +39,13 @@ describe('configuration', () => {
     expect(config.engine.defaultTimezone).toBe('Europe/Berlin');
   });
 
+  it('reads the several-instances settings, and refuses a check interval cron cannot keep', () => {
+    expect(ok({}).engine).toMatchObject({ slotLeaseMs: 120_000, scheduleCheckMs: 60_000 });
+    expect(ok({ SLOT_LEASE_SECONDS: '30', SCHEDULE_CHECK_SECONDS: '15' }).engine).toMatchObject({ slotLeaseMs: 30_000, scheduleCheckMs: 15_000 });
+    expect(errors({ SCHEDULE_CHECK_SECONDS: '7' })).toEqual(['SCHEDULE_CHECK_SECONDS: must divide a minute evenly (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60)']);
+    expect(errors({ SLOT_LEASE_SECONDS: '0' })[0]).toMatch(/^SLOT_LEASE_SECONDS: /);
+  });
+
   it('turns on Discord and Slack only with complete credentials, and says what is missing', () => {
     expect(ok({ DISCORD_TOKEN: 't', DISCORD_APP_ID: '1' }).discord).toMatchObject({ token: 't', appId: '1', guildId: null });
     expect(errors({ DISCORD_TOKEN: 't' })).toEqual([expect.stringMatching(/^DISCORD_APP_ID: is needed with DISCORD_TOKEN/)]);

@@ -18,7 +18,7 @@ export class PortRouter implements PlatformPort {
     return port;
   }
 
-  post: PlatformPort['post'] = (channel, reply) => this.portFor(channel).post(channel, reply);
+  post: PlatformPort['post'] = (channel, reply, opts) => this.portFor(channel).post(channel, reply, opts);
   postInThread: PlatformPort['postInThread'] = (channel, parent, reply) => this.portFor(channel).postInThread(channel, parent, reply);
   sendPrivate: PlatformPort['sendPrivate'] = (channel, user, reply, opts) => this.portFor(channel).sendPrivate(channel, user, reply, opts);
   update: PlatformPort['update'] = (channel, messageId, reply) => this.portFor(channel).update(channel, messageId, reply);

@@ -13,8 +13,28 @@ export interface AdapterDeps {
   logger: Logger;
 }
 
-/** A started adapter; main.ts stops them in reverse order on SIGTERM. */
+/** Whether a chat platform's connection is up right now, with a word on why not. */
+export interface PlatformHealth {
+  connected: boolean;
+  detail?: string;
+}
+
+/**
+ * A started adapter. On SIGTERM main.ts drains every adapter, stops the engine, then stops the
+ * adapters in reverse order.
+ */
 export interface RunningAdapter {
   name: string;
+  /**
+   * Takes no new events from now on (an HTTP endpoint answers 503, nothing new reaches the engine) and
+   * resolves once the events already taken are handled and answered. The platform connection stays
+   * up until stop(): a daily post the engine is finishing still needs it.
+   */
+  drain(): Promise<void>;
+  /** What drain() is still waiting for, for the log when stopping takes too long. */
+  pending(): string[];
+  /** Closes the platform connection; called after drain() and the engine's stop(). */
   stop(): Promise<void>;
+  /** Chat platforms report their connection for /healthz and the metrics; the dashboard has none. */
+  health?(): PlatformHealth;
 }

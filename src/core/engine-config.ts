@@ -12,6 +12,13 @@ export interface EngineConfig {
   revealReactions: string[];
   /** A slot missed while the bot was down is still posted this long after its time. */
   catchUpGraceMs: number;
+  /**
+   * How long one process may hold a daily slot while it posts. When it dies holding it, another process
+   * (or the restarted one) takes the slot over after this long, so keep it longer than a slow post.
+   */
+  slotLeaseMs: number;
+  /** How often each process looks for due slots and retries failed ones; divides a minute or an hour. */
+  scheduleCheckMs: number;
   /** Weeks and months of a workspace are counted in this zone until an admin sets another. */
   defaultTimezone: string;
   quiz: {
@@ -33,6 +40,8 @@ export const defaultEngineConfig: EngineConfig = {
   streakBonus: { fromStreak: 3, points: 1 },
   revealReactions: ['eyes'],
   catchUpGraceMs: 2 * 60 * 60 * 1000,
+  slotLeaseMs: 2 * 60 * 1000,
+  scheduleCheckMs: 60_000,
   defaultTimezone: 'UTC',
   quiz: {
     defaultQuestions: 5,

@@ -7,12 +7,14 @@ import type { Command, CommandInvocation } from './commands/types.js';
 import { createDailyService } from './daily/index.js';
 import type { EngineConfig } from './engine-config.js';
 import { UserError, isUserError } from './errors.js';
+import { InFlight } from './in-flight.js';
 import type { PlatformPort } from './platform.js';
 import { createQuizService } from './quiz/index.js';
 import type { ChannelRef, UserRef } from './refs.js';
 import { type Reply, textReply } from './reply.js';
 import { createScoringService } from './scoring/index.js';
 import type { Services } from './services.js';
+import type { Timers } from './timers.js';
 import type { World } from './world.js';
 
 export interface EngineDeps {
@@ -38,11 +40,20 @@ export interface Engine {
   handleAction(inv: ActionInvocation): Promise<Reply>;
   handleReaction(inv: ReactionInvocation): Promise<void>;
   start(): Promise<void>;
+  /**
+   * Starts no more timed work, waits for every command, button, reaction and timer already running,
+   * then stops the daily scheduler, which waits for a post in progress. Adapters stop taking events
+   * before this is called and keep their connections until it resolves: a post still needs them.
+   */
   stop(): Promise<void>;
+  /** What the engine is still busy with, for the log when stopping takes too long. */
+  pending(): string[];
 }
 
 export function createEngine(deps: EngineDeps): Engine {
-  const { world, config, bank, platform, commands } = deps;
+  const { config, bank, platform, commands } = deps;
+  const inFlight = new InFlight();
+  const world: World = { ...deps.world, timers: countedTimers(deps.world.timers, inFlight) };
   const scoring = createScoringService({ world, config });
   const daily = createDailyService({ world, config, bank, platform, scoring, wakeTimer: deps.wakeTimer, ownsChannel: deps.ownsChannel });
   const quiz = createQuizService({ world, config, bank, platform, scoring });
@@ -52,38 +63,68 @@ export function createEngine(deps: EngineDeps): Engine {
   const engine: Engine = {
     services,
     commands,
-    runCommand: (inv) => dispatchCommand(inv, dispatchDeps),
-    async runText(text, who) {
-      try {
-        const parsed = parseCommandText(text, commands);
-        return await engine.runCommand({ ...who, command: parsed.command.name, subcommand: parsed.subcommand?.name ?? null, options: parsed.options });
-      } catch (err) {
-        if (isUserError(err)) return textReply(err.message, { ephemeral: true });
-        throw err;
-      }
-    },
-    async handleAction(inv) {
-      try {
-        const service = inv.action.slice(0, inv.action.indexOf(':'));
-        if (service === 'daily') return await daily.handleAction(inv);
-        if (service === 'quiz') return await quiz.handleAction(inv);
-        throw new UserError('not-found', 'That button belongs to something that no longer exists.');
-      } catch (err) {
-        if (isUserError(err)) return textReply(err.message, { ephemeral: true });
-        world.logger.error({ err, action: inv.action, channel: inv.channel, user: inv.user.userId }, 'button failed');
-        return textReply('Something went wrong with that button; it has been logged for the admins.', { ephemeral: true });
-      }
-    },
-    async handleReaction(inv) {
-      try {
-        await daily.handleReaction(inv);
-      } catch (err) {
-        // A reaction has no one to answer; the log is where this must not disappear.
-        world.logger.error({ err, channel: inv.channel, messageId: inv.messageId, reaction: inv.reaction.raw }, 'reaction failed');
-      }
-    },
+    runCommand: (inv) => inFlight.run(`command ${inv.command}`, () => dispatchCommand(inv, dispatchDeps)),
+    runText: (text, who) => inFlight.run('typed command', () => runText(text, who)),
+    handleAction: (inv) => inFlight.run(`button ${serviceOf(inv.action)}`, () => handleAction(inv)),
+    handleReaction: (inv) => inFlight.run('reaction', () => handleReaction(inv)),
     start: () => daily.start(),
-    stop: () => daily.stop(),
+    async stop() {
+      inFlight.close();
+      await inFlight.drained();
+      await daily.stop();
+    },
+    pending: () => inFlight.pending(),
   };
+
+  async function runText(text: string, who: { user: UserRef; channel: ChannelRef; isAdmin: boolean }): Promise<Reply> {
+    try {
+      const parsed = parseCommandText(text, commands);
+      return await engine.runCommand({ ...who, command: parsed.command.name, subcommand: parsed.subcommand?.name ?? null, options: parsed.options });
+    } catch (err) {
+      if (isUserError(err)) return textReply(err.message, { ephemeral: true });
+      throw err;
+    }
+  }
+
+  async function handleAction(inv: ActionInvocation): Promise<Reply> {
+    try {
+      const service = serviceOf(inv.action);
+      if (service === 'daily') return await daily.handleAction(inv);
+      if (service === 'quiz') return await quiz.handleAction(inv);
+      throw new UserError('not-found', 'That button belongs to something that no longer exists.');
+    } catch (err) {
+      if (isUserError(err)) return textReply(err.message, { ephemeral: true });
+      world.logger.error({ err, action: inv.action, channel: inv.channel, user: inv.user.userId }, 'button failed');
+      return textReply('Something went wrong with that button; it has been logged for the admins.', { ephemeral: true });
+    }
+  }
+
+  async function handleReaction(inv: ReactionInvocation): Promise<void> {
+    try {
+      await daily.handleReaction(inv);
+    } catch (err) {
+      // A reaction has no one to answer; the log is where this must not disappear.
+      world.logger.error({ err, channel: inv.channel, messageId: inv.messageId, reaction: inv.reaction.raw }, 'reaction failed');
+    }
+  }
+
   return engine;
+}
+
+/** `daily:grade:…` → `daily`: the service a button belongs to. */
+function serviceOf(action: string): string {
+  return action.slice(0, action.indexOf(':'));
+}
+
+/**
+ * A quiz question's time limit and a timed reveal run as counted work, and none starts once stopping
+ * has begun: a timer is only a hint to look again (the next press, or the next start, looks too).
+ */
+function countedTimers(timers: Timers, inFlight: InFlight): Timers {
+  return {
+    after: (ms, fn) =>
+      timers.after(ms, async () => {
+        if (inFlight.open) await inFlight.run('timer', async () => fn());
+      }),
+  };
 }

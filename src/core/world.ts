@@ -1,6 +1,7 @@
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
 import type { CoreLogger } from './logger.js';
+import type { Metrics } from './metrics.js';
 import type { Random } from './random.js';
 import type { Timers } from './timers.js';
 
@@ -11,4 +12,6 @@ export interface World {
   random: Random;
   logger: CoreLogger;
   timers: Timers;
+  /** Counters for operators (see metrics.ts); absent means nothing is counted. */
+  metrics?: Metrics;
 }

@@ -11,7 +11,13 @@ export interface SchedulerLogger {
   error(context: Record<string, unknown>, message: string): void;
 }
 
-export type SlotHandler = (id: string, slotKey: string, slot: Date) => void | Promise<void>;
+/**
+ * `'retry'` means the slot is not done yet (another process holds it, or the post failed in a way worth
+ * trying again): the runner offers it again on later wakes, backing off, until it is done or older than
+ * the grace, when it goes to onMissed.
+ */
+export type SlotOutcome = void | 'done' | 'retry';
+export type SlotHandler = (id: string, slotKey: string, slot: Date) => SlotOutcome | Promise<SlotOutcome>;
 
 export interface ScheduleRunnerOptions {
   clock: Clock;
@@ -49,11 +55,23 @@ interface Entry {
   knownSince: Date | undefined;
   /** The last slot handled; everything up to and including it is done. */
   cursor: Date | undefined;
+  /** Slots handed out but not done yet, by slot time: retried on later wakes. */
+  readonly retries: Map<number, Retry>;
   /** A replaced entry for the same id still finishing its handler; we wait for it to keep per-id order. */
   predecessor: Promise<void> | undefined;
   busy: Promise<void> | undefined;
   wokenWhileBusy: boolean;
 }
+
+interface Retry {
+  readonly slot: Date;
+  attempts: number;
+  /** Not offered again before this instant. */
+  notBefore: number;
+}
+
+/** Retries wait 1, 2, 4 … wakes, at most this many, so a slot held by a live process costs little. */
+const MAX_RETRY_WAKES = 8;
 
 /** Bounds one pass; a larger backlog just continues in the next loop round. */
 const MAX_SLOTS_PER_PASS = 1000;
@@ -67,12 +85,14 @@ const consoleLogger: SchedulerLogger = {
  * Delivers each schedule's slots once per runner: on every wake it asks the clock what
  * time it is and hands over every slot since the last one it handled. Slots at most
  * `graceMs` old go to onSlot, older ones to onMissed, in order, one at a time per
- * schedule; schedules do not wait for each other. A throwing handler is logged and the
- * slot counts as handled; retrying a post is the caller's call, since only it knows
- * whether the message went out.
+ * schedule; schedules do not wait for each other. A handler that answers 'retry' gets
+ * the slot again on later wakes (1, 2, 4 … 8 wakes apart) while it is within the grace;
+ * a throwing handler is logged and the slot counts as handled, since only the caller
+ * knows whether a post that threw went out.
  */
 export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRunner {
   const { clock, timer, graceMs, onSlot, onMissed } = options;
+  const wakeEveryMs = options.wakeEveryMs ?? 60_000;
   const logger = options.logger ?? consoleLogger;
   const entries = new Map<string, Entry>();
   // Survives remove/add so editing a channel's schedule cannot re-deliver a slot this runner already handled.
@@ -95,6 +115,7 @@ export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRu
       lastSeen,
       knownSince: running ? clock.now() : undefined,
       cursor: undefined,
+      retries: new Map(),
       predecessor: previous?.busy,
       busy: undefined,
       wokenWhileBusy: false,
@@ -110,7 +131,7 @@ export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRu
     running = true;
     const now = clock.now();
     for (const entry of entries.values()) entry.knownSince ??= now;
-    handle = timer.every(options.wakeEveryMs ?? 60_000, wake);
+    handle = timer.every(wakeEveryMs, wake);
     return wake();
   }
 
@@ -153,6 +174,7 @@ export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRu
 
   async function catchUp(entry: Entry): Promise<void> {
     const { id, schedule } = entry;
+    await retryPending(entry);
     let due: Date[];
     try {
       entry.cursor ??= firstCursor(entry);
@@ -165,20 +187,46 @@ export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRu
 
     for (const slot of due) {
       if (!isCurrent(entry)) return;
-      const key = slotKey(schedule, slot);
-      // Marked before the handler runs: a slot is never handed out twice, even if the handler hangs.
+      // Marked before the handler runs: a slot is never handed out twice at once, even if the handler hangs.
       entry.cursor = slot;
       handledUpTo.set(id, slot);
-      const onTime = clock.now().getTime() - slot.getTime() <= graceMs;
-      try {
-        await (onTime ? onSlot : onMissed)(id, key, new Date(slot));
-      } catch (error) {
-        logger.error(
-          { err: error, scheduleId: id, slotKey: key, slot: slot.toISOString() },
-          onTime ? 'onSlot failed; the slot counts as handled' : 'onMissed failed',
-        );
-      }
+      await offer(entry, slot, undefined);
     }
+  }
+
+  /** Offers the slots that asked to be retried and whose back-off has passed, oldest first. */
+  async function retryPending(entry: Entry): Promise<void> {
+    const now = clock.now().getTime();
+    const ready = [...entry.retries.values()].filter((r) => r.notBefore <= now).sort((a, b) => a.slot.getTime() - b.slot.getTime());
+    for (const retry of ready) {
+      if (!isCurrent(entry)) return;
+      await offer(entry, retry.slot, retry);
+    }
+  }
+
+  async function offer(entry: Entry, slot: Date, retry: Retry | undefined): Promise<void> {
+    const { id, schedule } = entry;
+    const key = slotKey(schedule, slot);
+    const onTime = clock.now().getTime() - slot.getTime() <= graceMs;
+    let outcome: SlotOutcome;
+    try {
+      outcome = await (onTime ? onSlot : onMissed)(id, key, new Date(slot));
+    } catch (error) {
+      logger.error(
+        { err: error, scheduleId: id, slotKey: key, slot: slot.toISOString() },
+        onTime ? 'onSlot failed; the slot counts as handled' : 'onMissed failed',
+      );
+      outcome = 'done';
+    }
+    if (outcome !== 'retry' || !onTime) {
+      entry.retries.delete(slot.getTime());
+      return;
+    }
+    const attempts = (retry?.attempts ?? 0) + 1;
+    const waitWakes = Math.min(2 ** (attempts - 1), MAX_RETRY_WAKES);
+    // Just under whole wakes, so the wake that lands on the boundary already counts.
+    const notBefore = clock.now().getTime() + waitWakes * wakeEveryMs - wakeEveryMs / 2;
+    entry.retries.set(slot.getTime(), { slot, attempts, notBefore });
   }
 
   function firstCursor(entry: Entry): Date {

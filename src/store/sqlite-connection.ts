@@ -23,11 +23,11 @@ export interface SqliteConnection {
   close(): Promise<void>;
 }
 
-export async function openSqliteConnection(path: string, busyTimeoutMs: number): Promise<SqliteConnection> {
+export async function openSqliteConnection(path: string, busyTimeoutMs: number, options: { create: boolean }): Promise<SqliteConnection> {
   const db = await new Promise<sqlite3.Database>((resolve, reject) => {
     const opened: sqlite3.Database = new sqlite3.Database(
       path,
-      sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE,
+      options.create ? sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE : sqlite3.OPEN_READWRITE,
       (error) => (error === null ? resolve(opened) : reject(error)),
     );
   });

@@ -23,6 +23,9 @@ INSERT INTO ${KEYV_TABLE} (key, value) VALUES (?, ?)
 ON CONFLICT (key) DO UPDATE SET value = excluded.value
 WHERE json_valid(${KEYV_TABLE}.value) AND json_extract(${KEYV_TABLE}.value, '$.expires') < ?`;
 
+/** Read before anything is written: on a file SQLite cannot read, this is the statement that fails. */
+export const USER_TABLES = `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`;
+
 export const SELECT_VALUE = `SELECT value FROM ${KEYV_TABLE} WHERE key = ?`;
 export const INSERT_IF_MISSING = `INSERT INTO ${KEYV_TABLE} (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`;
 /** Compare-and-swap: only writes when the row still holds exactly what was read. */

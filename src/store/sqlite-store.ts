@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import { Keyv } from 'keyv';
 import { decodeEnvelope, encodeEnvelope, envelopeKeyvOptions, isExpired } from './envelope.js';
@@ -13,6 +12,7 @@ import {
   stringColumn,
   type SqliteConnection,
 } from './sqlite-connection.js';
+import { corruptDatabase, foreignDatabase, probeSqliteFile } from './sqlite-probe.js';
 import {
   BOARD_ADD,
   BOARD_DELETE,
@@ -27,6 +27,7 @@ import {
   SCHEMA,
   SELECT_VALUE,
   SET_IF_ABSENT,
+  USER_TABLES,
 } from './sqlite-schema.js';
 import { checkDelta, checkLimit, checkTtl } from './store-arguments.js';
 import { StoreError, errorMessage } from './store-error.js';
@@ -39,13 +40,14 @@ export interface SqliteStoreOptions {
   busyTimeoutMs: number;
 }
 
-/** Past this many lost compare-and-swap rounds something is hammering the key; say so. */
 const NOT_A_DATABASE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
+/** Tables any Recall store has; a database with tables but none of these belongs to something else. */
+const RECALL_TABLES = new Set([KEYV_TABLE, 'recall_boards']);
 
 /**
- * Opens (creating if needed) the SQLite file and checks it really is a database
- * before keyv touches it: sqlite3 opens any file happily and only fails on the
- * first read, and @keyv/sqlite would turn that into an unhandled rejection.
+ * Opens (creating on first run) the SQLite file, refusing anything that is not a Recall database with
+ * a StoreError that names the file: the header is probed before SQLite opens it, and the first
+ * statement only reads, so a file that is refused keeps every byte it had.
  */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
   if (options.path === ':memory:') {
@@ -53,19 +55,12 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     throw new StoreError('UNSUPPORTED_URL', 'SQLite :memory: is not supported: use memory:// for an in-process store');
   }
   const file = resolve(options.path);
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-  } catch (error) {
-    throw new StoreError(
-      'UNREADABLE_FILE',
-      `SQLite store file ${file} cannot be created: folder ${dirname(file)} is not writable (${errorMessage(error)})`,
-      { cause: error },
-    );
-  }
+  const found = await probeSqliteFile(file);
 
   let db: SqliteConnection;
   try {
-    db = await openSqliteConnection(file, options.busyTimeoutMs);
+    // An existing file is opened without OPEN_CREATE: if it vanishes meanwhile, that is an error, not a fresh store.
+    db = await openSqliteConnection(file, options.busyTimeoutMs, { create: found === 'new' });
   } catch (error) {
     throw new StoreError('UNREADABLE_FILE', `SQLite store file ${file} cannot be opened (${errorMessage(error)})`, {
       cause: error,
@@ -73,22 +68,18 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
   }
 
   try {
+    const tables = (await db.all(USER_TABLES)).map((row) => stringColumn(row, 'name'));
+    if (tables.length > 0 && !tables.some((name) => RECALL_TABLES.has(name))) throw foreignDatabase(file, tables);
     // WAL lets readers and one writer proceed together across processes, and with synchronous=NORMAL a
     // commit no longer waits for an fsync (a power cut may lose the last moments, never corrupt the file).
-    // Inside this try: on a file that is not a database the first statement is what fails.
     await db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     await db.exec(SCHEMA);
     await db.run(PRUNE_EXPIRED, [Date.now()]);
   } catch (error) {
     await db.close().catch(() => {});
-    const corrupt = NOT_A_DATABASE.has(sqliteErrorCode(error) ?? '');
-    throw new StoreError(
-      'UNREADABLE_FILE',
-      corrupt
-        ? `SQLite store file ${file} is not a readable SQLite database (${errorMessage(error)}); move it aside or point STORE_URL at another file`
-        : `SQLite store file ${file} cannot be used (${errorMessage(error)})`,
-      { cause: error },
-    );
+    if (error instanceof StoreError) throw error;
+    if (NOT_A_DATABASE.has(sqliteErrorCode(error) ?? '')) throw corruptDatabase(file, errorMessage(error), error);
+    throw new StoreError('UNREADABLE_FILE', `SQLite store file ${file} cannot be used (${errorMessage(error)})`, { cause: error });
   }
 
   const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, table: KEYV_TABLE, busyTimeout: options.busyTimeoutMs });

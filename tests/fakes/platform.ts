@@ -1,4 +1,4 @@
-import type { PlatformPort } from '../../src/core/platform.js';
+import type { PlatformPort, PostOptions } from '../../src/core/platform.js';
 import type { ChannelRef, UserRef } from '../../src/core/refs.js';
 import { type Reply, replyText } from '../../src/core/reply.js';
 
@@ -16,15 +16,38 @@ export class FakePlatform implements PlatformPort {
   readonly calls: PlatformCall[] = [];
   private nextId = 1;
   private failures: Error[] = [];
+  private readonly byKey = new Map<string, string>();
+  private readonly hangs: Array<{ gate: Promise<void>; afterCommit: boolean; reached(): void }> = [];
 
   failNext(err: Error = new Error('platform is down'), times = 1): void {
     for (let i = 0; i < times; i++) this.failures.push(err);
   }
 
-  async post(channel: ChannelRef, reply: Reply): Promise<{ messageId: string }> {
+  /**
+   * The next post waits until `release()` is called: before the message exists, or (afterCommit) once it
+   * exists, as when the platform made the message but the process never heard back.
+   */
+  hangNext(opts: { afterCommit?: boolean } = {}): { release(): void; reached: Promise<void> } {
+    let release = (): void => undefined;
+    let reached = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const reachedP = new Promise<void>((resolve) => (reached = resolve));
+    this.hangs.push({ gate, afterCommit: opts.afterCommit ?? false, reached });
+    return { release, reached: reachedP };
+  }
+
+  async post(channel: ChannelRef, reply: Reply, opts?: PostOptions): Promise<{ messageId: string }> {
     this.maybeFail();
+    const hang = this.hangs.shift();
+    hang?.reached();
+    if (hang && !hang.afterCommit) await hang.gate;
+    // Like Discord's enforce_nonce: a repeated create with the same key answers with the first message.
+    const repeat = opts?.idempotencyKey === undefined ? undefined : this.byKey.get(opts.idempotencyKey);
+    if (repeat !== undefined) return { messageId: repeat };
     const messageId = `m${this.nextId++}`;
+    if (opts?.idempotencyKey !== undefined) this.byKey.set(opts.idempotencyKey, messageId);
     this.calls.push({ kind: 'post', channel, reply, messageId });
+    if (hang?.afterCommit) await hang.gate;
     return { messageId };
   }
 

@@ -283,4 +283,52 @@ describe('the schedule runner', () => {
     }
     expect(posted).toEqual([{ id: 'channel-a', key: '2026-03-29T03:00', at: '2026-03-29T01:00:00.000Z' }]);
   });
+
+  describe('slots a handler asks to retry', () => {
+    it('offers them again 1, 2, 4 and then at most 8 wakes apart until the handler is done', async () => {
+      const offered: string[] = [];
+      let retries = 5;
+      const { clock, timer, runner } = harness('2026-06-01T07:29:00Z', {
+        graceMs: 2 * HOUR,
+        onSlot: (_id, _key, _slot) => {
+          offered.push(clock.now().toISOString().slice(11, 16));
+          return retries-- > 0 ? 'retry' : 'done';
+        },
+      });
+      runner.add('channel-a', NINE_THIRTY_BERLIN);
+      await runner.start();
+      for (let i = 0; i < 60; i++) {
+        clock.advance(MINUTE);
+        await timer.fire();
+      }
+      expect(offered).toEqual(['07:30', '07:31', '07:33', '07:37', '07:45', '07:53']);
+    });
+
+    it('hands a slot still not done when its grace runs out to onMissed, once', async () => {
+      const { clock, timer, runner, missed } = harness('2026-06-01T07:29:00Z', { onSlot: () => 'retry' });
+      runner.add('channel-a', NINE_THIRTY_BERLIN);
+      await runner.start();
+      for (let i = 0; i < 60; i++) {
+        clock.advance(MINUTE);
+        await timer.fire();
+      }
+      expect(missed).toEqual([{ id: 'channel-a', key: '2026-06-01T09:30', at: '2026-06-01T07:30:00.000Z' }]);
+    });
+
+    it('keeps later slots of the same schedule on time while one is retried', async () => {
+      const offered: string[] = [];
+      const { clock, timer, runner } = harness('2026-06-01T07:29:00Z', {
+        graceMs: 3 * 24 * HOUR,
+        onSlot: (_id, key) => {
+          offered.push(`${key}@${clock.now().toISOString().slice(0, 16)}`);
+          return key === '2026-06-01T09:30' ? 'retry' : 'done';
+        },
+      });
+      runner.add('channel-a', NINE_THIRTY_BERLIN);
+      await runner.start();
+      clock.set('2026-06-02T07:30:00Z');
+      await timer.fire();
+      expect(offered.filter((o) => o.startsWith('2026-06-02T09:30'))).toEqual(['2026-06-02T09:30@2026-06-02T07:30']);
+    });
+  });
 });

@@ -120,24 +120,7 @@ describe('sqlite store file handling', () => {
     expect(existsSync(path)).toBe(true);
   });
 
-  it('refuses a corrupt file with an error naming it, and leaves the file untouched', async () => {
-    const path = freshPath();
-    const garbage = randomBytes(8192);
-    writeFileSync(path, garbage);
-    const failure = createStore(path);
-    await expect(failure).rejects.toMatchObject({ code: 'UNREADABLE_FILE' });
-    await expect(failure).rejects.toThrow(path);
-    await expect(failure).rejects.toThrow(/not a readable SQLite database/);
-    expect(readFileSync(path).equals(garbage)).toBe(true);
-  });
-
-  it('refuses a path that is a folder with an error naming it', async () => {
-    const path = join(dir, 'a-folder.sqlite');
-    mkdirSync(path);
-    const failure = createStore(`sqlite://${path}`);
-    await expect(failure).rejects.toMatchObject({ code: 'UNREADABLE_FILE' });
-    await expect(failure).rejects.toThrow(path);
-  });
+  // Corrupt, cut-short, foreign and misplaced files: tests/store/sqlite-open-errors.test.ts.
 });
 
 describe('sqlite boards at scale', () => {

@@ -1,4 +1,5 @@
 import { type Client, DiscordAPIError, type PermissionsString, RESTJSONErrorCodes } from 'discord.js';
+import { PlatformRefusal } from '../../core/platform.js';
 
 /** The permissions each kind of send needs, in the order a person would check them. */
 export const NEEDS = {
@@ -40,7 +41,7 @@ export function isPermissionRefusal(err: unknown): boolean {
  * who set the schedule, so it names the permission (from the bot's computed permissions in the channel
  * when the cache has them) and the channel, rather than repeating "Missing Permissions".
  */
-export class DiscordPermissionError extends Error {
+export class DiscordPermissionError extends PlatformRefusal {
   override readonly name = 'DiscordPermissionError';
   constructor(
     readonly channelId: string,

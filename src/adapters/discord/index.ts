@@ -1,9 +1,11 @@
-import { type Client, Events, RESTEvents } from 'discord.js';
+import { type Client, Events, InteractionType, RESTEvents } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
+import { InFlight } from '../../core/in-flight.js';
 import type { ChannelRef } from '../../core/refs.js';
-import type { AdapterDeps, RunningAdapter } from '../types.js';
+import type { AdapterDeps, PlatformHealth, RunningAdapter } from '../types.js';
 import { type DiscordTuning, createDiscordClient } from './client.js';
 import { registerCommands } from './commands.js';
+import { gatewayHealth } from './health.js';
 import { createInteractionHandler } from './interactions.js';
 import { createDiscordPort } from './port.js';
 import { createReactionHandler } from './reactions.js';
@@ -26,6 +28,8 @@ export interface DiscordAdapter extends RunningAdapter {
    * so each shard schedules its own guilds' daily posts; true for every channel otherwise.
    */
   ownsChannel(channel: ChannelRef): boolean;
+  /** Connected while every shard's gateway session is ready. */
+  health(): PlatformHealth;
 }
 
 const DEFAULT_DEFER_AFTER_MS = 1_500;
@@ -53,8 +57,16 @@ export async function startDiscordAdapter(deps: DiscordAdapterDeps): Promise<Dis
     deferAfterMs: tuning.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
   });
   const onReaction = createReactionHandler(client, engine, log);
-  client.on(Events.InteractionCreate, (i) => void onInteraction(i));
-  client.on(Events.MessageReactionAdd, (r, u) => void onReaction(r, u));
+  // Once draining, new interactions and reactions are not taken: Discord tells the person the app did not
+  // respond, which beats a reply that never comes because the process is gone.
+  const inFlight = new InFlight();
+  client.on(Events.InteractionCreate, (i) => {
+    if (inFlight.open) void inFlight.run(`discord ${InteractionType[i.type]}`, () => onInteraction(i));
+    else log.info({ type: InteractionType[i.type] }, 'discord: stopping; an interaction was not taken');
+  });
+  client.on(Events.MessageReactionAdd, (r, u) => {
+    if (inFlight.open) void inFlight.run('discord reaction', () => onReaction(r, u));
+  });
   // Errors and connection changes are logged; none of them may take the process down.
   client.on(Events.Error, (err) => log.error({ err }, 'discord: client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord: warning'));
@@ -93,6 +105,12 @@ export async function startDiscordAdapter(deps: DiscordAdapterDeps): Promise<Dis
     name: 'discord',
     client: readyClient,
     ownsChannel: (channel) => ownsChannel(readyClient, channel),
+    health: () => gatewayHealth(readyClient),
+    async drain() {
+      inFlight.close();
+      await inFlight.drained();
+    },
+    pending: () => inFlight.pending(),
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type APIAllowedMentions, type Client, type PermissionsString, Routes, SnowflakeUtil } from 'discord.js';
 import type { PlatformPort } from '../../core/platform.js';
 import type { ChannelRef, UserRef } from '../../core/refs.js';
@@ -37,17 +38,17 @@ export function createDiscordPort(client: Client, store: Store, logger: Logger):
   const dmSends = new Map<string, Set<Promise<unknown>>>();
   const dmOrigins = new Map<string, string>();
 
-  async function create(channelId: string, m: DiscordMessage, mentions: APIAllowedMentions): Promise<string> {
-    const body = { ...toBody(m, mentions), nonce: SnowflakeUtil.generate().toString(), enforce_nonce: true };
+  async function create(channelId: string, m: DiscordMessage, mentions: APIAllowedMentions, nonce?: string): Promise<string> {
+    const body = { ...toBody(m, mentions), nonce: nonce ?? SnowflakeUtil.generate().toString(), enforce_nonce: true };
     return idOf(await client.rest.post(Routes.channelMessages(channelId), { body }));
   }
 
   /** Sends in order and returns the ids; once the first is out, a failing continuation is logged, not thrown. */
-  async function sendAll(channelId: string, messages: readonly DiscordMessage[], mentions = NO_MENTIONS): Promise<string[]> {
+  async function sendAll(channelId: string, messages: readonly DiscordMessage[], mentions = NO_MENTIONS, idempotencyKey?: string): Promise<string[]> {
     const ids: string[] = [];
-    for (const m of messages) {
+    for (const [i, m] of messages.entries()) {
       try {
-        ids.push(await create(channelId, m, mentions));
+        ids.push(await create(channelId, m, mentions, idempotencyKey === undefined ? undefined : nonceFor(`${idempotencyKey}#${i}`)));
       } catch (err) {
         if (ids.length === 0) throw err;
         logger.error({ err, channelId, sent: ids.length, of: messages.length }, 'discord: a continuation message failed; the first part is out');
@@ -108,10 +109,10 @@ export function createDiscordPort(client: Client, store: Store, logger: Logger):
   }
 
   return {
-    async post(channel, reply) {
+    async post(channel, reply, opts) {
       return guarded(channel, NEEDS.post, 'post', async () => {
         const messages = renderReply(reply);
-        const [messageId = ''] = await sendAll(channel.channelId, messages);
+        const [messageId = ''] = await sendAll(channel.channelId, messages, NO_MENTIONS, opts?.idempotencyKey);
         rememberTitle(messageId, messages);
         return { messageId };
       });
@@ -175,4 +176,13 @@ function hidden(reply: Reply): Reply {
     return b;
   });
   return { ...reply, blocks };
+}
+
+/**
+ * Discord takes a nonce of at most 25 characters. A key's hash (base64url, 25 characters ≈ 150 bits) is
+ * the same in every process, so another process retrying the same post sends the same nonce and Discord
+ * answers with the message already made, within the few minutes it remembers nonces.
+ */
+export function nonceFor(key: string): string {
+  return createHash('sha256').update(key).digest('base64url').slice(0, 25);
 }

@@ -3,6 +3,7 @@ import { App, HTTPReceiver, type InstallationStore, SocketModeReceiver, type Sta
 import type { SlackConfig } from '../../config.js';
 import type { Logger } from '../../log.js';
 import { boltLevelOf, boltLogger } from './bolt-logger.js';
+import { IntakeApp, SlackIntake } from './intake.js';
 import { BOT_SCOPES } from './scopes.js';
 
 /** The one endpoint for events, commands and interactivity (the manifest points all three here). */
@@ -37,7 +38,7 @@ export type Receiver = { kind: 'http'; receiver: HTTPReceiver } | { kind: 'socke
  * or over Socket Mode when an app-level token is set. Initialisation is deferred so `auth.test`
  * failures surface from start() instead of as an unhandled rejection in the constructor.
  */
-export function createBoltApp(setup: BoltSetup): { app: App; receiver: Receiver } {
+export function createBoltApp(setup: BoltSetup): { app: App; receiver: Receiver; intake: SlackIntake } {
   const { config, oauth } = setup;
   const logger = boltLogger(setup.logger);
   const logLevel = boltLevelOf(setup.logger);
@@ -90,8 +91,10 @@ export function createBoltApp(setup: BoltSetup): { app: App; receiver: Receiver 
     };
   }
 
+  const intake = new SlackIntake(receiver.kind);
+  if (receiver.kind === 'http') receiver.receiver.requestListener = intake.guard(receiver.receiver.requestListener);
   const token = oauth ? {} : { token: config.botToken ?? undefined };
-  const app = new App({
+  const app = new IntakeApp({
     receiver: receiver.receiver,
     ...token,
     logger,
@@ -100,21 +103,21 @@ export function createBoltApp(setup: BoltSetup): { app: App; receiver: Receiver 
     deferInitialization: true,
     // Recall keeps no per-conversation state in Bolt; the store holds everything.
     convoStore: false,
-  });
-  return { app, receiver };
+  }, intake);
+  return { app, receiver, intake };
 }
 
-/** Starts listening; for HTTP, the address actually bound (port 0 picks a free one). */
-export async function startReceiver(receiver: Receiver, port: number, host: string | undefined): Promise<{ url: string | null }> {
+/** Starts listening; for HTTP, the address actually bound (port 0 picks a free one) and the server, for health. */
+export async function startReceiver(receiver: Receiver, port: number, host: string | undefined): Promise<{ url: string | null; server: Server | null }> {
   if (receiver.kind === 'socket') {
     await receiver.receiver.start();
-    return { url: null };
+    return { url: null, server: null };
   }
   const server: Server = await receiver.receiver.start(host ? { port, host } : { port });
   const address = server.address();
-  if (address === null || typeof address === 'string') return { url: null };
+  if (address === null || typeof address === 'string') return { url: null, server };
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return { url: `http://${shownHost}:${address.port}${EVENTS_PATH}` };
+  return { url: `http://${shownHost}:${address.port}${EVENTS_PATH}`, server };
 }
 
 const SOCKET_STOP_MS = 5_000;

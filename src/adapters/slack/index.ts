@@ -1,6 +1,6 @@
 import { ErrorCode, type webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
-import type { AdapterDeps, RunningAdapter } from '../types.js';
+import type { AdapterDeps, PlatformHealth, RunningAdapter } from '../types.js';
 import { registerActions } from './actions.js';
 import { createAdminCheck, describeError } from './admin.js';
 import { redactSecrets } from './bolt-logger.js';
@@ -8,6 +8,7 @@ import { DEFAULT_RETRY, type OAuthSetup, createBoltApp, startReceiver, stopRecei
 import { registerCommand } from './commands.js';
 import type { HandlerContext } from './context.js';
 import { registerEvents } from './events.js';
+import { httpHealth, socketHealth } from './health.js';
 import { storeInstallationStore, storeStateStore } from './installation-store.js';
 import { SlackPort } from './port.js';
 import { dropRedeliveries } from './redelivery.js';
@@ -39,6 +40,8 @@ export interface RunningSlackAdapter extends RunningAdapter {
   /** Where Slack should send events, commands and interactivity (HTTP mode); null in Socket Mode. */
   url: string | null;
   mode: 'http' | 'socket';
+  /** Socket Mode: the socket is open; HTTP: the receiver is listening. */
+  health(): PlatformHealth;
 }
 
 const DEFAULT_ACK_WITHIN_MS = 2_500;
@@ -60,7 +63,7 @@ export async function startSlackAdapter(deps: SlackDeps): Promise<RunningSlackAd
   if (!oauth && !config.botToken) throw new Error('Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for multi-workspace installs');
   if (oauth && config.botToken) logger.info('SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are set: using OAuth installs; SLACK_BOT_TOKEN is ignored');
 
-  const { app, receiver } = createBoltApp({ config, logger, retryConfig: options.retryConfig ?? DEFAULT_RETRY, oauth });
+  const { app, receiver, intake } = createBoltApp({ config, logger, retryConfig: options.retryConfig ?? DEFAULT_RETRY, oauth });
   const tokens = oauth ? installedTokens(oauth.installationStore, store) : singleToken(config.botToken ?? '');
   const port = new SlackPort(app.client, tokens, logger);
   const ctx: HandlerContext = {
@@ -91,9 +94,10 @@ export async function startSlackAdapter(deps: SlackDeps): Promise<RunningSlackAd
   }
   // Registered before the first request can arrive: a reveal already needs the port to answer.
   router.register('slack', port);
-  let url: string | null;
+  const socket = receiver.kind === 'socket' ? socketHealth(receiver.receiver.client) : null;
+  let started: Awaited<ReturnType<typeof startReceiver>>;
   try {
-    ({ url } = await startReceiver(receiver, config.port, options.host));
+    started = await startReceiver(receiver, config.port, options.host);
   } catch (err) {
     const what =
       receiver.kind === 'socket'
@@ -101,14 +105,35 @@ export async function startSlackAdapter(deps: SlackDeps): Promise<RunningSlackAd
         : `could not listen on port ${config.port}; check SLACK_PORT`;
     throw new Error(`Slack ${what} (${slackReason(err)})`, { cause: err });
   }
+  const { url } = started;
+  let receiverStopped: Promise<void> | undefined;
+  // Started in drain() and awaited in stop(): marked handled meanwhile, so a failure waits for stop() to report it.
+  const stopQuietly = () => {
+    const stopping = stopReceiver(receiver);
+    stopping.catch(() => {});
+    return stopping;
+  };
   logger.info({ mode: receiver.kind, url, workspaces: oauth ? 'oauth' : 'single' }, 'Slack adapter started');
 
   return {
     name: 'slack',
     url,
     mode: receiver.kind,
+    health: socket ?? httpHealth(started.server),
+    async drain() {
+      intake.inFlight.close();
+      // Over HTTP the port closes now, so new connections are refused; the Socket Mode socket stays open
+      // until stop(), because the handlers still running ack over it.
+      if (receiver.kind === 'http') receiverStopped ??= stopQuietly();
+      logger.info({ inFlight: intake.inFlight.pending() }, 'Slack adapter takes no new events; finishing the ones in hand');
+      await intake.inFlight.drained();
+    },
+    pending: () => intake.inFlight.pending(),
     async stop() {
-      await stopReceiver(receiver);
+      // Kept-alive connections from Slack would hold the HTTP server open until they time out.
+      started.server?.closeAllConnections();
+      receiverStopped ??= stopQuietly();
+      await receiverStopped;
       logger.info('Slack adapter stopped');
     },
   };

@@ -21,7 +21,15 @@ export function dropRedeliveries(store: Store, logger: Logger): Middleware<AnyMi
     if (!id) return args.next();
     const team = args.context.teamId ?? args.context.enterpriseId ?? 'unknown';
     const key = `slack:seen:${team}:${id}`;
-    if (!(await store.setIfAbsent(key, true, REMEMBER_MS))) {
+    let first: boolean;
+    try {
+      first = await store.setIfAbsent(key, true, REMEMBER_MS);
+    } catch (err) {
+      // Store down: let it through rather than leave Slack unanswered; grades and reveals are idempotent.
+      logger.warn({ err, team, id }, 'could not check for a Slack redelivery (store unreachable); handling it');
+      return args.next();
+    }
+    if (!first) {
       logger.info({ team, id, retryNum: args.context.retryNum, retryReason: args.context.retryReason }, 'dropped a Slack redelivery');
       if ('ack' in args && typeof args.ack === 'function') await args.ack();
       return;
@@ -29,7 +37,7 @@ export function dropRedeliveries(store: Store, logger: Logger): Middleware<AnyMi
     try {
       await args.next();
     } catch (err) {
-      await store.delete(key);
+      await store.delete(key).catch(() => undefined);
       throw err;
     }
   };

@@ -10,6 +10,8 @@ export const BOT_SCOPES = [
   'users:read', // users.info: is this person a workspace admin or owner?
   'usergroups:read', // usergroups.list and usergroups.users.list for SLACK_ADMIN_GROUP
   'im:write', // conversations.open: a private reply by DM where an ephemeral cannot be shown
+  'channels:history', // conversations.history: find a daily post a crashed process made, instead of posting it twice
+  'groups:history', // the same in private channels
 ] as const;
 
 /** The events Recall subscribes to. */

@@ -2,14 +2,17 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../../config.js';
 import { emojiCharacter } from '../../core/emoji.js';
-import type { AdapterDeps, RunningAdapter } from '../types.js';
+import { InFlight } from '../../core/in-flight.js';
+import type { AdapterDeps, PlatformHealth, RunningAdapter } from '../types.js';
 import { bankRoutes } from './api/bank.js';
 import { boardRoutes } from './api/boards.js';
 import { channelRoutes } from './api/channel.js';
 import type { ApiDeps } from './api/deps.js';
+import { type MetricsSource, metricsRoutes } from './api/metrics.js';
 import { scheduleRoutes } from './api/schedules.js';
 import { preparePlayground } from './bootstrap.js';
 import { ChannelLog } from './channel-log.js';
+import { checkHealth } from './health.js';
 import { createWebServer } from './http/server.js';
 import { loadAssets } from './http/static.js';
 import { createWebPort } from './port.js';
@@ -21,6 +24,12 @@ export interface WebAdapterDeps extends AdapterDeps {
   playground: boolean;
   /** The engine's clock, for "this week" on the boards; the system clock unless a test moves time. */
   now?: () => Date;
+  /** The chat platforms' connections for /healthz, by name (the other adapters' `health()`); none by default. */
+  platformHealth?: () => Record<string, PlatformHealth>;
+  /** Served at /metrics when given. */
+  metrics?: MetricsSource;
+  /** How long /healthz waits for the store (default 2 s). */
+  storePingTimeoutMs?: number;
 }
 
 /**
@@ -38,33 +47,36 @@ export async function startWebAdapter(deps: WebAdapterDeps): Promise<RunningAdap
   const api: ApiDeps = { engine, bank, log, logger, now, playground: deps.playground, tokenRequired: config.dashboardToken !== null, revealEmoji: emojiCharacter(revealReaction) };
   if (deps.playground) await preparePlayground(engine, logger);
 
+  const inFlight = new InFlight();
   const server = createWebServer({
-    routes: [...channelRoutes(api), ...boardRoutes(api), ...bankRoutes(api), ...scheduleRoutes(api)],
+    inFlight,
+    routes: [...channelRoutes(api), ...boardRoutes(api), ...bankRoutes(api), ...scheduleRoutes(api), ...(deps.metrics ? metricsRoutes(deps.metrics) : [])],
     assets,
     auth: { token: config.dashboardToken, playground: deps.playground },
     logger,
-    async health() {
-      try {
-        await store.ping();
-        return { status: 200, json: { ok: true, store: 'reachable' } };
-      } catch {
-        return { status: 503, json: { ok: false, store: 'unreachable' } };
-      }
-    },
+    health: () => checkHealth({ store, platforms: deps.platformHealth ?? (() => ({})), logger, pingTimeoutMs: deps.storePingTimeoutMs }),
   });
   const port = await listen(server, config.port, config.host);
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info({ url, playground: deps.playground, tokenRequired: api.tokenRequired }, `${deps.playground ? 'playground' : 'dashboard'} at ${url}${api.tokenRequired ? ' (open it once with ?token=<DASHBOARD_TOKEN>)' : ''}`);
 
+  let closed: Promise<void> | undefined;
+  const close = () => (closed ??= new Promise<void>((resolve) => server.close(() => resolve())));
   return {
     name: 'web',
     url,
+    async drain() {
+      // The port closes now; a request on a connection already open is answered 503 (see createWebServer).
+      inFlight.close();
+      void close();
+      await inFlight.drained();
+    },
+    pending: () => inFlight.pending(),
     async stop() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Open event streams would hold close() forever.
-        server.closeAllConnections();
-      });
+      const done = close();
+      // Open event streams would hold close() forever.
+      server.closeAllConnections();
+      await done;
       await log.flush();
     },
   };

@@ -1,6 +1,7 @@
 import type { Question } from '../../bank/types.js';
 import type { ActionInvocation } from '../actions.js';
 import { UserError } from '../errors.js';
+import { metricsOf } from '../metrics.js';
 import type { ChannelRef, UserRef, WorkspaceRef } from '../refs.js';
 import { type Reply, textReply } from '../reply.js';
 import { isGrade } from '../scoring/grades.js';
@@ -57,9 +58,11 @@ export async function revealLatest(ctx: DailyContext, channel: ChannelRef, user:
   return revealTo(ctx, post, question, user, 'command');
 }
 
-async function revealTo(ctx: DailyContext, post: DailyPost, question: Question, user: UserRef, via: string): Promise<Reply> {
+async function revealTo(ctx: DailyContext, post: DailyPost, question: Question, user: UserRef, via: 'button' | 'command'): Promise<Reply> {
   // Recorded like a reaction's reveal; an ephemeral reply can be shown again without doubling anything.
-  await ctx.world.store.setIfAbsent(revealedKey(post.channel, post.postId, user.userId), { at: ctx.world.clock.now().toISOString(), via });
+  if (await ctx.world.store.setIfAbsent(revealedKey(post.channel, post.postId, user.userId), { at: ctx.world.clock.now().toISOString(), via })) {
+    metricsOf(ctx.world).revealed(post.channel.platform, via);
+  }
   return answerReply(post, question, { ephemeral: true });
 }
 

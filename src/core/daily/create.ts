@@ -37,6 +37,7 @@ export function createDailyService(deps: DailyDeps): DailyService {
         }),
     },
     graceMs: config.catchUpGraceMs,
+    wakeEveryMs: config.scheduleCheckMs,
     onSlot: slots.onSlot,
     onMissed: slots.onMissed,
     logger: world.logger,

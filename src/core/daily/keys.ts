@@ -16,9 +16,13 @@ function ofChannel(channel: ChannelRef | string): string {
 export const settingsKey = (channel: ChannelRef | string): string => `${ofChannel(channel)}:settings`;
 export const rotationKey = (channel: ChannelRef): string => `${ofChannel(channel)}:rotation`;
 export const sequenceKey = (channel: ChannelRef): string => `${ofChannel(channel)}:seq`;
-/** Set-if-absent marker: the process that creates it is the only one that posts this slot. */
+/** Written once a slot is done (posted, missed, or nothing to post): every process then leaves it alone. */
 export const postedSlotKey = (channel: ChannelRef, slotKey: string): string => `${ofChannel(channel)}:posted:${slotKey}`;
-/** The latest slot handled (posted, lost to another process, or missed): restarts resume after it. */
+/** Set-if-absent with expiry: the one process posting this slot now. Expires if that process dies. */
+export const slotLeaseKey = (channel: ChannelRef, slotKey: string): string => `${ofChannel(channel)}:slot-lease:${slotKey}`;
+/** The question an earlier attempt at this slot chose, so a take-over posts the same one. */
+export const slotAttemptKey = (channel: ChannelRef, slotKey: string): string => `${ofChannel(channel)}:slot-attempt:${slotKey}`;
+/** The latest slot done (posted, missed, or nothing to post): restarts resume after it. */
 export const lastSlotKey = (channel: ChannelRef | string): string => `${ofChannel(channel)}:last-slot`;
 export const lastPostKey = (channel: ChannelRef): string => `${ofChannel(channel)}:last-post`;
 export const problemsKey = (channel: ChannelRef): string => `${ofChannel(channel)}:problems`;

@@ -3,9 +3,9 @@ import { UserError } from '../errors.js';
 import type { ChannelRef } from '../refs.js';
 import { sequenceKey } from './keys.js';
 import { addPendingReveal } from './public-reveals.js';
-import { savePost } from './records.js';
+import { loadPost, savePost } from './records.js';
 import { postReply } from './replies.js';
-import { eligibleQuestions, releaseQuestion, reserveQuestion } from './rotation.js';
+import { eligibleQuestions, releaseQuestion, reserveQuestion, retakeQuestion } from './rotation.js';
 import { describeScope } from './scope.js';
 import type { DailyDeps } from './service.js';
 import type { DailyChannelSettings, DailyPost, RevealMode } from './types.js';
@@ -19,12 +19,23 @@ export function postSettingsOf(settings: DailyChannelSettings): PostSettings {
   return { channel: settings.channel, scope: settings.scope, discussion: settings.discussion, reveal: settings.reveal, timezone: settings.schedule.timezone };
 }
 
+export interface PublishOptions {
+  /** A question an earlier attempt at this same post chose: post it again rather than a new one. */
+  retake?: string;
+  /** An earlier attempt at this post may have reached the platform; it is asked to look before posting. */
+  earlierAttempt?: boolean;
+  /** Told the chosen question before anything is sent, so a take-over after a crash can retake it. */
+  onChosen?: (questionId: string) => Promise<void>;
+}
+
 /**
  * Takes the channel's next question, posts it and records the post. The postId is made by the caller
- * before anything is sent, so the buttons on the message already carry it. When the platform refuses
- * the post, the question goes back into the rotation and the error is rethrown for the caller to report.
+ * before anything is sent, so the buttons on the message already carry it, and it is the post's
+ * idempotency key, so a retried attempt is answered with the first message where the platform can.
+ * When the platform refuses the post, the question goes back into the rotation and the error is
+ * rethrown for the caller to report.
  */
-export async function publishPost(ctx: DailyContext, settings: PostSettings, postId: string, slotKey: string | null): Promise<DailyPost> {
+export async function publishPost(ctx: DailyContext, settings: PostSettings, postId: string, slotKey: string | null, opts: PublishOptions = {}): Promise<DailyPost> {
   const { world, config, bank, platform } = ctx;
   const { channel } = settings;
   const eligible = eligibleQuestions(bank.all(), settings);
@@ -32,18 +43,25 @@ export async function publishPost(ctx: DailyContext, settings: PostSettings, pos
     const answered = settings.discussion ? '' : ' with an answer';
     throw new UserError('not-found', `No question${answered} matches this channel's filter (${describeScope(settings.scope)}).`);
   }
-  const { questionId, cycle } = await reserveQuestion(world.store, channel, eligible, world.random);
+  // A retake the bank has since dropped cannot be posted again; a fresh question is the best left.
+  const { questionId, cycle } = opts.retake !== undefined && eligible.includes(opts.retake)
+    ? await retakeQuestion(world.store, channel, opts.retake, world.random)
+    : await reserveQuestion(world.store, channel, eligible, world.random);
   const question = bank.get(questionId);
   if (!question) throw new Error(`rotation picked ${questionId}, which the bank does not have`);
 
   let messageId: string;
   try {
-    ({ messageId } = await platform.post(channel, postReply(postId, question, config.revealReactions[0] ?? 'eyes')));
+    await opts.onChosen?.(questionId);
+    ({ messageId } = await platform.post(channel, postReply(postId, question, config.revealReactions[0] ?? 'eyes'), { idempotencyKey: postId, ...(opts.earlierAttempt ? { earlierAttempt: true } : {}) }));
   } catch (err) {
     await releaseQuestion(world.store, channel, questionId, cycle);
     throw err;
   }
 
+  // An earlier attempt (another process whose lease ran out mid-post) may have recorded this same post.
+  const recorded = await loadPost(world.store, channel, postId);
+  if (recorded) return recorded;
   // Numbered only once the message exists, so a failed post leaves no gap that would break streaks.
   const dailySeq = await world.store.update<number>(sequenceKey(channel), (n) => (n ?? 0) + 1);
   const postedAt = world.clock.now();

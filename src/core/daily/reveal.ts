@@ -1,6 +1,7 @@
 import type { Question } from '../../bank/types.js';
 import type { ReactionInvocation } from '../actions.js';
 import { emojiCharacter } from '../emoji.js';
+import { metricsOf } from '../metrics.js';
 import type { UserRef } from '../refs.js';
 import { type Reply, textReply } from '../reply.js';
 import { formatLocal } from './format.js';
@@ -37,16 +38,20 @@ export async function handleReaction(ctx: DailyContext, inv: ReactionInvocation)
     return;
   }
   try {
-    await deliver(ctx, post, question, inv.user);
+    if (await deliver(ctx, post, question, inv.user)) metricsOf(world).revealed(post.channel.platform, 'reaction');
   } catch (err) {
     await world.store.delete(marker);
     world.logger.error({ err, ...where, postId: post.postId, mode: post.revealMode.kind }, 'could not deliver a daily reveal; reacting again retries');
   }
 }
 
-async function deliver(ctx: DailyContext, post: DailyPost, question: Question, user: UserRef): Promise<void> {
+/** True when the person can now see the answer; false when they were told to wait for a public reveal. */
+async function deliver(ctx: DailyContext, post: DailyPost, question: Question, user: UserRef): Promise<boolean> {
   const { platform } = ctx;
-  const toThem = (reply: Reply): Promise<void> => platform.sendPrivate(post.channel, user, reply, { parentMessageId: post.messageId });
+  const toThem = async (reply: Reply): Promise<true> => {
+    await platform.sendPrivate(post.channel, user, reply, { parentMessageId: post.messageId });
+    return true;
+  };
   const mode = post.revealMode;
   switch (mode.kind) {
     case 'private':
@@ -62,10 +67,11 @@ async function deliver(ctx: DailyContext, post: DailyPost, question: Question, u
       const dueByTime = post.publicRevealAt !== undefined && ctx.world.clock.now() >= new Date(post.publicRevealAt);
       if (dueByCount || dueByTime) {
         // The one who tips it over sees the answer appear; everyone after gets their grade buttons.
-        if (await postInThreadOnce(ctx, post, publicAnswerReply(post, question))) return;
+        if (await postInThreadOnce(ctx, post, publicAnswerReply(post, question))) return true;
         return toThem(gradePromptReply(post));
       }
-      return toThem(await waitingNote(ctx, post, reactors.length));
+      await toThem(await waitingNote(ctx, post, reactors.length));
+      return false;
     }
   }
 }
@@ -82,6 +88,7 @@ export async function postInThreadOnce(ctx: DailyContext, post: DailyPost, reply
     await world.store.delete(key);
     throw err;
   }
+  metricsOf(world).revealed(post.channel.platform, 'thread');
   world.logger.info({ channel: post.channel, postId: post.postId, mode: post.revealMode.kind }, 'daily answer posted in the thread');
   return true;
 }

@@ -66,3 +66,16 @@ export async function releaseQuestion(store: Store, channel: ChannelRef, questio
     return { ...current, posted: current.posted.filter((id) => id !== questionId) };
   });
 }
+
+/**
+ * Takes a given question again for a post being retried (another attempt chose it and may have posted
+ * it), so a take-over posts what the first attempt would have and the cycle still counts it once.
+ */
+export async function retakeQuestion(store: Store, channel: ChannelRef, questionId: string, random: Random): Promise<{ questionId: string; cycle: number }> {
+  const freshSeed = Math.floor(random.next() * 2 ** 32);
+  const state = await store.update<RotationState>(rotationKey(channel), (current) => {
+    const base = current ?? { seed: freshSeed, cycle: 1, posted: [], last: null };
+    return base.posted.includes(questionId) ? base : { ...base, posted: [...base.posted, questionId], last: questionId };
+  });
+  return { questionId, cycle: state.cycle };
+}

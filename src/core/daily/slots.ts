@@ -1,8 +1,9 @@
-import { type Schedule, nextRun } from '../../scheduler/index.js';
+import { type Schedule, type SlotOutcome, nextRun } from '../../scheduler/index.js';
 import { isUserError } from '../errors.js';
+import { isPlatformRefusal } from '../platform.js';
 import { textReply } from '../reply.js';
 import { makePostId, formatLocal } from './format.js';
-import { postedSlotKey } from './keys.js';
+import { postedSlotKey, slotAttemptKey, slotLeaseKey } from './keys.js';
 import { type DailyContext, postSettingsOf, publishPost } from './publish.js';
 import { addProblem, advanceLastSlot, loadSettings } from './records.js';
 import type { DailyChannelSettings, DailyPost } from './types.js';
@@ -11,18 +12,41 @@ import type { DailyChannelSettings, DailyPost } from './types.js';
 const MARKER_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 export interface SlotHandlers {
-  onSlot(channelKey: string, slotKey: string, slot: Date): Promise<void>;
-  onMissed(channelKey: string, slotKey: string, slot: Date): Promise<void>;
+  onSlot(channelKey: string, slotKey: string, slot: Date): Promise<SlotOutcome>;
+  onMissed(channelKey: string, slotKey: string, slot: Date): Promise<SlotOutcome>;
 }
 
+/** What is known of a slot that was tried and not finished: by whom, with which question, why it stopped. */
+interface SlotAttempt {
+  postId: string;
+  questionId?: string;
+  attempts: number;
+  lastError?: string;
+}
+
+/** Why a slot ended; written once, and every process leaves a slot that has one alone. */
+type SlotDone =
+  | { postId: string; messageId: string; at: string }
+  | { missed: true; at: string }
+  | { nothingToPost: true; at: string }
+  | { failed: true; at: string; reason: string };
+
 /**
- * What the schedule runner calls. The runner delivers a slot once per runner; across restarts and
- * processes, the set-if-absent marker per (channel, slot) decides: whoever creates it posts, everyone
- * else moves on. A failed post keeps its marker (it may have half-happened; posting twice is worse than
- * once late) and is recorded and reported to the admin who set the schedule.
+ * What the schedule runner calls, in every process that watches the channel. Exactly one post per
+ * slot across processes and crashes:
+ * - a lease (set-if-absent with expiry) picks the one process that posts now; the others answer
+ *   'retry' and look again later, when the slot is either done or its lease has run out because the
+ *   holder died;
+ * - the question chosen is recorded before sending, and the post carries the slot's postId as its
+ *   idempotency key, so a take-over posts the same question and, on Discord, a create that did go
+ *   through before the crash is answered with that same message instead of a second one;
+ * - the done marker is written only after the post is recorded; until then the slot is not done.
+ * A post that fails (platform 5xx/429 beyond the client's own retries, store down) gives the lease
+ * back and is retried with back-off until the catch-up grace runs out; then it is reported once.
  */
 export function createSlotHandlers(ctx: DailyContext, onPosted: (post: DailyPost) => void): SlotHandlers {
-  const { world } = ctx;
+  const { world, config } = ctx;
+  const leaseMs = config.slotLeaseMs;
 
   async function current(key: string, slotKey: string, slot: Date): Promise<DailyChannelSettings | undefined> {
     const settings = await loadSettings(world.store, key);
@@ -34,39 +58,82 @@ export function createSlotHandlers(ctx: DailyContext, onPosted: (post: DailyPost
     return settings;
   }
 
-  async function onSlot(key: string, slotKey: string, slot: Date): Promise<void> {
-    const settings = await current(key, slotKey, slot);
-    if (!settings) return;
-    const { channel } = settings;
-    const postId = makePostId(key, 'slot', slotKey);
+  async function finish(settings: DailyChannelSettings, slotKey: string, done: SlotDone): Promise<boolean> {
+    const first = await world.store.setIfAbsent(postedSlotKey(settings.channel, slotKey), done, MARKER_TTL_MS);
+    await advanceLastSlot(world.store, settings.channel, slotKey);
+    return first;
+  }
+
+  async function onSlot(key: string, slotKey: string, slot: Date): Promise<SlotOutcome> {
+    let settings: DailyChannelSettings | undefined;
     try {
-      const won = await world.store.setIfAbsent(postedSlotKey(channel, slotKey), { postId, at: world.clock.now().toISOString() }, MARKER_TTL_MS);
-      if (!won) {
-        world.logger.debug({ channel, slotKey }, 'daily slot already taken by another process or run');
-        return;
+      settings = await current(key, slotKey, slot);
+      if (!settings) return 'done';
+      const { channel } = settings;
+      if ((await world.store.get<SlotDone>(postedSlotKey(channel, slotKey))) !== undefined) return 'done';
+      const leased = await world.store.setIfAbsent(slotLeaseKey(channel, slotKey), { at: world.clock.now().toISOString() }, leaseMs);
+      if (!leased) {
+        world.logger.debug({ channel, slotKey }, 'daily slot is being posted by another process; will look again');
+        return 'retry';
       }
-      try {
-        onPosted(await publishPost(ctx, postSettingsOf(settings), postId, slotKey));
-      } catch (err) {
-        await reportFailure(ctx, settings, slotKey, slot, err);
-      }
-    } finally {
-      await advanceLastSlot(world.store, channel, slotKey);
+      // Done between our look and our lease: the lease outlived the holder's post, not the slot.
+      if ((await world.store.get<SlotDone>(postedSlotKey(channel, slotKey))) !== undefined) return 'done';
+      return await post(key, settings, slotKey, slot);
+    } catch (err) {
+      // The store itself failed (Redis restarting): nothing was decided, so the slot stays owed.
+      world.logger.error({ err, channelKey: key, slotKey }, 'daily slot could not be handled; will retry');
+      return 'retry';
     }
   }
 
-  async function onMissed(key: string, slotKey: string, slot: Date): Promise<void> {
-    const settings = await current(key, slotKey, slot);
-    if (!settings) return;
+  async function post(key: string, settings: DailyChannelSettings, slotKey: string, slot: Date): Promise<SlotOutcome> {
     const { channel } = settings;
+    const attemptKey = slotAttemptKey(channel, slotKey);
+    const postId = makePostId(key, 'slot', slotKey);
+    const earlier = await world.store.get<SlotAttempt>(attemptKey);
+    const attempt: SlotAttempt = { postId, attempts: (earlier?.attempts ?? 0) + 1, ...(earlier?.questionId ? { questionId: earlier.questionId } : {}) };
+    if (earlier) world.logger.warn({ channel, slotKey, attempt: attempt.attempts, questionId: earlier.questionId }, 'taking over a daily slot an earlier attempt did not finish');
     try {
-      // The same marker as a post, so a slot is either posted or missed, and recorded once.
-      if (!(await world.store.setIfAbsent(postedSlotKey(channel, slotKey), { missed: true, at: world.clock.now().toISOString() }, MARKER_TTL_MS))) return;
-      world.logger.warn({ channel, slotKey, slot: slot.toISOString() }, 'daily slot missed: the bot was not running within the catch-up window');
-      await addProblem(world.store, channel, { kind: 'missed', slotKey, at: world.clock.now().toISOString(), message: `The ${formatLocal(slot, settings.schedule.timezone)} question was skipped: the bot was not running then.` });
-    } finally {
-      await advanceLastSlot(world.store, channel, slotKey);
+      const posted = await publishPost(ctx, postSettingsOf(settings), postId, slotKey, {
+        ...(earlier?.questionId ? { retake: earlier.questionId, earlierAttempt: true } : {}),
+        onChosen: (questionId) => world.store.set(attemptKey, { ...attempt, questionId }, MARKER_TTL_MS),
+      });
+      await finish(settings, slotKey, { postId, messageId: posted.messageId, at: world.clock.now().toISOString() });
+      onPosted(posted);
+      return 'done';
+    } catch (err) {
+      if (isUserError(err) || isPlatformRefusal(err)) {
+        // Nothing in the bank fits, or the platform refuses the bot: retrying cannot help until an admin acts.
+        const at = world.clock.now().toISOString();
+        const done: SlotDone = isUserError(err) ? { nothingToPost: true, at } : { failed: true, at, reason: err.message };
+        if (await finish(settings, slotKey, done)) await reportFailure(ctx, settings, slotKey, slot, err);
+        return 'done';
+      }
+      const reason = err instanceof Error ? err.message : String(err);
+      world.logger.warn({ err, channel, slotKey, attempt: attempt.attempts }, 'daily post failed; will retry');
+      await world.store.update<SlotAttempt>(attemptKey, (a) => ({ ...(a ?? attempt), lastError: reason })).catch(() => undefined);
+      // Give the slot back at once rather than when the lease runs out, so the retry need not wait for it.
+      await world.store.delete(slotLeaseKey(channel, slotKey)).catch(() => undefined);
+      return 'retry';
     }
+  }
+
+  async function onMissed(key: string, slotKey: string, slot: Date): Promise<SlotOutcome> {
+    const settings = await current(key, slotKey, slot);
+    if (!settings) return 'done';
+    const { channel } = settings;
+    const attempt = await world.store.get<SlotAttempt>(slotAttemptKey(channel, slotKey));
+    const at = world.clock.now().toISOString();
+    if (attempt?.lastError !== undefined) {
+      // Tried within the grace and failed every time: tell the admin once why, not that the bot was off.
+      if (await finish(settings, slotKey, { failed: true, at, reason: attempt.lastError })) await reportFailure(ctx, settings, slotKey, slot, new Error(attempt.lastError));
+      return 'done';
+    }
+    // The same marker as a post, so a slot is either posted or missed, and recorded once.
+    if (!(await finish(settings, slotKey, { missed: true, at }))) return 'done';
+    world.logger.warn({ channel, slotKey, slot: slot.toISOString() }, 'daily slot missed: the bot was not running within the catch-up window');
+    await addProblem(world.store, channel, { kind: 'missed', slotKey, at, message: `The ${formatLocal(slot, settings.schedule.timezone)} question was skipped: the bot was not running then.` });
+    return 'done';
   }
 
   return { onSlot, onMissed };

@@ -1,3 +1,4 @@
+import { metricsOf } from '../metrics.js';
 import { type WorkspaceRef, workspaceOf } from '../refs.js';
 import { updateDeciding } from './atomic.js';
 import { addToBoards } from './boards.js';
@@ -53,6 +54,7 @@ export async function grade(deps: ScoringDeps, req: GradeRequest): Promise<Grade
   const bonus = first && !record.late && streak !== null && streak >= deps.config.streakBonus.fromStreak ? deps.config.streakBonus.points : 0;
   const delta = record.points - (before?.points ?? 0) + bonus;
   await addToBoards(deps, ws, req.user.userId, record.placement, delta, first);
+  metricsOf(deps.world).graded(ws.platform, record.kind, record.grade);
   return { grade: record.grade, points: record.points, bonus, previous: before?.grade ?? null, changed: true, late: record.late, ...streakField(streak) };
 }
 

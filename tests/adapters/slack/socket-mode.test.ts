@@ -61,6 +61,60 @@ describe('Bolt Socket Mode adapter: the same flows over a WebSocket', () => {
     expect(board.text).toMatch(/Bob[^\n]*1/);
   });
 
+  // The Socket Mode client only notices a dropped socket at its ping timeout (about 5 s), then reconnects.
+  it('reconnects after Slack drops the socket: a grade redelivered over the new socket counts once, and new work is answered once', { timeout: 20_000 }, async () => {
+    h = await slackHarness({ mode: 'socket' });
+    const { ts } = await scheduleAndPost(h);
+    await h.react(alice, ts, 'eyes');
+    const reveal = await h.fake.waitForCall('chat.postEphemeral');
+    // Handled just before the drop; as far as Slack knows its ack was lost with the socket, so it comes again.
+    const pressUrl = h.fake.responseUrl();
+    const press = blockAction(alice, CHANNEL, buttonIn(reveal.body['blocks'], /Got it/), pressUrl, { ephemeral: true, triggerId: 'trig-before-drop' });
+    await h.fake.socket.deliver('interactive', press, { envelopeId: 'env-ack-lost' });
+    const first = await h.fake.waitForResponse((r) => r.id === pressUrl.split('/').at(-1));
+    expect(blocksText(first.body['blocks']) || String(first.body['text'])).toMatch(/Recorded: Got it \(\+3\)/);
+
+    h.fake.socket.drop();
+    await h.fake.waitFor(() => h?.fake.socket.connections === 2 && h.fake.socket.open === 1, 'the reconnect', 10_000);
+    expect(h.fake.callsTo('apps.connections.open')).toHaveLength(2);
+
+    await h.fake.socket.deliver('interactive', press, { envelopeId: 'env-ack-lost' });
+    await h.react(bob, ts, 'eyes');
+    const toBob = await h.fake.waitForCall('chat.postEphemeral', (c) => c.body['user'] === 'U-bob');
+    expect((await h.press(bob, buttonIn(toBob.body['blocks'], /Partly/), { ephemeral: true })).text).toMatch(/Recorded: Partly \(\+1\)/);
+    const board = await h.recall(alice, 'leaderboard people week');
+
+    expect(board.text).toMatch(/Alice[^\n]*3/);
+    expect(board.text).not.toMatch(/Alice[^\n]*6/);
+    expect(board.text).toMatch(/Bob[^\n]*1/);
+    expect(h.fake.responses.filter((r) => r.id === pressUrl.split('/').at(-1))).toHaveLength(1);
+    expect(h.fake.callsTo('chat.postEphemeral').map((c) => c.body['user'])).toEqual(['U-alice', 'U-bob']);
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('on drain: finishes the grade in flight over the open socket, and leaves new envelopes unacked for Slack to deliver again', async () => {
+    h = await slackHarness({ mode: 'socket' });
+    const { ts } = await scheduleAndPost(h);
+    await h.react(alice, ts, 'eyes');
+    const reveal = await h.fake.waitForCall('chat.postEphemeral');
+    const slowAdminCheck = h.fake.holdNext('users.info');
+    const pressUrl = h.fake.responseUrl();
+    await h.fake.socket.deliver('interactive', blockAction(alice, CHANNEL, buttonIn(reveal.body['blocks'], /Got it/), pressUrl, { ephemeral: true }));
+    await slowAdminCheck.reached;
+
+    const drained = h.adapter.drain();
+    expect(h.adapter.pending()).toEqual(['slack block_actions']);
+    await expect(h.fake.socket.deliver('slash_commands', slashCommand(bob, CHANNEL, 'help', h.fake.responseUrl()), { timeoutMs: 500 })).rejects.toThrow(/no ack/);
+    slowAdminCheck.release();
+    await drained;
+
+    expect(h.adapter.pending()).toEqual([]);
+    const answers = h.fake.responses.filter((r) => r.id === pressUrl.split('/').at(-1));
+    expect(answers).toHaveLength(1);
+    expect(blocksText(answers[0]?.body['blocks']) || String(answers[0]?.body['text'])).toMatch(/Recorded: Got it \(\+3\)/);
+    expect(h.fake.socket.open, 'the socket closed before stop()').toBe(1);
+  });
+
   it('closes its WebSocket on stop', async () => {
     h = await slackHarness({ mode: 'socket' });
     await h.adapter.stop();

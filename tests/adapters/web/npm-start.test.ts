@@ -63,7 +63,9 @@ describe('npm start with no tokens (the real entry point, src/main.ts, as a chil
     const { messages } = (await (await fetch(`${url}/api/messages?user=Newcomer`)).json()) as { messages: { daily: boolean; blocks: { type: string; titleHtml?: string }[] }[] };
     const daily = messages.find((m) => m.daily);
     expect(daily?.blocks[0]).toMatchObject({ type: 'question', titleHtml: 'Daily question' });
-    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ ok: true, store: 'reachable' });
+    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ ok: true, store: 'reachable', platforms: {} });
+    // main.ts wires the metrics: the daily question the playground posted at start went through the counted port.
+    expect(await (await fetch(`${url}/metrics`)).text()).toMatch(/^recall_posts_total\{platform="web",kind="post",outcome="ok"\} [1-9]/m);
 
     const stopping = Date.now();
     child.kill('SIGTERM');

@@ -56,11 +56,11 @@ describe('the web adapter’s HTTP server (real node:http server on an ephemeral
     expect((await raw(h.url, { path: '/assets/../index.ts' })).status).toBe(404);
   });
 
-  it('answers /healthz with the store reachable', async () => {
+  it('answers /healthz with the store reachable and, in the playground, no platforms', async () => {
     h = await startHarness();
     const res = await h.get('/healthz');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, store: 'reachable' });
+    expect(await res.json()).toEqual({ ok: true, store: 'reachable', platforms: {} });
   });
 
   it('answers unknown routes and wrong methods with JSON errors', async () => {

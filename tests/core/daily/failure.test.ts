@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { PlatformRefusal } from '../../../src/core/platform.js';
 import { replyText } from '../../../src/core/reply.js';
 import { DAY, HOUR, admin, alice, channel, createHarness, postRecords, question, testBank } from './helpers.js';
 
-describe('when the platform refuses a scheduled post', () => {
-  it('logs it with context, tells the admin who set the schedule, and posts the next slot as usual', async () => {
+describe('when the platform refuses a scheduled post for good (permissions, unknown channel)', () => {
+  it('logs it with context, tells the admin who set the schedule at once, and posts the next slot as usual', async () => {
     const h = await createHarness({ start: '2026-11-23T08:00:00Z' });
     await h.daily.configure(channel, { when: '09:30', timezone: 'Europe/Berlin' }, admin);
     await h.daily.start();
-    h.platform.failNext(new Error('Missing Access'));
+    h.platform.failNext(new PlatformRefusal('Missing Access'));
 
     await h.runFor(HOUR);
 
@@ -27,11 +28,11 @@ describe('when the platform refuses a scheduled post', () => {
     await h.daily.stop();
   });
 
-  it('does not retry the failed slot on its own, even after a restart inside the catch-up window', async () => {
+  it('does not retry a refused slot, even after a restart inside the catch-up window', async () => {
     const h = await createHarness({ start: '2026-11-23T08:29:00Z' });
     await h.daily.configure(channel, { when: '09:30', timezone: 'Europe/Berlin' }, admin);
     await h.daily.start();
-    h.platform.failNext(new Error('timeout'));
+    h.platform.failNext(new PlatformRefusal('the bot is missing Send Messages'));
     await h.runFor(2 * 60_000);
     await h.daily.stop();
 
@@ -39,6 +40,7 @@ describe('when the platform refuses a scheduled post', () => {
     await restarted.daily.start();
     await restarted.runFor(HOUR);
     expect(h.platform.posts()).toEqual([]);
+    expect(h.platform.privates('admin-ann')).toHaveLength(1);
     await restarted.daily.stop();
   });
 
@@ -48,7 +50,7 @@ describe('when the platform refuses a scheduled post', () => {
       const h = await createHarness({ start: '2026-11-23T08:00:00Z', bank });
       await h.daily.configure(channel, { when: '09:30', timezone: 'Europe/Berlin' }, admin);
       await h.daily.start();
-      if (failFirst) h.platform.failNext();
+      if (failFirst) h.platform.failNext(new PlatformRefusal('Missing Access'));
       await h.runFor(2 * DAY);
       await h.daily.stop();
       return (await postRecords(h)).map((p) => p.questionId);
@@ -62,7 +64,7 @@ describe('when the platform refuses a scheduled post', () => {
     const h = await createHarness({ start: '2026-11-23T08:00:00Z' });
     await h.daily.configure(channel, { when: '09:30', timezone: 'Europe/Berlin' }, admin);
     await h.daily.start();
-    h.platform.failNext(new Error('down'), 2);
+    h.platform.failNext(new PlatformRefusal('Missing Access'), 2);
     await h.runFor(HOUR);
     expect(h.world.logger.at('error').map((e) => e.msg)).toEqual(['daily post failed', 'could not tell the admin that a daily post failed']);
     await h.runFor(DAY);
@@ -90,5 +92,69 @@ describe('when the platform refuses a scheduled post', () => {
     h.platform.failNext(new Error('Missing Permissions'));
     await expect(h.daily.postNow(channel, alice)).rejects.toThrow('I could not post here: Missing Permissions. It has been logged.');
     expect(h.world.logger.at('error')[0]?.msg).toBe('manual daily post failed');
+  });
+});
+
+describe('when a scheduled post fails for a passing reason (5xx, timeouts, rate limits beyond the client)', () => {
+  it('retries with back-off (1, 2, 4 … wakes) and posts the slot once, telling nobody', async () => {
+    const h = await createHarness({ start: '2026-11-23T08:29:00Z' });
+    await h.daily.configure(channel, { when: '09:30', timezone: 'Europe/Berlin' }, admin);
+    await h.daily.start();
+    h.platform.failNext(new Error('503 Service Unavailable'), 3);
+    await h.runFor(HOUR);
+
+    const [post, ...more] = await postRecords(h);
+    expect(more).toEqual([]);
+    // Tried at :30, :31, :33 and posted at :37 (Berlin), one, two and four wakes apart.
+    expect(post).toMatchObject({ slotKey: '2026-11-23T09:30', dailySeq: 1, postedAt: '2026-11-23T08:37:00.000Z' });
+    expect(h.platform.privates()).toEqual([]);
+    expect(h.world.logger.at('warn').filter((e) => e.msg === 'daily post failed; will retry')).toHaveLength(3);
+    expect((await h.daily.status(channel)).problems).toEqual([]);
+    await h.daily.stop();
+  });
+
+  it('posts the question the failed attempt chose, so the rotation is as if nothing happened', async () => {
+    const run = async (failures: number) => {
+      const { bank } = testBank([question('alpha'), question('beta'), question('gamma'), question('delta')]);
+      const h = await createHarness({ start: '2026-11-23T08:00:00Z', bank });
+      await h.daily.configure(channel, { when: '09:30', timezone: 'Europe/Berlin' }, admin);
+      await h.daily.start();
+      h.platform.failNext(new Error('500'), failures);
+      await h.runFor(2 * DAY);
+      await h.daily.stop();
+      return (await postRecords(h)).map((p) => p.questionId);
+    };
+    expect(await run(2)).toEqual(await run(0));
+  });
+
+  it('keeps retrying across a restart and posts once', async () => {
+    const h = await createHarness({ start: '2026-11-23T08:29:00Z' });
+    await h.daily.configure(channel, { when: '09:30', timezone: 'Europe/Berlin' }, admin);
+    await h.daily.start();
+    h.platform.failNext(new Error('timeout'), 2);
+    await h.runFor(2 * 60_000);
+    await h.daily.stop();
+
+    const restarted = h.restart();
+    await restarted.daily.start();
+    await restarted.runFor(HOUR);
+    expect((await postRecords(h)).map((p) => p.slotKey)).toEqual(['2026-11-23T09:30']);
+    await restarted.daily.stop();
+  });
+
+  it('gives up when the catch-up grace runs out, and tells the admin once with the last error', async () => {
+    const h = await createHarness({ start: '2026-11-23T08:29:00Z', config: { catchUpGraceMs: 30 * 60_000 } });
+    await h.daily.configure(channel, { when: '09:30', timezone: 'Europe/Berlin' }, admin);
+    await h.daily.start();
+    h.platform.failNext(new Error('502 Bad Gateway'), 1000);
+    await h.runFor(2 * HOUR);
+
+    expect(h.platform.posts()).toEqual([]);
+    const reports = h.platform.privates('admin-ann');
+    expect(reports).toHaveLength(0);
+    // The report itself went through the failing platform; what stays is the problem and the log.
+    expect((await h.daily.status(channel)).problems).toMatchObject([{ kind: 'post-failed', slotKey: '2026-11-23T09:30', message: '502 Bad Gateway' }]);
+    expect(h.world.logger.at('error').map((e) => e.msg)).toEqual(['daily post failed', 'could not tell the admin that a daily post failed']);
+    await h.daily.stop();
   });
 });

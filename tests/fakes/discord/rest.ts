@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { type Fault, type Result, error, faultResult } from './faults.js';
+import { type Fault, FaultList, type Result, error, faultResult } from './faults.js';
+import { type RateLimitOptions, RateLimiter } from './rate-limits.js';
 import { snowflake } from './snowflake.js';
 import { type FakeMessage, type Json, PERMS, messageJson, userJson } from './state.js';
 import type { FakeDiscordWorld } from './world.js';
@@ -30,7 +31,8 @@ const NONCE_WINDOW_MS = 2 * 60 * 1000;
 /** The REST half of the fake Discord: the routes discord.js 14 uses, answered like Discord does. */
 export class FakeRest {
   readonly requests: RecordedRequest[] = [];
-  private readonly faults: (Fault & { left: number })[] = [];
+  private readonly faults = new FaultList();
+  private rateLimiter: RateLimiter | null = null;
   private readonly nonces = new Map<string, { message: FakeMessage; at: number }>();
 
   constructor(
@@ -39,7 +41,21 @@ export class FakeRest {
   ) {}
 
   inject(fault: Fault): void {
-    this.faults.push({ ...fault, left: fault.times ?? 1 });
+    this.faults.add(fault);
+  }
+
+  /**
+   * Enforces Discord's rate limits from now on (global per token, buckets per route) and puts the
+   * X-RateLimit-* headers on every answer. Returns the limiter, whose counts say how many 429s it served.
+   */
+  limitRate(options: RateLimitOptions = {}): RateLimiter {
+    this.rateLimiter = new RateLimiter(options);
+    return this.rateLimiter;
+  }
+
+  /** The limiter limitRate() turned on; null means no limits and no rate-limit headers, as before. */
+  get limiter(): RateLimiter | null {
+    return this.rateLimiter;
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -59,9 +75,12 @@ export class FakeRest {
     const record: RecordedRequest = { method, path, query: url.search, body, authHeader: req.headers.authorization !== undefined, at, status: 0 };
     this.requests.push(record);
 
-    const fault = this.takeFault(method, path);
+    // Discord limits a request before it looks at it: a refused one has no effect and uses up no fault.
+    const verdict = this.rateLimiter?.check(method, path, req.headers.authorization ?? null);
+    const fault = verdict?.limited ? undefined : this.faults.take(method, path);
     let result: Result;
     if (!url.pathname.startsWith('/api/v10/')) result = error(404, 0, '404: Not Found');
+    else if (verdict?.limited) result = { status: 429, body: verdict.body };
     else if (fault && !fault.afterCommit) result = faultResult(fault);
     else if (needsAuth(path) && req.headers.authorization !== `Bot ${this.world.token}`) result = error(401, 0, '401: Unauthorized');
     else {
@@ -71,14 +90,9 @@ export class FakeRest {
     record.status = result.status;
     // A 204 has no body and so no content type: discord.js parses any JSON-typed body, even an empty one.
     const empty = result.status === 204 || result.body === undefined;
-    res.writeHead(result.status, { ...(empty ? {} : { 'content-type': 'application/json' }), ...result.headers });
+    // An injected 429's own headers win over the bucket's, so a test's fault says exactly what it asked.
+    res.writeHead(result.status, { ...(empty ? {} : { 'content-type': 'application/json' }), ...verdict?.headers, ...result.headers });
     res.end(empty ? undefined : JSON.stringify(result.body));
-  }
-
-  private takeFault(method: string, path: string): Fault | undefined {
-    const hit = this.faults.find((f) => f.left > 0 && (!f.method || f.method === method) && f.path.test(path));
-    if (hit) hit.left--;
-    return hit;
   }
 
   private route(method: string, path: string, raw: unknown, query: URLSearchParams, at: number): Result {

@@ -57,6 +57,8 @@ export class FakeSlack {
   readonly notInChannel = new Set<string>();
   readonly socket = new FakeSocketMode();
   private readonly faults = new Map<string, Fault[]>();
+  private readonly windows: { method: string; fault: Fault; until: number }[] = [];
+  private readonly holds = new Map<string, { gate: Promise<void>; afterCommit: boolean; reached(): void }[]>();
   private readonly responseWaiters = new Map<string, (r: ResponseUrlCall) => void>();
   private readonly server: Server;
   private seq = 0;
@@ -96,6 +98,29 @@ export class FakeSlack {
     const list = this.faults.get(method) ?? [];
     for (let i = 0; i < times; i++) list.push(fault);
     this.faults.set(method, list);
+  }
+
+  /**
+   * Every call to `method` fails with `fault` until `ms` have passed (a platform down for a minute),
+   * counted as it arrives, whatever else is queued.
+   */
+  failFor(method: string, fault: Fault, ms: number): void {
+    this.windows.push({ method, fault, until: Date.now() + ms });
+  }
+
+  /**
+   * The next call to `method` is held until release(): before it is answered at all, or (afterCommit)
+   * after the fake has done the work, as when Slack made the message but the caller never heard back.
+   */
+  holdNext(method: string, opts: { afterCommit?: boolean } = {}): { release(): void; reached: Promise<void> } {
+    let release = (): void => undefined;
+    let reached = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const reachedP = new Promise<void>((resolve) => (reached = resolve));
+    const list = this.holds.get(method) ?? [];
+    list.push({ gate, afterCommit: opts.afterCommit ?? false, reached });
+    this.holds.set(method, list);
+    return { release, reached: reachedP };
   }
 
   /** Calls that got a real answer (not an injected fault). */
@@ -158,7 +183,10 @@ export class FakeSlack {
     const call: ApiCall = { method, body, token, status: 200, response: {}, at: Date.now() };
     this.calls.push(call);
 
-    const fault = this.faults.get(method)?.shift();
+    const hold = this.holds.get(method)?.shift();
+    hold?.reached();
+    if (hold && !hold.afterCommit) await hold.gate;
+    const fault = this.faults.get(method)?.shift() ?? this.windows.find((w) => w.method === method && Date.now() < w.until)?.fault;
     if (fault?.kind === 'ratelimited') {
       call.status = 429;
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(fault.retryAfterSec) });
@@ -170,6 +198,7 @@ export class FakeSlack {
       return send(res, fault.status, { ok: false, error: 'internal_error' });
     }
     call.response = this.answer(method, body, token);
+    if (hold?.afterCommit) await hold.gate;
     send(res, 200, call.response);
   }
 
@@ -186,6 +215,17 @@ export class FakeSlack {
         if (!channel) return { ok: false, error: 'channel_not_found' };
         const ts = this.nextTs();
         return { ok: true, channel, ts, message: { type: 'message', user: FAKE_BOT_USER, bot_id: 'B-RECALL', text: body['text'], blocks: body['blocks'], ts } };
+      }
+      case 'conversations.history': {
+        // The bot's own top-level posts in the channel, newest first, as Slack lists them.
+        const limit = Number(body['limit'] ?? 100);
+        const withMetadata = body['include_all_metadata'] === 'true' || body['include_all_metadata'] === true;
+        const messages = this.calls
+          .filter((c) => c.method === 'chat.postMessage' && c.status === 200 && c.response['ok'] === true && c.body['channel'] === channel && c.body['thread_ts'] === undefined)
+          .reverse()
+          .slice(0, limit)
+          .map((c) => ({ ...(c.response['message'] as Record<string, unknown>), ...(withMetadata && c.body['metadata'] ? { metadata: c.body['metadata'] } : {}) }));
+        return { ok: true, messages, has_more: false };
       }
       case 'chat.postEphemeral':
         if (this.notInChannel.has(channel)) return { ok: false, error: 'not_in_channel' };

@@ -71,6 +71,11 @@ export class FakeSocketMode {
     });
   }
 
+  /** Closes every app's socket from Slack's side while still taking new ones: a dropped connection the app may reconnect from. */
+  drop(): void {
+    for (const socket of this.sockets) socket.close(1001, 'fake: connection dropped');
+  }
+
   async close(): Promise<void> {
     for (const socket of this.sockets) socket.terminate();
     this.sockets.clear();

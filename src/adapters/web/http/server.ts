@@ -1,4 +1,5 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { InFlight } from '../../../core/in-flight.js';
 import type { CoreLogger } from '../../../core/logger.js';
 import { type AuthPolicy, authorize, sameOrigin } from './auth.js';
 import { HttpError } from './errors.js';
@@ -34,12 +35,22 @@ export interface ServerOptions {
   logger: CoreLogger;
   /** Answered before any check, for health probes that hold no token. */
   health(): Promise<{ status: number; json: unknown }>;
+  /** Counts each request until its handler is done; once closed, every request is answered 503. */
+  inFlight?: InFlight;
 }
 
 export function createWebServer(options: ServerOptions): Server {
   return createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    handle(options, req, res).catch((err: unknown) => fail(options.logger, req, res, err));
+    const { inFlight } = options;
+    if (inFlight && !inFlight.open) {
+      req.resume();
+      sendJson(res, 503, { error: 'Recall is stopping; try again in a moment.' }, { connection: 'close', 'retry-after': '10' });
+      return;
+    }
+    const work = () => handle(options, req, res).catch((err: unknown) => fail(options.logger, req, res, err));
+    // An event stream's handler returns once the stream is open, so it is not waited for; stop() closes it.
+    void (inFlight ? inFlight.run(`web ${req.method ?? 'GET'} ${req.url?.split('?')[0] ?? '/'}`, work) : work());
   });
 }
 

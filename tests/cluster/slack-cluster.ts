@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { lastSlotKey, postedSlotKey } from '../../src/core/daily/keys.js';
+import type { ChannelRef } from '../../src/core/refs.js';
+import { createStore } from '../../src/store/create-store.js';
+import type { Store } from '../../src/store/store.js';
+import { buttonIn } from '../fakes/slack/blocks.js';
+import { type ApiCall, FAKE_BOT_TOKEN, FAKE_TEAM, FakeSlack } from '../fakes/slack/server.js';
+import { FAKE_SIGNING_SECRET, SlackSender } from '../fakes/slack/signed-requests.js';
+import { type RecallProcess, RedisServer, freePort, startRecall, writeSmallBank } from './processes.js';
+import { minuteKeysBetween, seedEveryMinuteChannels } from './seed.js';
+
+export const channelRef = (channelId: string): ChannelRef => ({ platform: 'slack', workspaceId: FAKE_TEAM, channelId });
+
+/**
+ * Several real Recall processes on one real redis-server, all speaking to one fake Slack: Slack's own
+ * picture of an app behind a load balancer. Channels post every minute; `owedMinutes` of them are owed
+ * at start, so slots come due at once.
+ */
+export class SlackCluster {
+  readonly processes: RecallProcess[] = [];
+  readonly senders = new Map<RecallProcess, SlackSender>();
+  readonly seededFrom = new Map<string, string>();
+
+  private constructor(
+    readonly dir: string,
+    readonly redis: RedisServer,
+    readonly fake: FakeSlack,
+    readonly store: Store,
+    readonly bankDir: string,
+  ) {}
+
+  static async start(redisBinary: string, channels: readonly string[], owedMinutes: number): Promise<SlackCluster> {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'recall-cluster-'));
+    const redis = await RedisServer.start(redisBinary, path.join(dir, 'redis'));
+    const fake = await new FakeSlack().start();
+    const store = await createStore(redis.url);
+    const bankDir = writeSmallBank(path.join(dir, 'questions'));
+    const cluster = new SlackCluster(dir, redis, fake, store, bankDir);
+    await seedEveryMinuteChannels(store, bankDir, channels.map(channelRef), owedMinutes);
+    for (const id of channels) cluster.seededFrom.set(id, (await store.get<string>(lastSlotKey(channelRef(id)))) ?? '');
+    return cluster;
+  }
+
+  /** Starts one more Recall process on the shared Redis and fake Slack. */
+  async spawn(name: string, env: Record<string, string> = {}): Promise<RecallProcess> {
+    const slackPort = await freePort();
+    const recall = await startRecall(
+      name,
+      {
+        STORE_URL: this.redis.url,
+        QUESTIONS_DIR: this.bankDir,
+        SLACK_BOT_TOKEN: FAKE_BOT_TOKEN,
+        SLACK_SIGNING_SECRET: FAKE_SIGNING_SECRET,
+        SLACK_API_URL: this.fake.apiUrl,
+        SLACK_PORT: String(slackPort),
+        SCHEDULE_CHECK_SECONDS: '1',
+        SLOT_LEASE_SECONDS: '4',
+        ...env,
+      },
+      this.dir,
+    );
+    this.processes.push(recall);
+    this.senders.set(recall, new SlackSender(`http://127.0.0.1:${slackPort}/slack/events`));
+    return recall;
+  }
+
+  sender(recall: RecallProcess): SlackSender {
+    const sender = this.senders.get(recall);
+    if (!sender) throw new Error(`${recall.name} is not part of this cluster`);
+    return sender;
+  }
+
+  /** Top-level daily posts (not thread replies) the fake Slack made in a channel. */
+  postsIn(channelId: string): ApiCall[] {
+    return this.fake.callsTo('chat.postMessage').filter((c) => c.body['channel'] === channelId && c.body['thread_ts'] === undefined && c.response['ok'] === true);
+  }
+
+  outputs(): string {
+    return this.processes.map((p) => `--- ${p.name} ---\n${p.output().slice(-4000)}`).join('\n');
+  }
+
+  /**
+   * Every slot from the seeded mark to the channel's last done slot must be marked posted, with the
+   * fake's messages in that channel exactly those: one per slot, none extra. Returns the slot count.
+   */
+  async expectEachSlotPostedOnce(channelId: string): Promise<{ slots: number; problems: string[] }> {
+    const channel = channelRef(channelId);
+    const last = (await this.store.get<string>(lastSlotKey(channel))) ?? '';
+    const keys = minuteKeysBetween(this.seededFrom.get(channelId) ?? '', last);
+    const problems: string[] = [];
+    const markers = await Promise.all(keys.map((k) => this.store.get<{ messageId?: string }>(postedSlotKey(channel, k))));
+    const expected: string[] = [];
+    markers.forEach((m, i) => {
+      if (m?.messageId) expected.push(m.messageId);
+      else problems.push(`slot ${keys[i]} is not marked posted: ${JSON.stringify(m)}`);
+    });
+    const made = this.postsIn(channelId).map((c) => String(c.response['ts']));
+    const extra = made.filter((ts) => !expected.includes(ts));
+    const twice = made.filter((ts, i) => made.indexOf(ts) !== i);
+    if (extra.length > 0) problems.push(`messages that are no slot's: ${extra.join(', ')}`);
+    if (twice.length > 0) problems.push(`messages posted twice: ${twice.join(', ')}`);
+    if (made.length !== expected.length) problems.push(`${made.length} messages for ${expected.length} posted slots`);
+    return { slots: keys.length, problems };
+  }
+
+  async close(): Promise<void> {
+    for (const p of this.processes) p.kill('SIGKILL');
+    await Promise.all(this.processes.map((p) => p.exited));
+    await this.store.close().catch(() => undefined);
+    await this.redis.stop();
+    await this.fake.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+export const postIdOf = (call: ApiCall): string => buttonIn(call.body['blocks'], /Reveal/).value.replace(/^daily:reveal:/, '');

@@ -9,6 +9,7 @@ interface Benchmark {
 
 const benchmarks: Record<string, () => Promise<Benchmark>> = {
   bank: () => import('./bank.js'),
+  cluster: () => import('./cluster.js'),
   core: () => import('./core.js'),
   discord: () => import('./discord.js'),
   fanout: () => import('./fanout.js'),

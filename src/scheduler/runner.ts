@@ -29,6 +29,12 @@ export interface ScheduleRunnerOptions {
   logger?: SchedulerLogger;
   /** How often to re-check the clock. Slots are whole minutes, so a minute is the natural beat. */
   wakeEveryMs?: number;
+  /**
+   * How many schedules may be in their handlers at once. Thousands of channels share a slot; starting
+   * them all together front-loads every store read before the first message leaves, while a bounded
+   * number keeps the platform client's queue fed from the first moment (see bench/README.md, fanout).
+   */
+  maxConcurrent?: number;
 }
 
 export interface ScheduleRunner {
@@ -93,6 +99,7 @@ const consoleLogger: SchedulerLogger = {
 export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRunner {
   const { clock, timer, graceMs, onSlot, onMissed } = options;
   const wakeEveryMs = options.wakeEveryMs ?? 60_000;
+  const gate = createGate(options.maxConcurrent ?? 64);
   const logger = options.logger ?? consoleLogger;
   const entries = new Map<string, Entry>();
   // Survives remove/add so editing a channel's schedule cannot re-deliver a slot this runner already handled.
@@ -159,7 +166,7 @@ export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRu
         entry.predecessor = undefined;
         do {
           entry.wokenWhileBusy = false;
-          await catchUp(entry);
+          await gate.run(() => catchUp(entry));
         } while (entry.wokenWhileBusy && isCurrent(entry));
       } catch (error) {
         // catchUp already guards the handlers; this is the backstop that keeps wake() from ever rejecting.
@@ -236,4 +243,24 @@ export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRu
   }
 
   return { add, remove, start, stop, wake };
+}
+
+/** At most `limit` tasks at once; the rest wait their turn in arrival order. */
+function createGate(limit: number): { run<T>(task: () => Promise<T>): Promise<T> } {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async run(task) {
+      // A finishing task hands its place straight to the next waiter, so the count never overshoots.
+      if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+      else active++;
+      try {
+        return await task();
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else active--;
+      }
+    },
+  };
 }

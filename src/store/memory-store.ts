@@ -54,6 +54,17 @@ export class MemoryStore implements Store {
     });
   }
 
+  async renew<T>(key: string, value: T, ttlMs: number): Promise<boolean> {
+    const ttl = checkTtl(ttlMs);
+    const k = valueKey(this.namespace, key);
+    return this.mutex.run(k, async () => {
+      const current: unknown = await this.keyv.get(k);
+      if (current === undefined || JSON.stringify(current) !== JSON.stringify(value)) return false;
+      await this.keyv.set(k, value, ttl);
+      return true;
+    });
+  }
+
   async update<T>(key: string, fn: (current: T | undefined) => T): Promise<T> {
     const k = valueKey(this.namespace, key);
     return this.mutex.run(k, async () => {

@@ -17,6 +17,12 @@ end
 redis.call('SET', KEYS[1], ARGV[3])
 return 1`;
 
+/** renew(): ARGV: the raw value read, the new raw value, the ttl in ms. Replaces only what was read. */
+export const RENEW_IF_UNCHANGED = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+return 1`;
+
 /**
  * Top n with ties by member ascending. ZREVRANGE orders ties by member descending,
  * so the members tied at the cut-off score are fetched with ZRANGEBYSCORE, which

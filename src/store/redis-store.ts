@@ -6,7 +6,7 @@ import { KeyMutex } from './key-mutex.js';
 import { retryCompareAndSet } from './optimistic-update.js';
 import { boardKey, valueKey } from './keys.js';
 import { redactSecrets, redactUrl } from './redact.js';
-import { BOARD_RANK, BOARD_TOP, COMPARE_AND_SET } from './redis-scripts.js';
+import { BOARD_RANK, BOARD_TOP, COMPARE_AND_SET, RENEW_IF_UNCHANGED } from './redis-scripts.js';
 import { checkDelta, checkLimit, checkTtl } from './store-arguments.js';
 import { StoreError, errorMessage } from './store-error.js';
 import type { BoardEntry, BoardPosition, Store } from './store.js';
@@ -110,6 +110,16 @@ export class RedisStore implements Store {
       ttl === undefined ? { condition: 'NX' } : { condition: 'NX', expiration: { type: 'PX', value: ttl } },
     );
     return reply === 'OK';
+  }
+
+  async renew<T>(key: string, value: T, ttlMs: number): Promise<boolean> {
+    const ttl = checkTtl(ttlMs);
+    const k = this.valueKey(key);
+    const raw = await this.client.get(k);
+    const envelope = raw === null ? undefined : decodeEnvelope(raw);
+    if (raw === null || envelope === undefined || isExpired(envelope, Date.now()) || JSON.stringify(envelope.value) !== JSON.stringify(value)) return false;
+    const renewed = await this.client.eval(RENEW_IF_UNCHANGED, { keys: [k], arguments: [raw, encodeEnvelope(value, ttl, Date.now()), String(ttl)] });
+    return renewed === 1;
   }
 
   async update<T>(key: string, fn: (current: T | undefined) => T): Promise<T> {

@@ -139,6 +139,21 @@ export class SqliteStore implements Store {
     return changes === 1;
   }
 
+  async renew<T>(key: string, value: T, ttlMs: number): Promise<boolean> {
+    const ttl = checkTtl(ttlMs);
+    const k = valueKey(this.namespace, key);
+    return this.mutex.run(k, async () => {
+      const row = await this.db.get(SELECT_VALUE, [k]);
+      const raw = row === undefined ? undefined : row['value'];
+      const now = Date.now();
+      if (typeof raw !== 'string') return false;
+      const envelope = decodeEnvelope(raw);
+      if (envelope === undefined || isExpired(envelope, now) || JSON.stringify(envelope.value) !== JSON.stringify(value)) return false;
+      // Conditional on the row as read: if another process took or renewed it meanwhile, we lose.
+      return (await this.db.run(REPLACE_IF_UNCHANGED, [encodeEnvelope(value, ttl, now), k, raw])) === 1;
+    });
+  }
+
   async update<T>(key: string, fn: (current: T | undefined) => T): Promise<T> {
     const k = valueKey(this.namespace, key);
     // The mutex keeps this process's callers from losing CAS rounds to each other;

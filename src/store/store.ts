@@ -31,6 +31,12 @@ export interface Store {
    */
   setIfAbsent<T>(key: string, value: T, ttlMs?: number): Promise<boolean>;
   /**
+   * Keeps a lock alive for its holder: when the key holds a live value equal (as JSON text) to `value`,
+   * its expiry becomes now + ttlMs and the result is true; when it expired or someone else holds it,
+   * nothing changes and the result is false. Atomic across processes on Redis and SQLite.
+   */
+  renew<T>(key: string, value: T, ttlMs: number): Promise<boolean>;
+  /**
    * Atomic read-modify-write of one JSON value (e.g. a rotation cursor).
    * fn may run more than once on conflict, so it must be pure. The written value
    * has no expiry, whatever the previous one had.

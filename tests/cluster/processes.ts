@@ -73,6 +73,8 @@ export class RedisServer {
     const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--protected-mode', 'no'];
     const child = spawn(this.binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
+    // Only this launch's output counts: an earlier run's "Ready" must not pass for this one's.
+    this.output = '';
     child.stdout?.on('data', (c: Buffer) => (this.output += c.toString()));
     child.stderr?.on('data', (c: Buffer) => (this.output += c.toString()));
     await eventually(() => this.output.includes('Ready to accept connections') || child.exitCode !== null, 'redis-server to start', 10_000, () => this.output);
@@ -82,7 +84,8 @@ export class RedisServer {
   /** Stops the server the hard way (no goodbye to clients), as a crash or a host restart would. */
   async stop(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    // A process killed by a signal has signalCode set and exitCode null.
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;

@@ -6,10 +6,19 @@ import type { ChannelRef } from '../../src/core/refs.js';
 import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/store.js';
 import { buttonIn } from '../fakes/slack/blocks.js';
+import { type Who, blockAction } from '../fakes/slack/payloads.js';
+import type { Grade } from '../../src/core/scoring/grades.js';
 import { type ApiCall, FAKE_BOT_TOKEN, FAKE_TEAM, FakeSlack } from '../fakes/slack/server.js';
 import { FAKE_SIGNING_SECRET, SlackSender } from '../fakes/slack/signed-requests.js';
-import { type RecallProcess, RedisServer, freePort, startRecall, writeSmallBank } from './processes.js';
+import { type RecallProcess, RedisServer, eventually, freePort, startRecall, writeSmallBank } from './processes.js';
 import { minuteKeysBetween, seedEveryMinuteChannels } from './seed.js';
+
+export interface GradePress {
+  who: Who;
+  channelId: string;
+  postId: string;
+  grade: Grade;
+}
 
 export const channelRef = (channelId: string): ChannelRef => ({ platform: 'slack', workspaceId: FAKE_TEAM, channelId });
 
@@ -70,6 +79,38 @@ export class SlackCluster {
     const sender = this.senders.get(recall);
     if (!sender) throw new Error(`${recall.name} is not part of this cluster`);
     return sender;
+  }
+
+  /**
+   * Sends grade presses round-robin over `via`, `concurrency` at a time, and waits until every press
+   * has had its answer at its response_url. Returns the HTTP statuses and the time from first send to
+   * last answer.
+   */
+  async pressGrades(presses: readonly GradePress[], via: readonly RecallProcess[], concurrency = 48, timeoutMs = 120_000): Promise<{ statuses: number[]; ms: number }> {
+    const senders = via.map((p) => this.sender(p));
+    const waiting = new Set<string>();
+    const statuses: number[] = [];
+    const started = performance.now();
+    let next = 0;
+    const worker = async (w: number): Promise<void> => {
+      for (let i = next++; i < presses.length; i = next++) {
+        const press = presses[i];
+        const sender = senders[(i + w) % senders.length];
+        if (!press || !sender) return;
+        const action = `daily:grade:${press.postId}:${press.grade}`;
+        const responseUrl = this.fake.responseUrl();
+        waiting.add(responseUrl.slice(responseUrl.lastIndexOf('/') + 1));
+        const res = await sender.action(blockAction(press.who, press.channelId, { actionId: action, value: action }, responseUrl));
+        statuses.push(res.status);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
+    const answered = (): boolean => {
+      for (const r of this.fake.responses) waiting.delete(r.id);
+      return waiting.size === 0;
+    };
+    await eventually(answered, `answers to ${presses.length} presses`, timeoutMs, () => this.outputs());
+    return { statuses, ms: performance.now() - started };
   }
 
   /** Top-level daily posts (not thread replies) the fake Slack made in a channel. */

@@ -331,4 +331,31 @@ describe('the schedule runner', () => {
       expect(offered.filter((o) => o.startsWith('2026-06-02T09:30'))).toEqual(['2026-06-02T09:30@2026-06-02T07:30']);
     });
   });
+
+  it('runs at most maxConcurrent schedules in their handlers at once, and every one gets its slot', async () => {
+    let inHandler = 0;
+    let most = 0;
+    const gates: (() => void)[] = [];
+    const { clock, timer, runner, posted } = harness('2026-06-01T07:29:00Z', {
+      maxConcurrent: 3,
+      onSlot: async (id, key, slot) => {
+        inHandler++;
+        most = Math.max(most, inHandler);
+        await new Promise<void>((resolve) => gates.push(resolve));
+        inHandler--;
+        posted.push({ id, key, at: slot.toISOString() });
+      },
+    });
+    for (let i = 0; i < 10; i++) runner.add(`channel-${i}`, NINE_THIRTY_BERLIN);
+    await runner.start();
+    clock.set('2026-06-01T07:30:00Z');
+    const woken = timer.fire();
+    while (posted.length < 10) {
+      await new Promise((r) => setTimeout(r, 0));
+      gates.shift()?.();
+    }
+    await woken;
+    expect(most).toBe(3);
+    expect(new Set(posted.map((p) => p.id)).size).toBe(10);
+  });
 });

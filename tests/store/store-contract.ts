@@ -133,6 +133,39 @@ export function describeStoreContract(name: string, { open, clock }: ContractOpt
       });
     });
 
+    describe('renew', () => {
+      const ttl = clock === 'fake' ? 100 : 300;
+
+      it('keeps the holder\'s lock alive past its first expiry', async () => {
+        expect(await store.setIfAbsent('lease', { owner: 'a' }, ttl)).toBe(true);
+        await elapse(ttl * 0.6);
+        expect(await store.renew('lease', { owner: 'a' }, ttl)).toBe(true);
+        await elapse(ttl * 0.6);
+        // Past the first expiry, inside the renewed one.
+        expect(await store.setIfAbsent('lease', { owner: 'b' }, ttl)).toBe(false);
+        expect(await store.get('lease')).toEqual({ owner: 'a' });
+      });
+
+      it('is false, and changes nothing, for a lock someone else holds or one that expired', async () => {
+        expect(await store.setIfAbsent('lease', { owner: 'a' }, ttl)).toBe(true);
+        expect(await store.renew('lease', { owner: 'b' }, ttl)).toBe(false);
+        expect(await store.get('lease')).toEqual({ owner: 'a' });
+        await elapse(ttl + (clock === 'fake' ? 1 : 150));
+        expect(await store.renew('lease', { owner: 'a' }, ttl)).toBe(false);
+        expect(await store.get('lease')).toBeUndefined();
+        expect(await store.renew('never-set', { owner: 'a' }, ttl)).toBe(false);
+      });
+
+      it('lets only one of two concurrent holders-to-be win after expiry, and only the winner renew', async () => {
+        expect(await store.setIfAbsent('lease', 'a', ttl)).toBe(true);
+        await elapse(ttl + (clock === 'fake' ? 1 : 150));
+        const [b, c] = await Promise.all([store.setIfAbsent('lease', 'b', ttl), store.setIfAbsent('lease', 'c', ttl)]);
+        expect([b, c].filter(Boolean)).toHaveLength(1);
+        const winner = b ? 'b' : 'c';
+        expect(await Promise.all(['a', 'b', 'c'].map((who) => store.renew('lease', who, ttl)))).toEqual(['a', 'b', 'c'].map((who) => who === winner));
+      });
+    });
+
     describe('update', () => {
       it('passes undefined for a missing key and stores what fn returns', async () => {
         const seen: unknown[] = [];

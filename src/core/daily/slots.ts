@@ -24,6 +24,12 @@ interface SlotAttempt {
   lastError?: string;
 }
 
+/** Who holds a slot now. */
+interface SlotLease {
+  holder: string;
+  at: string;
+}
+
 /** Why a slot ended; written once, and every process leaves a slot that has one alone. */
 type SlotDone =
   | { postId: string; messageId: string; at: string }
@@ -71,19 +77,56 @@ export function createSlotHandlers(ctx: DailyContext, onPosted: (post: DailyPost
       if (!settings) return 'done';
       const { channel } = settings;
       if ((await world.store.get<SlotDone>(postedSlotKey(channel, slotKey))) !== undefined) return 'done';
-      const leased = await world.store.setIfAbsent(slotLeaseKey(channel, slotKey), { at: world.clock.now().toISOString() }, leaseMs);
+      // A value of our own, so only we can renew it; the random part tells two processes' leases apart.
+      const lease: SlotLease = { holder: String(world.random.next()), at: world.clock.now().toISOString() };
+      const leased = await world.store.setIfAbsent(slotLeaseKey(channel, slotKey), lease, leaseMs);
       if (!leased) {
         world.logger.debug({ channel, slotKey }, 'daily slot is being posted by another process; will look again');
         return 'retry';
       }
       // Done between our look and our lease: the lease outlived the holder's post, not the slot.
       if ((await world.store.get<SlotDone>(postedSlotKey(channel, slotKey))) !== undefined) return 'done';
-      return await post(key, settings, slotKey, slot);
+      const renewing = keepLease(slotLeaseKey(channel, slotKey), lease);
+      try {
+        return await post(key, settings, slotKey, slot);
+      } finally {
+        renewing.stop();
+      }
     } catch (err) {
       // The store itself failed (Redis restarting): nothing was decided, so the slot stays owed.
       world.logger.error({ err, channelKey: key, slotKey }, 'daily slot could not be handled; will retry');
       return 'retry';
     }
+  }
+
+  /**
+   * Renews the lease every third of its length while the post is under way, so a slow post (a client
+   * waiting out 429s) is not taken over by another process; only a dead or frozen holder loses it.
+   */
+  function keepLease(leaseKey: string, lease: SlotLease): { stop(): void } {
+    let timer: { cancel(): void } | undefined;
+    let stopped = false;
+    const schedule = (): void => {
+      timer = world.timers.after(leaseMs / 3, async () => {
+        if (stopped) return;
+        try {
+          if (!(await world.store.renew(leaseKey, lease, leaseMs))) {
+            world.logger.warn({ leaseKey }, 'lost the lease of a daily slot while posting it (this process stalled longer than the lease)');
+            return;
+          }
+        } catch (err) {
+          world.logger.warn({ err, leaseKey }, 'could not renew the lease of a daily slot; will try again');
+        }
+        if (!stopped) schedule();
+      });
+    };
+    schedule();
+    return {
+      stop: () => {
+        stopped = true;
+        timer?.cancel();
+      },
+    };
   }
 
   async function post(key: string, settings: DailyChannelSettings, slotKey: string, slot: Date): Promise<SlotOutcome> {

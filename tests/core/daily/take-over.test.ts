@@ -92,4 +92,25 @@ describe('a daily slot whose posting process dies mid-post', () => {
     await a.daily.stop();
     await b.daily.stop();
   });
+
+  it('stays with a live holder whose post takes longer than the lease: the lease is renewed, nobody takes over', async () => {
+    const { a, b } = await twoProcesses();
+    const hang = a.platform.hangNext({ afterCommit: true });
+    advance(a, MINUTE);
+    const posting = a.timer.fire();
+    await hang.reached;
+    // Ten minutes of a slow platform, five leases long; the holder's renewals run on the shared timers.
+    for (let i = 0; i < 10; i++) {
+      await a.world.timers.advance(MINUTE);
+      vi.setSystemTime(a.world.clock.now());
+      await b.tick(0);
+    }
+    expect(b.world.logger.at('warn').map((e) => e.msg)).not.toContain('taking over a daily slot an earlier attempt did not finish');
+    hang.release();
+    await posting;
+    expect(a.platform.posts()).toHaveLength(1);
+    expect(await postRecords(a)).toMatchObject([{ slotKey: '2026-11-23T09:30', dailySeq: 1 }]);
+    await a.daily.stop();
+    await b.daily.stop();
+  });
 });

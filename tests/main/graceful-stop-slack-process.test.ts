@@ -12,6 +12,7 @@ import { FAKE_BOT_TOKEN, FAKE_TEAM, FakeSlack } from '../fakes/slack/server.js';
 import { FAKE_SIGNING_SECRET, SlackSender } from '../fakes/slack/signed-requests.js';
 import { createTestWorld } from '../fakes/world.js';
 import { type MainProcess, freePort, logLines, startMain } from '../helpers/main-process.js';
+import { statusOrRefused } from '../helpers/http.js';
 
 const STARTS_WITHIN_MS = 30_000;
 /** What the issue promises: in-flight work finished and the process gone within 10 s of SIGTERM. */
@@ -35,16 +36,6 @@ afterEach(async () => {
 
 const idOf = (responseUrl: string) => responseUrl.slice(responseUrl.lastIndexOf('/') + 1);
 
-/** A request Slack would send after SIGTERM: its status, or 'refused' when the port no longer takes connections. */
-async function attempt(send: () => Promise<{ status: number }>): Promise<number | 'refused'> {
-  try {
-    return (await send()).status;
-  } catch (err) {
-    const cause = err instanceof Error && err.cause instanceof Error ? err.cause : undefined;
-    if (cause && 'code' in cause && cause.code === 'ECONNREFUSED') return 'refused';
-    throw err;
-  }
-}
 
 /**
  * The real process on Slack over HTTP against a fake Slack, with today's question posted by an admin
@@ -119,9 +110,9 @@ describe('src/main.ts (the real process) with Slack over HTTP, on SIGTERM', () =
     // Sent after SIGTERM: turned away at the door, before any of it reaches the engine.
     const alicesAnswer = slack.responseUrl();
     const late = [
-      await attempt(() => sender.action(blockAction(alice, CHANNEL, alicesGotIt, alicesAnswer, { ephemeral: true }))),
-      await attempt(() => sender.command(slashCommand(alice, CHANNEL, 'leaderboard', slack.responseUrl()))),
-      await attempt(() => sender.event(reactionAdded(ann, CHANNEL, ts, 'eyes'))),
+      await statusOrRefused(() => sender.action(blockAction(alice, CHANNEL, alicesGotIt, alicesAnswer, { ephemeral: true }))),
+      await statusOrRefused(() => sender.command(slashCommand(alice, CHANNEL, 'leaderboard', slack.responseUrl()))),
+      await statusOrRefused(() => sender.event(reactionAdded(ann, CHANNEL, ts, 'eyes'))),
     ];
     for (const outcome of late) expect([503, 'refused']).toContain(outcome);
 

@@ -84,7 +84,7 @@ export function createSlotHandlers(ctx: DailyContext, onPosted: (post: DailyPost
         world.logger.debug({ channel, slotKey }, 'daily slot is being posted by another process; will look again');
         return 'retry';
       }
-      // Done between our look and our lease: the lease outlived the holder's post, not the slot.
+      // Another process may have finished the slot, and its lease lapsed, between our look and our lease.
       if ((await world.store.get<SlotDone>(postedSlotKey(channel, slotKey))) !== undefined) return 'done';
       const renewing = keepLease(slotLeaseKey(channel, slotKey), lease);
       try {
@@ -156,6 +156,7 @@ export function createSlotHandlers(ctx: DailyContext, onPosted: (post: DailyPost
       world.logger.warn({ err, channel, slotKey, attempt: attempt.attempts }, 'daily post failed; will retry');
       await world.store.update<SlotAttempt>(attemptKey, (a) => ({ ...(a ?? attempt), lastError: reason })).catch(() => undefined);
       // Give the slot back at once rather than when the lease runs out, so the retry need not wait for it.
+      // Renewed until now, the lease is ours unless this process stalled past it.
       await world.store.delete(slotLeaseKey(channel, slotKey)).catch(() => undefined);
       return 'retry';
     }

@@ -5,17 +5,8 @@ import { InFlight } from '../../../src/core/in-flight.js';
 import { RecordingLogger } from '../../fakes/world.js';
 import { SlowBoardsStore } from '../../helpers/slow-boards-store.js';
 import { type Harness, startHarness } from './harness.js';
+import { statusOrRefused } from '../../helpers/http.js';
 
-/** The status, or 'refused' once the port takes no connections. */
-async function attempt(send: () => Promise<Response>): Promise<number | 'refused'> {
-  try {
-    return (await send()).status;
-  } catch (err) {
-    const cause = err instanceof Error && err.cause instanceof Error ? err.cause : undefined;
-    if (cause && 'code' in cause && cause.code === 'ECONNREFUSED') return 'refused';
-    throw err;
-  }
-}
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -33,7 +24,7 @@ describe('the web adapter on drain (real adapter, real engine)', () => {
 
     const drained = h.adapter.drain();
     expect(h.adapter.pending()).toEqual(['web POST /api/command']);
-    expect([503, 'refused']).toContain(await attempt(() => (h as Harness).post('/api/command', { user: 'Bo', text: 'help' })));
+    expect([503, 'refused']).toContain(await statusOrRefused(() => (h as Harness).post('/api/command', { user: 'Bo', text: 'help' })));
     held.release();
 
     const answer = await inFlight;

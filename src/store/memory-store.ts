@@ -65,6 +65,15 @@ export class MemoryStore implements Store {
     });
   }
 
+  async release<T>(key: string, value: T): Promise<boolean> {
+    const k = valueKey(this.namespace, key);
+    return this.mutex.run(k, async () => {
+      const current: unknown = await this.keyv.get(k);
+      if (current === undefined || JSON.stringify(current) !== JSON.stringify(value)) return false;
+      return this.keyv.delete(k);
+    });
+  }
+
   async update<T>(key: string, fn: (current: T | undefined) => T): Promise<T> {
     const k = valueKey(this.namespace, key);
     return this.mutex.run(k, async () => {

@@ -23,6 +23,12 @@ if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 return 1`;
 
+/** release(): ARGV: the raw value read. Deletes only what was read. */
+export const DELETE_IF_UNCHANGED = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[1])
+return 1`;
+
 /**
  * Top n with ties by member ascending. ZREVRANGE orders ties by member descending,
  * so the members tied at the cut-off score are fetched with ZRANGEBYSCORE, which

@@ -6,7 +6,7 @@ import { KeyMutex } from './key-mutex.js';
 import { retryCompareAndSet } from './optimistic-update.js';
 import { boardKey, valueKey } from './keys.js';
 import { redactSecrets, redactUrl } from './redact.js';
-import { BOARD_RANK, BOARD_TOP, COMPARE_AND_SET, RENEW_IF_UNCHANGED } from './redis-scripts.js';
+import { BOARD_RANK, BOARD_TOP, COMPARE_AND_SET, DELETE_IF_UNCHANGED, RENEW_IF_UNCHANGED } from './redis-scripts.js';
 import { checkDelta, checkLimit, checkTtl } from './store-arguments.js';
 import { StoreError, errorMessage } from './store-error.js';
 import type { BoardEntry, BoardPosition, Store } from './store.js';
@@ -120,6 +120,14 @@ export class RedisStore implements Store {
     if (raw === null || envelope === undefined || isExpired(envelope, Date.now()) || JSON.stringify(envelope.value) !== JSON.stringify(value)) return false;
     const renewed = await this.client.eval(RENEW_IF_UNCHANGED, { keys: [k], arguments: [raw, encodeEnvelope(value, ttl, Date.now()), String(ttl)] });
     return renewed === 1;
+  }
+
+  async release<T>(key: string, value: T): Promise<boolean> {
+    const k = this.valueKey(key);
+    const raw = await this.client.get(k);
+    const envelope = raw === null ? undefined : decodeEnvelope(raw);
+    if (raw === null || envelope === undefined || isExpired(envelope, Date.now()) || JSON.stringify(envelope.value) !== JSON.stringify(value)) return false;
+    return (await this.client.eval(DELETE_IF_UNCHANGED, { keys: [k], arguments: [raw] })) === 1;
   }
 
   async update<T>(key: string, fn: (current: T | undefined) => T): Promise<T> {

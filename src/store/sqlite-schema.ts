@@ -30,6 +30,7 @@ export const SELECT_VALUE = `SELECT value FROM ${KEYV_TABLE} WHERE key = ?`;
 export const INSERT_IF_MISSING = `INSERT INTO ${KEYV_TABLE} (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`;
 /** Compare-and-swap: only writes when the row still holds exactly what was read. */
 export const REPLACE_IF_UNCHANGED = `UPDATE ${KEYV_TABLE} SET value = ? WHERE key = ? AND value IS ?`;
+export const DELETE_IF_UNCHANGED = `DELETE FROM ${KEYV_TABLE} WHERE key = ? AND value IS ?`;
 export const DELETE_VALUE = `DELETE FROM ${KEYV_TABLE} WHERE key = ? RETURNING value`;
 export const PRUNE_EXPIRED = `DELETE FROM ${KEYV_TABLE} WHERE json_valid(value) AND json_extract(value, '$.expires') < ?`;
 

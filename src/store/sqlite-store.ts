@@ -19,6 +19,7 @@ import {
   BOARD_RANK,
   BOARD_SIZE,
   BOARD_TOP,
+  DELETE_IF_UNCHANGED,
   DELETE_VALUE,
   INSERT_IF_MISSING,
   KEYV_TABLE,
@@ -151,6 +152,18 @@ export class SqliteStore implements Store {
       if (envelope === undefined || isExpired(envelope, now) || JSON.stringify(envelope.value) !== JSON.stringify(value)) return false;
       // Conditional on the row as read: if another process took or renewed it meanwhile, we lose.
       return (await this.db.run(REPLACE_IF_UNCHANGED, [encodeEnvelope(value, ttl, now), k, raw])) === 1;
+    });
+  }
+
+  async release<T>(key: string, value: T): Promise<boolean> {
+    const k = valueKey(this.namespace, key);
+    return this.mutex.run(k, async () => {
+      const row = await this.db.get(SELECT_VALUE, [k]);
+      const raw = row === undefined ? undefined : row['value'];
+      if (typeof raw !== 'string') return false;
+      const envelope = decodeEnvelope(raw);
+      if (envelope === undefined || isExpired(envelope, Date.now()) || JSON.stringify(envelope.value) !== JSON.stringify(value)) return false;
+      return (await this.db.run(DELETE_IF_UNCHANGED, [k, raw])) === 1;
     });
   }
 

@@ -36,6 +36,8 @@ export interface Store {
    * nothing changes and the result is false. Atomic across processes on Redis and SQLite.
    */
   renew<T>(key: string, value: T, ttlMs: number): Promise<boolean>;
+  /** Gives a lock back: deletes the key only while it holds a live value equal (as JSON text) to `value`. */
+  release<T>(key: string, value: T): Promise<boolean>;
   /**
    * Atomic read-modify-write of one JSON value (e.g. a rotation cursor).
    * fn may run more than once on conflict, so it must be pure. The written value

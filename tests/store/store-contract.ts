@@ -156,6 +156,18 @@ export function describeStoreContract(name: string, { open, clock }: ContractOpt
         expect(await store.renew('never-set', { owner: 'a' }, ttl)).toBe(false);
       });
 
+      it('release gives back only the caller\'s own live lock', async () => {
+        expect(await store.setIfAbsent('lease', { owner: 'a' }, ttl)).toBe(true);
+        expect(await store.release('lease', { owner: 'b' })).toBe(false);
+        expect(await store.get('lease')).toEqual({ owner: 'a' });
+        expect(await store.release('lease', { owner: 'a' })).toBe(true);
+        expect(await store.get('lease')).toBeUndefined();
+        expect(await store.setIfAbsent('lease', { owner: 'b' }, ttl)).toBe(true);
+        // A's lock is gone; releasing again must not free B's.
+        expect(await store.release('lease', { owner: 'a' })).toBe(false);
+        expect(await store.get('lease')).toEqual({ owner: 'b' });
+      });
+
       it('lets only one of two concurrent holders-to-be win after expiry, and only the winner renew', async () => {
         expect(await store.setIfAbsent('lease', 'a', ttl)).toBe(true);
         await elapse(ttl + (clock === 'fake' ? 1 : 150));

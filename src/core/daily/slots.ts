@@ -88,7 +88,7 @@ export function createSlotHandlers(ctx: DailyContext, onPosted: (post: DailyPost
       if ((await world.store.get<SlotDone>(postedSlotKey(channel, slotKey))) !== undefined) return 'done';
       const renewing = keepLease(slotLeaseKey(channel, slotKey), lease);
       try {
-        return await post(key, settings, slotKey, slot);
+        return await post(key, settings, slotKey, slot, lease);
       } finally {
         renewing.stop();
       }
@@ -129,7 +129,7 @@ export function createSlotHandlers(ctx: DailyContext, onPosted: (post: DailyPost
     };
   }
 
-  async function post(key: string, settings: DailyChannelSettings, slotKey: string, slot: Date): Promise<SlotOutcome> {
+  async function post(key: string, settings: DailyChannelSettings, slotKey: string, slot: Date, lease: SlotLease): Promise<SlotOutcome> {
     const { channel } = settings;
     const attemptKey = slotAttemptKey(channel, slotKey);
     const postId = makePostId(key, 'slot', slotKey);
@@ -155,9 +155,9 @@ export function createSlotHandlers(ctx: DailyContext, onPosted: (post: DailyPost
       const reason = err instanceof Error ? err.message : String(err);
       world.logger.warn({ err, channel, slotKey, attempt: attempt.attempts }, 'daily post failed; will retry');
       await world.store.update<SlotAttempt>(attemptKey, (a) => ({ ...(a ?? attempt), lastError: reason })).catch(() => undefined);
-      // Give the slot back at once rather than when the lease runs out, so the retry need not wait for it.
-      // Renewed until now, the lease is ours unless this process stalled past it.
-      await world.store.delete(slotLeaseKey(channel, slotKey)).catch(() => undefined);
+      // Give the slot back at once rather than when the lease runs out, so the retry need not wait for it;
+      // only our own lease, in case this process stalled past it and another has taken the slot.
+      await world.store.release(slotLeaseKey(channel, slotKey), lease).catch(() => false);
       return 'retry';
     }
   }

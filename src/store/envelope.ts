@@ -36,6 +36,18 @@ export function isExpired(envelope: Envelope, now: number): boolean {
   return envelope.expires !== undefined && now > envelope.expires;
 }
 
+/** Equal as JSON text: how renew and release recognise the caller's own lock value. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** True when a raw stored record is live and holds `value`: the check renew and release make before writing. */
+export function holdsValue(raw: unknown, value: unknown, now: number): raw is string {
+  if (typeof raw !== 'string') return false;
+  const envelope = decodeEnvelope(raw);
+  return envelope !== undefined && !isExpired(envelope, now) && sameJson(envelope.value, value);
+}
+
 /**
  * Options that make a Keyv instance read and write our envelope. Expired envelopes
  * deserialize to "nothing" so keyv never deletes them on read: its unconditional

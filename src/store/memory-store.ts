@@ -1,6 +1,6 @@
 import { Keyv } from 'keyv';
 import { compareEntries } from './board-order.js';
-import { envelopeKeyvOptions } from './envelope.js';
+import { envelopeKeyvOptions, sameJson } from './envelope.js';
 import { KeyMutex } from './key-mutex.js';
 import { boardKey, valueKey } from './keys.js';
 import { checkDelta, checkLimit, checkTtl } from './store-arguments.js';
@@ -59,7 +59,7 @@ export class MemoryStore implements Store {
     const k = valueKey(this.namespace, key);
     return this.mutex.run(k, async () => {
       const current: unknown = await this.keyv.get(k);
-      if (current === undefined || JSON.stringify(current) !== JSON.stringify(value)) return false;
+      if (current === undefined || !sameJson(current, value)) return false;
       await this.keyv.set(k, value, ttl);
       return true;
     });
@@ -69,7 +69,7 @@ export class MemoryStore implements Store {
     const k = valueKey(this.namespace, key);
     return this.mutex.run(k, async () => {
       const current: unknown = await this.keyv.get(k);
-      if (current === undefined || JSON.stringify(current) !== JSON.stringify(value)) return false;
+      if (current === undefined || !sameJson(current, value)) return false;
       return this.keyv.delete(k);
     });
   }

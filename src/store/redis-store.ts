@@ -1,7 +1,7 @@
 import KeyvRedis, { createClient } from '@keyv/redis';
 import { Keyv } from 'keyv';
 import { compareEntries } from './board-order.js';
-import { decodeEnvelope, encodeEnvelope, envelopeKeyvOptions, isExpired } from './envelope.js';
+import { decodeEnvelope, encodeEnvelope, envelopeKeyvOptions, holdsValue, isExpired } from './envelope.js';
 import { KeyMutex } from './key-mutex.js';
 import { retryCompareAndSet } from './optimistic-update.js';
 import { boardKey, valueKey } from './keys.js';
@@ -116,8 +116,7 @@ export class RedisStore implements Store {
     const ttl = checkTtl(ttlMs);
     const k = this.valueKey(key);
     const raw = await this.client.get(k);
-    const envelope = raw === null ? undefined : decodeEnvelope(raw);
-    if (raw === null || envelope === undefined || isExpired(envelope, Date.now()) || JSON.stringify(envelope.value) !== JSON.stringify(value)) return false;
+    if (!holdsValue(raw, value, Date.now())) return false;
     const renewed = await this.client.eval(RENEW_IF_UNCHANGED, { keys: [k], arguments: [raw, encodeEnvelope(value, ttl, Date.now()), String(ttl)] });
     return renewed === 1;
   }
@@ -125,8 +124,7 @@ export class RedisStore implements Store {
   async release<T>(key: string, value: T): Promise<boolean> {
     const k = this.valueKey(key);
     const raw = await this.client.get(k);
-    const envelope = raw === null ? undefined : decodeEnvelope(raw);
-    if (raw === null || envelope === undefined || isExpired(envelope, Date.now()) || JSON.stringify(envelope.value) !== JSON.stringify(value)) return false;
+    if (!holdsValue(raw, value, Date.now())) return false;
     return (await this.client.eval(DELETE_IF_UNCHANGED, { keys: [k], arguments: [raw] })) === 1;
   }
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import { Keyv } from 'keyv';
-import { decodeEnvelope, encodeEnvelope, envelopeKeyvOptions, isExpired } from './envelope.js';
+import { decodeEnvelope, encodeEnvelope, envelopeKeyvOptions, holdsValue, isExpired } from './envelope.js';
 import { KeyMutex } from './key-mutex.js';
 import { retryCompareAndSet } from './optimistic-update.js';
 import { boardKey, valueKey } from './keys.js';
@@ -147,9 +147,7 @@ export class SqliteStore implements Store {
       const row = await this.db.get(SELECT_VALUE, [k]);
       const raw = row === undefined ? undefined : row['value'];
       const now = Date.now();
-      if (typeof raw !== 'string') return false;
-      const envelope = decodeEnvelope(raw);
-      if (envelope === undefined || isExpired(envelope, now) || JSON.stringify(envelope.value) !== JSON.stringify(value)) return false;
+      if (!holdsValue(raw, value, now)) return false;
       // Conditional on the row as read: if another process took or renewed it meanwhile, we lose.
       return (await this.db.run(REPLACE_IF_UNCHANGED, [encodeEnvelope(value, ttl, now), k, raw])) === 1;
     });
@@ -160,9 +158,7 @@ export class SqliteStore implements Store {
     return this.mutex.run(k, async () => {
       const row = await this.db.get(SELECT_VALUE, [k]);
       const raw = row === undefined ? undefined : row['value'];
-      if (typeof raw !== 'string') return false;
-      const envelope = decodeEnvelope(raw);
-      if (envelope === undefined || isExpired(envelope, Date.now()) || JSON.stringify(envelope.value) !== JSON.stringify(value)) return false;
+      if (!holdsValue(raw, value, Date.now())) return false;
       return (await this.db.run(DELETE_IF_UNCHANGED, [k, raw])) === 1;
     });
   }

@@ -1,15 +1,18 @@
-import { type Schedule, type SlotOutcome, nextRun } from '../../scheduler/index.js';
+import { type Schedule, type SlotOutcome, nextRun, slotForKey, slotKey as keyOfSlot } from '../../scheduler/index.js';
 import { isUserError } from '../errors.js';
 import { isPlatformRefusal } from '../platform.js';
 import { textReply } from '../reply.js';
 import { makePostId, formatLocal } from './format.js';
 import { postedSlotKey, slotAttemptKey, slotLeaseKey } from './keys.js';
 import { type DailyContext, postSettingsOf, publishPost } from './publish.js';
-import { addProblem, advanceLastSlot, loadSettings } from './records.js';
+import { addProblem, advanceLastSlot, loadSettings, readLastSlot } from './records.js';
 import type { DailyChannelSettings, DailyPost } from './types.js';
 
 /** Slot markers only need to outlive the catch-up window; the last-slot record covers anything older. */
 const MARKER_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Bounds one walk of the last-slot mark; a longer run of done slots is finished by the next slot's walk. */
+const MAX_MARK_STEPS = 1000;
 
 export interface SlotHandlers {
   onSlot(channelKey: string, slotKey: string, slot: Date): Promise<SlotOutcome>;
@@ -66,8 +69,37 @@ export function createSlotHandlers(ctx: DailyContext, onPosted: (post: DailyPost
 
   async function finish(settings: DailyChannelSettings, slotKey: string, done: SlotDone): Promise<boolean> {
     const first = await world.store.setIfAbsent(postedSlotKey(settings.channel, slotKey), done, MARKER_TTL_MS);
-    await advanceLastSlot(world.store, settings.channel, slotKey);
+    await advanceMark(settings, slotKey);
     return first;
+  }
+
+  /**
+   * Moves the channel's last-slot mark over every slot that is done, and stops at the first that is not.
+   * A restart resumes after the mark, so a slot still waiting out its back-off when every process stops
+   * must stay after it even when a later slot was posted meanwhile; otherwise it is neither posted nor
+   * reported. Two processes finishing neighbouring slots each write their marker before reading the
+   * other's, so at least one of them sees both and moves the mark past both.
+   */
+  async function advanceMark(settings: DailyChannelSettings, finished: string): Promise<void> {
+    const { channel, schedule } = settings;
+    const markKey = await readLastSlot(world.store, channel);
+    let mark = markKey === undefined ? undefined : slotForKey(schedule, markKey);
+    if (!mark) {
+      // No mark to walk from (not written by configure): the runner starts from the grace anyway.
+      await advanceLastSlot(world.store, channel, finished);
+      return;
+    }
+    const now = world.clock.now();
+    let reached: string | undefined;
+    for (let step = 0; step < MAX_MARK_STEPS; step++) {
+      const next = nextRun(schedule, mark);
+      if (next > now) break;
+      const key = keyOfSlot(schedule, next);
+      if ((await world.store.get<SlotDone>(postedSlotKey(channel, key))) === undefined) break;
+      mark = next;
+      reached = key;
+    }
+    if (reached !== undefined) await advanceLastSlot(world.store, channel, reached);
   }
 
   async function onSlot(key: string, slotKey: string, slot: Date): Promise<SlotOutcome> {

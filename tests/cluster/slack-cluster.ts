@@ -123,12 +123,37 @@ export class SlackCluster {
   }
 
   /**
-   * Every slot from the seeded mark to the channel's last done slot must be marked posted, with the
-   * fake's messages in that channel exactly those: one per slot, none extra. Returns the slot count.
+   * Waits until every minute from the seeded mark through the one that came due `settleMs` ago is marked
+   * posted, and returns that minute's key. A test that stops the processes after this knows no slot was
+   * still owed (a slot waiting out its back-off is posted seconds later, not at once).
    */
-  async expectEachSlotPostedOnce(channelId: string): Promise<{ slots: number; problems: string[] }> {
+  async eachSlotPosted(channelId: string, timeoutMs: number, settleMs = 5_000): Promise<string> {
     const channel = channelRef(channelId);
-    const last = (await this.store.get<string>(lastSlotKey(channel))) ?? '';
+    const from = this.seededFrom.get(channelId) ?? '';
+    let owed: string[] = [];
+    return eventually(
+      async () => {
+        const through = new Date(Date.now() - settleMs).toISOString().slice(0, 16);
+        const keys = minuteKeysBetween(from, through);
+        const markers = await Promise.all(keys.map((k) => this.store.get<{ messageId?: string }>(postedSlotKey(channel, k))));
+        owed = keys.filter((_, i) => markers[i]?.messageId === undefined);
+        return owed.length === 0 ? through : undefined;
+      },
+      `every slot of ${channelId} to be posted`,
+      timeoutMs,
+      () => `still owed: ${owed.join(', ')}\n${this.outputs()}`,
+    );
+  }
+
+  /**
+   * Every slot from the seeded mark to the channel's last done slot (or to `through`, if later) must be
+   * marked posted, with the fake's messages in that channel exactly those: one per slot, none extra.
+   * Returns the slot count.
+   */
+  async expectEachSlotPostedOnce(channelId: string, through = ''): Promise<{ slots: number; problems: string[] }> {
+    const channel = channelRef(channelId);
+    const mark = (await this.store.get<string>(lastSlotKey(channel))) ?? '';
+    const last = through > mark ? through : mark;
     const keys = minuteKeysBetween(this.seededFrom.get(channelId) ?? '', last);
     const problems: string[] = [];
     const markers = await Promise.all(keys.map((k) => this.store.get<{ messageId?: string }>(postedSlotKey(channel, k))));

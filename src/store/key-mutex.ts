@@ -24,6 +24,16 @@ export class KeyMutex {
     }
   }
 
+  /**
+   * Runs task holding every key's lock. Keys are taken in one sorted order, so two callers wanting
+   * overlapping sets cannot each hold one the other waits for.
+   */
+  async runAll<T>(keys: readonly string[], task: () => Promise<T>): Promise<T> {
+    const ordered = [...new Set(keys)].sort();
+    const locked = ordered.reduceRight<() => Promise<T>>((inner, key) => () => this.run(key, inner), task);
+    return locked();
+  }
+
   /** Keys with a running or queued task; lets tests prove the map does not leak. */
   get size(): number {
     return this.tails.size;

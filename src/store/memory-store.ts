@@ -1,11 +1,12 @@
 import { Keyv } from 'keyv';
 import { compareEntries } from './board-order.js';
-import { envelopeKeyvOptions, sameJson } from './envelope.js';
+import { decodeEnvelope, encodeEnvelope, envelopeKeyvOptions, isExpired, sameJson } from './envelope.js';
 import { KeyMutex } from './key-mutex.js';
 import { boardKey, valueKey } from './keys.js';
 import { checkDelta, checkLimit, checkTtl } from './store-arguments.js';
 import { StoreError } from './store-error.js';
-import type { BoardEntry, BoardPosition, Store } from './store.js';
+import type { BoardEntry, BoardPosition, KeyPage, Store, TransactionPlan, TransactionSnapshot } from './store.js';
+import { type TransactionRead, checkPlan, incremented, scoreId, snapshotOf, uniqueKeys } from './transaction.js';
 
 /**
  * Process-local store for tests and throwaway runs. Values go through keyv's
@@ -14,7 +15,9 @@ import type { BoardEntry, BoardPosition, Store } from './store.js';
  * plain Maps: their operations are synchronous, hence atomic already.
  */
 export class MemoryStore implements Store {
-  private readonly keyv = new Keyv<unknown>(envelopeKeyvOptions());
+  /** keyv's Map, held so a transaction can read and write all its keys in one synchronous step. */
+  private readonly values = new Map<string, unknown>();
+  private readonly keyv = new Keyv<unknown>({ store: this.values, ...envelopeKeyvOptions() });
   private readonly mutex = new KeyMutex();
   private readonly boards = new Map<string, Map<string, number>>();
   private closed = false;
@@ -83,14 +86,61 @@ export class MemoryStore implements Store {
     });
   }
 
-  async boardAdd(board: string, member: string, delta: number): Promise<number> {
-    checkDelta(delta);
+  async transact<R>(read: TransactionRead, fn: (snapshot: TransactionSnapshot) => TransactionPlan<R>): Promise<R> {
+    const keys = uniqueKeys(read.keys);
+    // Every key's mutex, so update and setIfAbsent on these keys wait for us.
+    return this.mutex.runAll(
+      keys.map((key) => valueKey(this.namespace, key)),
+      async () => this.commit(keys, read, fn),
+    );
+  }
+
+  /** Synchronous from the first read to the last write: nothing else in this process can come between. */
+  private commit<R>(keys: string[], read: TransactionRead, fn: (snapshot: TransactionSnapshot) => TransactionPlan<R>): R {
+    const now = Date.now();
+    const values = new Map<string, unknown>();
+    for (const key of keys) {
+      const raw = this.values.get(valueKey(this.namespace, key));
+      const envelope = typeof raw === 'string' ? decodeEnvelope(raw) : undefined;
+      values.set(key, envelope === undefined || isExpired(envelope, now) ? undefined : envelope.value);
+    }
+    const scores = new Map<string, number | null>();
+    for (const { board, member } of read.scores ?? []) {
+      scores.set(scoreId(board, member), this.boards.get(boardKey(this.namespace, board))?.get(member) ?? null);
+    }
+    const plan = checkPlan(read, fn(snapshotOf(values, scores)));
+    for (const { key, value } of plan.values) this.values.set(valueKey(this.namespace, key), encodeEnvelope(value, undefined, now));
+    for (const add of plan.adds) {
+      const scoresOf = this.boardScores(add.board);
+      scoresOf.set(add.member, incremented(scoresOf.get(add.member), add));
+    }
+    return plan.result;
+  }
+
+  async scanKeys(contains: string, cursor: string | null, limit: number): Promise<KeyPage> {
+    const prefix = valueKey(this.namespace, '');
+    const keys = [...this.values.keys()]
+      .filter((k) => k.startsWith(prefix))
+      .map((k) => k.slice(prefix.length))
+      .filter((k) => k.includes(contains) && (cursor === null || k > cursor))
+      .sort();
+    const page = keys.slice(0, Math.max(1, limit));
+    return { keys: page, cursor: page.length < keys.length ? (page[page.length - 1] ?? null) : null };
+  }
+
+  private boardScores(board: string): Map<string, number> {
     const k = boardKey(this.namespace, board);
     let scores = this.boards.get(k);
     if (scores === undefined) {
       scores = new Map();
       this.boards.set(k, scores);
     }
+    return scores;
+  }
+
+  async boardAdd(board: string, member: string, delta: number): Promise<number> {
+    checkDelta(delta);
+    const scores = this.boardScores(board);
     const score = (scores.get(member) ?? 0) + delta;
     scores.set(member, score);
     return score;

@@ -63,3 +63,46 @@ local above = redis.call('ZCOUNT', KEYS[1], '(' .. score, '+inf')
 local below = redis.call('ZCOUNT', KEYS[1], '-inf', '(' .. score)
 local ascending = redis.call('ZRANK', KEYS[1], ARGV[1])
 return { above + (ascending - below) + 1, score }`;
+
+/**
+ * transact()'s snapshot: the raw values of KEYS[1..ARGV[1]] and, for the remaining KEYS (boards), the
+ * scores of the members in ARGV[2..], all read at one instant. Missing ones come back as nil.
+ */
+export const TRANSACTION_READ = `
+local n = tonumber(ARGV[1])
+local out = {}
+for i = 1, n do out[i] = redis.call('GET', KEYS[i]) end
+for i = n + 1, #KEYS do out[i] = redis.call('ZSCORE', KEYS[i], ARGV[i - n + 1]) end
+return out`;
+
+/**
+ * transact()'s commit. ARGV[1] is JSON: `reads` (key index, raw value or false), `scores` (key index,
+ * member, score as text or false), `sets` (key index, raw value), `adds` (key index, member, delta and
+ * floor as text, floor false when none). Everything is checked before the first write, so the script
+ * either changes nothing (returns 0 when something it read has changed since) or applies every write:
+ * a script that failed halfway would keep its earlier writes, as Redis does not roll scripts back.
+ */
+export const TRANSACTION_COMMIT = `
+local plan = cjson.decode(ARGV[1])
+for _, r in ipairs(plan.reads) do
+  local t = redis.call('TYPE', KEYS[r[1]]).ok
+  if t ~= 'string' and t ~= 'none' then return redis.error_reply('WRONGTYPE transaction value ' .. KEYS[r[1]] .. ' is not a string') end
+  local current = redis.call('GET', KEYS[r[1]])
+  if current ~= r[2] then return 0 end
+end
+for _, s in ipairs(plan.scores) do
+  local t = redis.call('TYPE', KEYS[s[1]]).ok
+  if t ~= 'zset' and t ~= 'none' then return redis.error_reply('WRONGTYPE transaction board ' .. KEYS[s[1]] .. ' is not a sorted set') end
+  local current = redis.call('ZSCORE', KEYS[s[1]], s[2])
+  if current ~= s[3] then return 0 end
+end
+for _, a in ipairs(plan.adds) do
+  local t = redis.call('TYPE', KEYS[a[1]]).ok
+  if t ~= 'zset' and t ~= 'none' then return redis.error_reply('WRONGTYPE transaction board ' .. KEYS[a[1]] .. ' is not a sorted set') end
+end
+for _, s in ipairs(plan.sets) do redis.call('SET', KEYS[s[1]], s[2]) end
+for _, a in ipairs(plan.adds) do
+  local score = tonumber(redis.call('ZINCRBY', KEYS[a[1]], a[3], a[2]))
+  if a[4] and score < tonumber(a[4]) then redis.call('ZADD', KEYS[a[1]], a[4], a[2]) end
+end
+return 1`;

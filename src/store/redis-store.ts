@@ -6,10 +6,19 @@ import { KeyMutex } from './key-mutex.js';
 import { retryCompareAndSet } from './optimistic-update.js';
 import { boardKey, valueKey } from './keys.js';
 import { redactSecrets, redactUrl } from './redact.js';
-import { BOARD_RANK, BOARD_TOP, COMPARE_AND_SET, DELETE_IF_UNCHANGED, RENEW_IF_UNCHANGED } from './redis-scripts.js';
+import {
+  BOARD_RANK,
+  BOARD_TOP,
+  COMPARE_AND_SET,
+  DELETE_IF_UNCHANGED,
+  RENEW_IF_UNCHANGED,
+  TRANSACTION_COMMIT,
+  TRANSACTION_READ,
+} from './redis-scripts.js';
 import { checkDelta, checkLimit, checkTtl } from './store-arguments.js';
 import { StoreError, errorMessage } from './store-error.js';
-import type { BoardEntry, BoardPosition, Store } from './store.js';
+import type { BoardEntry, BoardPosition, KeyPage, Store, TransactionPlan, TransactionSnapshot } from './store.js';
+import { type TransactionRead, checkPlan, scoreId, snapshotOf, uniqueKeys } from './transaction.js';
 
 type RedisClient = ReturnType<typeof createClient>;
 
@@ -147,6 +156,70 @@ export class RedisStore implements Store {
     });
   }
 
+  /**
+   * Optimistic: one script reads a snapshot, fn decides, and a second script applies the writes only if
+   * nothing read has changed since (else fn runs again after the usual backoff). The mutex keeps this
+   * process's own transactions on the same keys from losing rounds to each other.
+   */
+  async transact<R>(read: TransactionRead, fn: (snapshot: TransactionSnapshot) => TransactionPlan<R>): Promise<R> {
+    const keys = uniqueKeys(read.keys);
+    const refs = read.scores ?? [];
+    const valueKeys = keys.map((key) => this.valueKey(key));
+    return this.mutex.runAll(valueKeys, () =>
+      retryCompareAndSet<R>(`transaction on ${keys.join(', ') || 'boards'}`, async () => {
+        const reply = nullableStrings(
+          await this.client.eval(TRANSACTION_READ, {
+            keys: [...valueKeys, ...refs.map((ref) => this.boardKey(ref.board))],
+            arguments: [String(keys.length), ...refs.map((ref) => ref.member)],
+          }),
+        );
+        const now = Date.now();
+        const raws = reply.slice(0, keys.length);
+        const values = new Map<string, unknown>();
+        keys.forEach((key, i) => {
+          const raw = raws[i];
+          const envelope = typeof raw === 'string' ? decodeEnvelope(raw) : undefined;
+          values.set(key, envelope === undefined || isExpired(envelope, now) ? undefined : envelope.value);
+        });
+        const scores = new Map<string, number | null>();
+        const scoreTexts = reply.slice(keys.length);
+        refs.forEach((ref, i) => {
+          const text = scoreTexts[i];
+          scores.set(scoreId(ref.board, ref.member), typeof text === 'string' ? Number(text) : null);
+        });
+
+        const plan = checkPlan(read, fn(snapshotOf(values, scores)));
+        const redisKeys: string[] = [];
+        const indexOf = new Map<string, number>();
+        const slot = (redisKey: string): number => {
+          let index = indexOf.get(redisKey);
+          if (index === undefined) {
+            redisKeys.push(redisKey);
+            index = redisKeys.length; // Lua counts from 1
+            indexOf.set(redisKey, index);
+          }
+          return index;
+        };
+        const commit = {
+          reads: keys.map((key, i) => [slot(this.valueKey(key)), raws[i] ?? false]),
+          scores: refs.map((ref, i) => [slot(this.boardKey(ref.board)), ref.member, scoreTexts[i] ?? false]),
+          sets: plan.values.map(({ key, value }) => [slot(this.valueKey(key)), encodeEnvelope(value, undefined, now)]),
+          // As text, so Lua's numbers never round a delta or floor on the way.
+          adds: plan.adds.map((add) => [slot(this.boardKey(add.board)), add.member, String(add.delta), add.floor === undefined ? false : String(add.floor)]),
+        };
+        // Lua's cjson turns an empty array into an object; nothing iterates it then, which is what we want.
+        const won = await this.client.eval(TRANSACTION_COMMIT, { keys: redisKeys, arguments: [JSON.stringify(commit)] });
+        return won === 1 ? { won: true as const, value: plan.result } : { won: false as const };
+      }),
+    );
+  }
+
+  async scanKeys(contains: string, cursor: string | null, limit: number): Promise<KeyPage> {
+    const prefix = this.valueKey('');
+    const reply = await this.client.scan(cursor ?? '0', { MATCH: `${escapeGlob(prefix)}*${escapeGlob(contains)}*`, COUNT: Math.max(1, Math.floor(limit)) });
+    return { keys: reply.keys.map((key) => key.slice(prefix.length)), cursor: reply.cursor === '0' ? null : reply.cursor };
+  }
+
   async boardAdd(board: string, member: string, delta: number): Promise<number> {
     return Number(await this.client.zIncrBy(this.boardKey(board), checkDelta(delta), member));
   }
@@ -226,4 +299,16 @@ function stringArray(reply: unknown): string[] {
     throw new Error(`unexpected reply from Redis board script: ${JSON.stringify(reply)}`);
   }
   return reply;
+}
+
+function nullableStrings(reply: unknown): (string | null)[] {
+  if (!Array.isArray(reply) || !reply.every((item): item is string | null => item === null || typeof item === 'string')) {
+    throw new Error(`unexpected reply from Redis transaction script: ${JSON.stringify(reply)}`);
+  }
+  return reply;
+}
+
+/** SCAN's MATCH is a glob: a namespace or search text with `*`, `?`, `[` or `\\` must match only itself. */
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
 }

@@ -15,6 +15,7 @@ import {
 import { corruptDatabase, foreignDatabase, probeSqliteFile } from './sqlite-probe.js';
 import {
   BOARD_ADD,
+  BOARD_ADD_FLOORED,
   BOARD_DELETE,
   BOARD_RANK,
   BOARD_SIZE,
@@ -25,14 +26,19 @@ import {
   KEYV_TABLE,
   PRUNE_EXPIRED,
   REPLACE_IF_UNCHANGED,
+  SCAN_KEYS,
   SCHEMA,
+  SELECT_SCORES,
   SELECT_VALUE,
+  SELECT_VALUES,
   SET_IF_ABSENT,
+  UPSERT_VALUE,
   USER_TABLES,
 } from './sqlite-schema.js';
 import { checkDelta, checkLimit, checkTtl } from './store-arguments.js';
 import { StoreError, errorMessage } from './store-error.js';
-import type { BoardEntry, BoardPosition, Store } from './store.js';
+import type { BoardEntry, BoardPosition, KeyPage, Store, TransactionPlan, TransactionSnapshot } from './store.js';
+import { type TransactionRead, checkPlan, scoreId, snapshotOf, uniqueKeys } from './transaction.js';
 
 export interface SqliteStoreOptions {
   path: string;
@@ -41,6 +47,8 @@ export interface SqliteStoreOptions {
   busyTimeoutMs: number;
 }
 
+/** The in-process lock transactions take; value keys all contain ':', so this one cannot collide. */
+const TRANSACTION_LOCK = '#transaction';
 const NOT_A_DATABASE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
 /** Tables any Recall store has; a database with tables but none of these belongs to something else. */
 const RECALL_TABLES = new Set([KEYV_TABLE, 'recall_boards']);
@@ -96,7 +104,15 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
   // Per connection: keyv's own connection commits plain sets, and should not fsync more than ours.
   await adapter.query('PRAGMA synchronous = NORMAL');
   const keyv = new Keyv<unknown>({ store: adapter, ...envelopeKeyvOptions() });
-  return new SqliteStore(file, options.namespace, db, keyv);
+  let txDb: SqliteConnection;
+  try {
+    txDb = await openSqliteConnection(file, options.busyTimeoutMs, { create: false });
+    await txDb.exec('PRAGMA synchronous = NORMAL');
+  } catch (error) {
+    await Promise.all([db.close().catch(() => {}), keyv.disconnect().catch(() => {})]);
+    throw new StoreError('UNREADABLE_FILE', `SQLite store file ${file} cannot be opened (${errorMessage(error)})`, { cause: error });
+  }
+  return new SqliteStore(file, options.namespace, db, keyv, txDb);
 }
 
 /**
@@ -114,6 +130,11 @@ export class SqliteStore implements Store {
     private readonly namespace: string,
     private readonly db: SqliteConnection,
     private readonly keyv: Keyv<unknown>,
+    /**
+     * Transactions get a connection of their own: on the shared one, any other caller's statement
+     * issued while a transaction is open would run inside it (and be rolled back with it).
+     */
+    private readonly txDb: SqliteConnection,
   ) {}
 
   async get<T>(key: string): Promise<T | undefined> {
@@ -185,6 +206,65 @@ export class SqliteStore implements Store {
     });
   }
 
+  async transact<R>(read: TransactionRead, fn: (snapshot: TransactionSnapshot) => TransactionPlan<R>): Promise<R> {
+    // One transaction at a time on txDb; other processes wait on the file's write lock (busy timeout).
+    return this.mutex.run(TRANSACTION_LOCK, async () => {
+      const tx = this.txDb;
+      // IMMEDIATE takes the write lock before the first read, so what fn sees cannot change before COMMIT.
+      await tx.run('BEGIN IMMEDIATE');
+      try {
+        const result = await this.transactionBody(read, fn);
+        await tx.run('COMMIT');
+        return result;
+      } catch (error) {
+        await tx.run('ROLLBACK').catch(() => {});
+        throw error;
+      }
+    });
+  }
+
+  private async transactionBody<R>(read: TransactionRead, fn: (snapshot: TransactionSnapshot) => TransactionPlan<R>): Promise<R> {
+    const tx = this.txDb;
+    const keys = uniqueKeys(read.keys);
+    const now = Date.now();
+    const values = new Map<string, unknown>(keys.map((key) => [key, undefined]));
+    const rows = await tx.all(SELECT_VALUES, [JSON.stringify(keys.map((key) => valueKey(this.namespace, key)))]);
+    const prefixLength = valueKey(this.namespace, '').length;
+    for (const row of rows) {
+      const raw = row['value'];
+      const envelope = typeof raw === 'string' ? decodeEnvelope(raw) : undefined;
+      if (envelope !== undefined && !isExpired(envelope, now)) values.set(stringColumn(row, 'key').slice(prefixLength), envelope.value);
+    }
+    const scores = new Map<string, number | null>();
+    const wanted = read.scores ?? [];
+    for (const { board, member } of wanted) scores.set(scoreId(board, member), null);
+    if (wanted.length > 0) {
+      const boardPrefixLength = boardKey(this.namespace, '').length;
+      const found = await tx.all(SELECT_SCORES, [JSON.stringify(wanted.map(({ board, member }) => [boardKey(this.namespace, board), member]))]);
+      for (const row of found) {
+        scores.set(scoreId(stringColumn(row, 'board').slice(boardPrefixLength), stringColumn(row, 'member')), numberColumn(row, 'score'));
+      }
+    }
+    const plan = checkPlan(read, fn(snapshotOf(values, scores)));
+    for (const { key, value } of plan.values) {
+      await tx.run(UPSERT_VALUE, [valueKey(this.namespace, key), encodeEnvelope(value, undefined, now)]);
+    }
+    for (const add of plan.adds) {
+      await tx.run(BOARD_ADD_FLOORED, [boardKey(this.namespace, add.board), add.member, add.delta, add.floor ?? null]);
+    }
+    return plan.result;
+  }
+
+  async scanKeys(contains: string, cursor: string | null, limit: number): Promise<KeyPage> {
+    const prefix = valueKey(this.namespace, '');
+    // ';' follows ':' in every collation SQLite might use here, so this is exactly the namespace's range.
+    const end = `${prefix.slice(0, -1)};`;
+    const size = Math.max(1, Math.floor(limit));
+    const rows = await this.db.all(SCAN_KEYS, [prefix + (cursor ?? ''), end, prefix.length, contains, size]);
+    const keys = rows.map((row) => stringColumn(row, 'key').slice(prefix.length));
+    return { keys, cursor: keys.length < size ? null : (keys[keys.length - 1] ?? null) };
+  }
+
   async boardAdd(board: string, member: string, delta: number): Promise<number> {
     const [row] = await this.db.all(BOARD_ADD, [boardKey(this.namespace, board), member, checkDelta(delta)]);
     return numberColumn(row, 'score');
@@ -223,7 +303,9 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    this.closing ??= Promise.all([this.keyv.disconnect(), this.db.close()]).then(() => undefined);
+    this.closing ??= Promise.all([this.keyv.disconnect(), this.db.close(), this.mutex.run(TRANSACTION_LOCK, () => this.txDb.close())]).then(
+      () => undefined,
+    );
     return this.closing;
   }
 }

@@ -10,6 +10,47 @@ export interface BoardPosition {
   score: number;
 }
 
+/** One board increment of a transaction. */
+export interface BoardIncrement {
+  board: string;
+  member: string;
+  /** Finite; a new member starts at 0. */
+  delta: number;
+  /**
+   * The lowest score this increment may leave: a subtraction that would go below it stops at it, and a
+   * score already below it is raised to it. Points boards pass 0, so no total is ever negative.
+   */
+  floor?: number;
+}
+
+/** A board member whose score a transaction reads. */
+export interface BoardMemberRef {
+  board: string;
+  member: string;
+}
+
+/** What a transaction's fn sees: the values and scores it asked for, all from one moment. */
+export interface TransactionSnapshot {
+  /** Only keys listed in `read.keys`; an expired value reads as undefined. */
+  value<T>(key: string): T | undefined;
+  /** Only members listed in `read.scores`; null when the member is not on the board. */
+  score(board: string, member: string): number | null;
+}
+
+/** What a transaction's fn decides: the writes, and a result handed back to the caller once they commit. */
+export interface TransactionPlan<R> {
+  /** New values, only for keys in `read.keys`; written without expiry, as update does. */
+  set?: ReadonlyMap<string, unknown>;
+  boardAdds?: readonly BoardIncrement[];
+  result: R;
+}
+
+/** One page of a key scan; `cursor` is null once the scan is complete. */
+export interface KeyPage {
+  keys: string[];
+  cursor: string | null;
+}
+
 /**
  * The only persistence surface the core sees. Kept deliberately narrow so every
  * backend (memory, SQLite, Redis) can give the same guarantees, including across
@@ -44,6 +85,24 @@ export interface Store {
    * has no expiry, whatever the previous one had.
    */
   update<T>(key: string, fn: (current: T | undefined) => T): Promise<T>;
+  /**
+   * Atomic read-compute-write over several values and board scores: fn sees the current values of
+   * `read.keys` and scores of `read.scores`, and returns the values to write and the board increments
+   * to apply. All of them land together or none does: when fn throws, an argument is invalid or a
+   * write fails, nothing is written. fn may run more than once (another writer changed what it read
+   * in between), so it must be pure; the result is the one from the run that committed.
+   * Atomic across processes on Redis and SQLite.
+   */
+  transact<R>(
+    read: { keys: readonly string[]; scores?: readonly BoardMemberRef[] },
+    fn: (snapshot: TransactionSnapshot) => TransactionPlan<R>,
+  ): Promise<R>;
+  /**
+   * Pages through the value keys that contain `contains`, in no promised order; pass the returned
+   * cursor to get the next page (null to start). A key may show up twice, and keys written during the
+   * scan may be missed: callers that need every key must tolerate both. `limit` is a hint.
+   */
+  scanKeys(contains: string, cursor: string | null, limit: number): Promise<KeyPage>;
   /** Atomic add of delta to member's score (a new member starts at 0); returns the new score. */
   boardAdd(board: string, member: string, delta: number): Promise<number>;
   /** Highest first, ties by member ascending. */

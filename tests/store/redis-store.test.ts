@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/store.js';
 import { describeStoreContract } from './store-contract.js';
+import { describeTransactionContract } from './transaction-contract.js';
 
 const REDIS_URL = process.env['REDIS_URL'];
 
@@ -30,6 +31,7 @@ const open = (namespace = `recall-test-${randomUUID()}`): Promise<Store> =>
 describe.skipIf(redisMissing)('redis', () => {
   // Redis expires keys itself (PX), so expiry tests really wait.
   describeStoreContract('redis', { open: () => open(), clock: 'real' });
+  describeTransactionContract('redis', { open: () => open(), clock: 'real' });
 
   describe('redis store shared by two clients', () => {
     it('loses no points when two clients each make 300 concurrent adds', async () => {

@@ -8,6 +8,7 @@ import { createStore } from '../../src/store/create-store.js';
 import { boardKey } from '../../src/store/keys.js';
 import type { Store } from '../../src/store/store.js';
 import { describeStoreContract } from './store-contract.js';
+import { describeTransactionContract } from './transaction-contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'recall-store-'));
 let files = 0;
@@ -18,6 +19,7 @@ afterAll(() => {
 });
 
 describeStoreContract('sqlite', { open: () => createStore(`sqlite://${freshPath()}`), clock: 'fake' });
+describeTransactionContract('sqlite', { open: () => createStore(`sqlite://${freshPath()}`), clock: 'fake' });
 
 describe('sqlite store on a shared file', () => {
   /** Two instances on one file stand in for two bot processes. */

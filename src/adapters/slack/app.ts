@@ -1,7 +1,9 @@
 import type { Server } from 'node:http';
-import { App, HTTPReceiver, type InstallationStore, SocketModeReceiver, type StateStore, type webApi } from '@slack/bolt';
+import { App, AuthorizationError, HTTPReceiver, type InstallationStore, SocketModeReceiver, type StateStore, type webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
+import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../log.js';
+import { describeError } from './admin.js';
 import { boltLevelOf, boltLogger } from './bolt-logger.js';
 import { IntakeApp, SlackIntake } from './intake.js';
 import { BOT_SCOPES } from './scopes.js';
@@ -29,13 +31,15 @@ export interface BoltSetup {
   logger: Logger;
   retryConfig: webApi.RetryOptions;
   oauth: OAuthSetup | null;
+  /** The time requests' timestamps are checked against. */
+  clock: Clock;
 }
 
 export type Receiver = { kind: 'http'; receiver: HTTPReceiver } | { kind: 'socket'; receiver: SocketModeReceiver };
 
 /**
- * A Bolt App over HTTP (signature-checked, 401 for a bad or stale signature before any handler runs)
- * or over Socket Mode when an app-level token is set. Initialisation is deferred so `auth.test`
+ * A Bolt App over HTTP (SlackIntake's door checks the signature, the timestamp and the body's shape
+ * before Bolt sees a request: 401 or 400, and no handler runs) or over Socket Mode when an app-level token is set. Initialisation is deferred so `auth.test`
  * failures surface from start() instead of as an unhandled rejection in the constructor.
  */
 export function createBoltApp(setup: BoltSetup): { app: App; receiver: Receiver; intake: SlackIntake } {
@@ -61,6 +65,7 @@ export function createBoltApp(setup: BoltSetup): { app: App; receiver: Receiver;
     ...(oauth && !config.stateSecret ? { stateStore: oauth.stateStore } : {}),
   };
 
+  const intake = new SlackIntake(config.appToken ? 'socket' : 'http');
   let receiver: Receiver;
   if (config.appToken) {
     receiver = {
@@ -85,14 +90,29 @@ export function createBoltApp(setup: BoltSetup): { app: App; receiver: Receiver;
         logLevel,
         // Ack first, then work: Slack's 3-second window is never spent waiting on the store or the API.
         processBeforeResponse: false,
+        // The door checks signatures instead (see SlackIntake.guard): against the world's clock, and
+        // refusing a timestamp from the future, which Bolt's check lets through.
+        signatureVerification: false,
+        processEventErrorHandler: async ({ error, request, response }) => {
+          if (response.headersSent) return false;
+          if (error instanceof AuthorizationError) {
+            response.writeHead(401).end();
+            return true;
+          }
+          setup.logger.error({ err: describeError(error), ...intake.identityOf(request) }, 'Bolt failed on a Slack request; answered 500');
+          response.writeHead(500).end();
+          return false;
+        },
         ...installer,
         installerOptions,
       }),
     };
   }
 
-  const intake = new SlackIntake(receiver.kind);
-  if (receiver.kind === 'http') receiver.receiver.requestListener = intake.guard(receiver.receiver.requestListener);
+  if (receiver.kind === 'http') {
+    const check = { path: EVENTS_PATH, signingSecret: config.signingSecret ?? '', now: () => setup.clock.now().getTime(), logger: setup.logger };
+    receiver.receiver.requestListener = intake.guard(receiver.receiver.requestListener, check);
+  }
   const token = oauth ? {} : { token: config.botToken ?? undefined };
   const app = new IntakeApp({
     receiver: receiver.receiver,

@@ -1,5 +1,6 @@
 import { ErrorCode, type webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
+import { type Clock, systemClock } from '../../core/clock.js';
 import type { AdapterDeps, PlatformHealth, RunningAdapter } from '../types.js';
 import { registerActions } from './actions.js';
 import { createAdminCheck, describeError } from './admin.js';
@@ -29,6 +30,8 @@ export interface SlackAdapterOptions {
   ackWithinMs?: number;
   /** How long an admin check is trusted. */
   adminCacheMs?: number;
+  /** What request timestamps are checked against; the system clock unless a test moves time. */
+  clock?: Clock;
 }
 
 export interface SlackDeps extends AdapterDeps {
@@ -63,7 +66,7 @@ export async function startSlackAdapter(deps: SlackDeps): Promise<RunningSlackAd
   if (!oauth && !config.botToken) throw new Error('Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for multi-workspace installs');
   if (oauth && config.botToken) logger.info('SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are set: using OAuth installs; SLACK_BOT_TOKEN is ignored');
 
-  const { app, receiver, intake } = createBoltApp({ config, logger, retryConfig: options.retryConfig ?? DEFAULT_RETRY, oauth });
+  const { app, receiver, intake } = createBoltApp({ config, logger, retryConfig: options.retryConfig ?? DEFAULT_RETRY, oauth, clock: options.clock ?? systemClock });
   const tokens = oauth ? installedTokens(oauth.installationStore, store) : singleToken(config.botToken ?? '');
   const port = new SlackPort(app.client, tokens, logger);
   const ctx: HandlerContext = {
@@ -82,9 +85,10 @@ export async function startSlackAdapter(deps: SlackDeps): Promise<RunningSlackAd
   registerEvents(app, ctx, oauth?.installationStore ?? null);
   app.error(async (error) => {
     const err = { type: error.name, message: redactSecrets(error.message), code: error.code };
+    const event = intake.currentEvent();
     // A request from a workspace without an install is Slack's or the sender's doing, not a bug here.
-    if (error.code === ErrorCode.AuthorizationError) logger.warn({ err }, 'a Slack request from a workspace Recall has no install for');
-    else logger.error({ err }, 'a Slack handler failed');
+    if (error.code === ErrorCode.AuthorizationError) logger.warn({ err, ...event }, 'a Slack request from a workspace Recall has no install for');
+    else logger.error({ err, ...event }, 'a Slack handler failed');
   });
 
   try {

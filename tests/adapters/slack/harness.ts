@@ -82,6 +82,8 @@ export async function slackHarness(opts: HarnessOptions) {
     port: 0,
     ...opts.config,
   };
+  // Slack signs with the same time the app checks against: the world's clock, which tests move.
+  const clock = opts.options?.clock ?? world.clock;
   let adapter: RunningSlackAdapter;
   try {
     adapter = await startSlackAdapter({
@@ -91,7 +93,7 @@ export async function slackHarness(opts: HarnessOptions) {
       store: world.store,
       logger,
       config,
-      options: { host: '127.0.0.1', retryConfig: FAST_RETRY, ...opts.options },
+      options: { host: '127.0.0.1', retryConfig: FAST_RETRY, clock, ...opts.options },
     });
   } catch (err) {
     await fake.close();
@@ -100,7 +102,7 @@ export async function slackHarness(opts: HarnessOptions) {
     throw err;
   }
   await engine.start();
-  const sender = adapter.url ? new SlackSender(adapter.url) : null;
+  const sender = adapter.url ? new SlackSender(adapter.url, FAKE_SIGNING_SECRET, () => clock.now().getTime()) : null;
 
   /** `/recall <text>`, over HTTP or Socket Mode: the reply Slack would show, whichever way it came. */
   async function recall(who: Who, text: string, channelId = CHANNEL): Promise<{ responseType: string; text: string; blocks: unknown }> {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../../../src/core/clock.js';
 import { reactionAdded, slashCommand } from '../../fakes/slack/payloads.js';
 import { FAKE_APP_TOKEN, FAKE_BOT_TOKEN } from '../../fakes/slack/server.js';
 import { FAKE_SIGNING_SECRET, slackSignature } from '../../fakes/slack/signed-requests.js';
@@ -23,19 +24,68 @@ describe('Bolt HTTP adapter: only signed, fresh, well-formed requests do anythin
     h = await slackHarness({ mode: 'http' });
     const callsBefore = h.fake.calls.length;
     const body = slashCommand(ann, CHANNEL, 'daily set 09:30 weekdays Europe/Berlin', h.fake.responseUrl());
-    const wrongKey = await h.sender?.command(body, { signature: slackSignature('not-the-secret', Math.floor(Date.now() / 1000), new URLSearchParams(body).toString()) });
+    const wrongKey = await h.sender?.command(body, { signature: slackSignature('not-the-secret', nowSec(h), new URLSearchParams(body).toString()) });
     expect(wrongKey?.status).toBe(401);
     const garbage = await h.sender?.command(body, { signature: 'v0=deadbeef' });
     expect(garbage?.status).toBe(401);
     await nothingChanged(h, callsBefore);
   });
 
-  it('rejects a correctly signed request replayed more than five minutes later with 401', async () => {
+  const nowSec = (harness: SlackHarness) => Math.floor(harness.world.clock.now().getTime() / 1000);
+  const setSchedule = (harness: SlackHarness) => slashCommand(ann, CHANNEL, 'daily set 09:30 weekdays Europe/Berlin', harness.fake.responseUrl());
+
+  it('rejects a correctly signed request stamped six minutes ago, or an hour ahead, with 401 (system clock)', async () => {
+    h = await slackHarness({ mode: 'http', options: { clock: systemClock } });
+    const callsBefore = h.fake.calls.length;
+    for (const offsetSec of [-6 * 60, 6 * 60, 60 * 60]) {
+      const res = await h.sender?.command(setSchedule(h), { timestampSec: Math.floor(Date.now() / 1000) + offsetSec });
+      expect(res?.status, `stamped ${offsetSec} s from now`).toBe(401);
+    }
+    await nothingChanged(h, callsBefore);
+  });
+
+  it('rejects a request stamped one second outside five minutes either way, by the app’s own clock', async () => {
     h = await slackHarness({ mode: 'http' });
     const callsBefore = h.fake.calls.length;
-    const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
-    const res = await h.sender?.command(slashCommand(ann, CHANNEL, 'daily set 09:30 weekdays Europe/Berlin', h.fake.responseUrl()), { timestampSec: sixMinutesAgo });
-    expect(res?.status).toBe(401);
+    for (const offsetSec of [-(5 * 60 + 1), 5 * 60 + 1]) {
+      const res = await h.sender?.command(setSchedule(h), { timestampSec: nowSec(h) + offsetSec });
+      expect(res?.status, `stamped ${offsetSec} s from now`).toBe(401);
+    }
+    await nothingChanged(h, callsBefore);
+  });
+
+  it('accepts a request stamped up to five minutes either side of its clock (Slack’s window)', async () => {
+    h = await slackHarness({ mode: 'http' });
+    for (const offsetSec of [-5 * 60, 5 * 60]) {
+      const res = await h.sender?.event({ type: 'url_verification', token: 'legacy', challenge: `c${offsetSec}` }, { timestampSec: nowSec(h) + offsetSec });
+      expect(res?.status, `stamped ${offsetSec} s from now`).toBe(200);
+    }
+  });
+
+  it('refuses a request captured and replayed six minutes later, by the app’s own clock', async () => {
+    h = await slackHarness({ mode: 'http' });
+    const body = new URLSearchParams(setSchedule(h)).toString();
+    const stamped = nowSec(h);
+    const signature = slackSignature(FAKE_SIGNING_SECRET, stamped, body);
+    h.world.clock.advance(6 * 60_000);
+    const callsBefore = h.fake.calls.length;
+    const replayed = await h.sender?.raw(body, 'application/x-www-form-urlencoded', { timestampSec: stamped, signature });
+    expect(replayed?.status).toBe(401);
+    await nothingChanged(h, callsBefore);
+  });
+
+  it('refuses a request with no timestamp, or one that is not a number of seconds', async () => {
+    h = await slackHarness({ mode: 'http' });
+    const callsBefore = h.fake.calls.length;
+    for (const stamp of ['', 'soon', '1e9', `${nowSec(h)}.5`, '-1']) {
+      const body = new URLSearchParams(setSchedule(h)).toString();
+      const res = await fetch(h.sender?.url ?? '', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': stamp, 'x-slack-signature': slackSignature(FAKE_SIGNING_SECRET, Number(stamp), body) },
+        body,
+      });
+      expect(res.status, `timestamp "${stamp}"`).toBe(401);
+    }
     await nothingChanged(h, callsBefore);
   });
 
@@ -45,7 +95,7 @@ describe('Bolt HTTP adapter: only signed, fresh, well-formed requests do anythin
     const malformed = await h.sender?.raw('{"type":"event_callback","event":', 'application/json');
     expect(malformed?.status).toBe(400);
     // The signature covers the body: a valid signature for another body does not carry over.
-    const now = Math.floor(Date.now() / 1000);
+    const now = nowSec(h);
     const body = JSON.stringify(reactionAdded(alice, CHANNEL, '1.2', 'eyes'));
     const swapped = await h.sender?.raw(body, 'application/json', { timestampSec: now, signature: slackSignature(FAKE_SIGNING_SECRET, now, `${body} `) });
     expect(swapped?.status).toBe(401);

@@ -16,7 +16,7 @@ export interface SentRequest {
 }
 
 export interface SendOptions {
-  /** Seconds since the epoch to sign with; now when unset. */
+  /** Seconds since the epoch to sign with; the sender's now when unset. */
   timestampSec?: number;
   /** Replaces the computed signature (a forged or broken one). */
   signature?: string;
@@ -33,6 +33,8 @@ export class SlackSender {
   constructor(
     readonly url: string,
     private readonly secret: string = FAKE_SIGNING_SECRET,
+    /** Slack's clock, in milliseconds: the app's own clock in tests that move time. */
+    private readonly now: () => number = Date.now,
   ) {}
 
   command(fields: Record<string, string>, opts: SendOptions = {}): Promise<SentRequest> {
@@ -48,7 +50,7 @@ export class SlackSender {
   }
 
   async raw(body: string, contentType: string, opts: SendOptions = {}): Promise<SentRequest> {
-    const timestampSec = opts.timestampSec ?? Math.floor(Date.now() / 1000);
+    const timestampSec = opts.timestampSec ?? Math.floor(this.now() / 1000);
     const headers: Record<string, string> = {
       'content-type': contentType,
       'x-slack-request-timestamp': String(timestampSec),

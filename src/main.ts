@@ -13,10 +13,11 @@ import { systemRandom } from './core/random.js';
 import { systemTimers } from './core/timers.js';
 import { loadBankFromDisk } from './io/load-bank-from-disk.js';
 import { createLogger } from './log.js';
-import { countLoggedErrors, createPrometheusMetrics, instrumentEngine, instrumentPort } from './metrics/index.js';
+import { countErrorLine, createPrometheusMetrics, instrumentEngine, instrumentPort } from './metrics/index.js';
 import { createCronTimer } from './scheduler/index.js';
 import { firstStopSignal, stopGracefully } from './shutdown.js';
 import { createStore } from './store/create-store.js';
+import { keepRunningOnStrayErrors } from './stray-errors.js';
 
 /** Under the 10 s after which Docker (and most supervisors) send SIGKILL, with room for the last log lines. */
 const STOP_WITHIN_MS = 9_000;
@@ -29,7 +30,10 @@ async function main(): Promise<number> {
     return 1;
   }
   const { config } = configResult;
-  const logger = createLogger(config.logLevel);
+  const metrics = createPrometheusMetrics();
+  // Every error-level line, from the engine, an adapter or Bolt, is one failure in recall_errors_total.
+  const logger = createLogger(config.logLevel, countErrorLine(metrics));
+  keepRunningOnStrayErrors(process, logger);
   logger.info(describeConfig(config), 'starting Recall');
 
   const loadBank = async () => {
@@ -45,8 +49,7 @@ async function main(): Promise<number> {
   const store = await createStore(config.storeUrl);
   const bank = createBankService(initial, loadBank);
   const router = new PortRouter();
-  const metrics = createPrometheusMetrics();
-  const world = { clock: systemClock, store, random: systemRandom, logger: countLoggedErrors(logger, metrics), timers: systemTimers, metrics };
+  const world = { clock: systemClock, store, random: systemRandom, logger, timers: systemTimers, metrics };
   // Bound late: under sharding each Discord shard schedules only its own guilds, known once it is connected.
   let discord: DiscordAdapter | undefined;
   const ownsChannel = (channel: Parameters<DiscordAdapter['ownsChannel']>[0]) => discord?.ownsChannel(channel) ?? true;

@@ -1,10 +1,11 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { HandledKind, Metrics } from '../core/metrics.js';
+import type { Metrics } from '../core/metrics.js';
+import type { FailureSite } from './handling.js';
 
 /** Chat bots answer in tens of milliseconds, and Discord defers an interaction after 3 s: 5 ms … 10 s. */
 export const HANDLE_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-const FAILURE_SITES: readonly (HandledKind | 'background')[] = ['command', 'text', 'action', 'reaction', 'background'];
+const FAILURE_SITES: readonly FailureSite[] = ['command', 'text', 'action', 'reaction', 'request', 'background'];
 
 /** Each platform's connection, read at every scrape (the adapters' `health()`). */
 export type PlatformStates = () => Record<string, { connected: boolean }>;
@@ -17,6 +18,8 @@ export interface PrometheusMetrics extends Metrics {
   render(): Promise<string>;
   /** Reports `recall_platform_connected` from this source from now on. */
   watchPlatforms(states: PlatformStates): void;
+  /** Also counts failures of a request an adapter was serving, outside any engine handler. */
+  failed(where: FailureSite): void;
 }
 
 /**
@@ -49,7 +52,7 @@ export function createPrometheusMetrics(): PrometheusMetrics {
   });
   const errors = new Counter({
     name: 'recall_errors_total',
-    help: 'Failures logged as bugs, by where they surfaced: a handler kind, or background work such as a scheduled post.',
+    help: 'Failures logged as bugs, by where they surfaced: a handler kind, a request an adapter was serving, or background work such as a scheduled post.',
     labelNames: ['where'] as const,
     registers,
   });

@@ -1,6 +1,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { InFlight } from '../../../core/in-flight.js';
 import type { CoreLogger } from '../../../core/logger.js';
+import { serving } from '../../../metrics/handling.js';
 import { type AuthPolicy, authorize, sameOrigin } from './auth.js';
 import { HttpError } from './errors.js';
 import { type Route, match } from './router.js';
@@ -48,9 +49,14 @@ export function createWebServer(options: ServerOptions): Server {
       sendJson(res, 503, { error: 'Recall is stopping; try again in a moment.' }, { connection: 'close', 'retry-after': '10' });
       return;
     }
-    const work = () => handle(options, req, res).catch((err: unknown) => fail(options.logger, req, res, err));
+    const work = () =>
+      handle(options, req, res)
+        .catch((err: unknown) => fail(options.logger, req, res, err))
+        // Answering the failure failed too (the client is gone mid-write): end the connection, keep serving.
+        .catch(() => res.destroy());
     // An event stream's handler returns once the stream is open, so it is not waited for; stop() closes it.
-    void (inFlight ? inFlight.run(`web ${req.method ?? 'GET'} ${req.url?.split('?')[0] ?? '/'}`, work) : work());
+    // Inside `serving`, a bug logged while answering counts as this request's failure in the metrics.
+    serving.run(true, () => void (inFlight ? inFlight.run(`web ${req.method ?? 'GET'} ${req.url?.split('?')[0] ?? '/'}`, work) : work()));
   });
 }
 

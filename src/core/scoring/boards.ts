@@ -1,7 +1,8 @@
+import type { BoardIncrement } from '../../store/store.js';
 import type { WorkspaceRef } from '../refs.js';
 import type { ScoringDeps } from './deps.js';
 import { type BoardSlot, boardName } from './keys.js';
-import type { Placement } from './records.js';
+import { POINTS_FLOOR, type Placement } from './records.js';
 import { registerTeamBoards } from './team-boards.js';
 import { loadTeams } from './teams.js';
 
@@ -16,33 +17,36 @@ export function slotsOf(placement: Placement): BoardSlot[] {
 }
 
 /**
- * Moves a grade's points on every board it belongs to. `boardAdd` is atomic and adds commute, so
- * concurrent grades and changes cannot lose each other's points. `appear` puts a person on the
+ * The increments that move a grade's points on every board it belongs to: the person's, and their
+ * team's (`teamBoards`, empty when the placement has no live team). `appear` puts a person on the
  * boards even with 0 points (a first "missed" still shows them as taking part).
  */
-export async function addToBoards(
-  deps: ScoringDeps,
+export function pointIncrements(
   ws: WorkspaceRef,
   userId: string,
   placement: Placement,
+  teamBoards: readonly string[],
   delta: number,
   appear: boolean,
-): Promise<void> {
-  if (delta === 0 && !appear) return;
-  const { store } = deps.world;
-  const slots = slotsOf(placement);
-  const teamRows = placement.teamId ? await liveTeamRows(deps, ws, placement.teamId, slots) : [];
-  await Promise.all([
-    ...slots.map((slot) => store.boardAdd(boardName(ws, 'people', slot), userId, delta)),
-    ...teamRows.map((row) => store.boardAdd(row.board, row.teamId, delta)),
-  ]);
+): BoardIncrement[] {
+  if (delta === 0 && !appear) return [];
+  const teamId = placement.teamId;
+  return [
+    ...slotsOf(placement).map((slot) => ({ board: boardName(ws, 'people', slot), member: userId, delta, floor: POINTS_FLOOR })),
+    ...(teamId === null ? [] : teamBoards.map((board) => ({ board, member: teamId, delta, floor: POINTS_FLOOR }))),
+  ];
 }
 
-/** A removed team earns nothing more: its rows were cleared and must not grow back. */
-async function liveTeamRows(deps: ScoringDeps, ws: WorkspaceRef, teamId: string, slots: BoardSlot[]): Promise<{ board: string; teamId: string }[]> {
+/**
+ * The team boards a placement's points go to, registered (so a removed team can be cleared from them)
+ * before any point lands there. None when the team was removed: its rows were cleared and must not
+ * grow back.
+ */
+export async function liveTeamBoards(deps: ScoringDeps, ws: WorkspaceRef, placement: Placement): Promise<string[]> {
+  if (placement.teamId === null) return [];
   const { teams } = await loadTeams(deps, ws);
-  if (!teams.some((t) => t.id === teamId)) return [];
-  const boards = slots.map((slot) => boardName(ws, 'teams', slot));
+  if (!teams.some((t) => t.id === placement.teamId)) return [];
+  const boards = slotsOf(placement).map((slot) => boardName(ws, 'teams', slot));
   await registerTeamBoards(deps, ws, boards);
-  return boards.map((board) => ({ board, teamId }));
+  return boards;
 }

@@ -1,7 +1,8 @@
+import type { TransactionPlan, TransactionSnapshot } from '../../store/store.js';
+import type { EngineConfig } from '../engine-config.js';
 import { metricsOf } from '../metrics.js';
 import { type WorkspaceRef, workspaceOf } from '../refs.js';
-import { updateDeciding } from './atomic.js';
-import { addToBoards } from './boards.js';
+import { liveTeamBoards, pointIncrements } from './boards.js';
 import type { ScoringDeps } from './deps.js';
 import { scoringKeys } from './keys.js';
 import { monthId, weekId } from './periods.js';
@@ -13,49 +14,92 @@ import { type StatsRecord, applyGrade } from './stats-record.js';
 import { loadTeams, teamIdOf } from './teams.js';
 import type { GradeRequest, GradeResult } from './types.js';
 
-type Transition = { before: GradeRecord | null; changed: boolean };
+/** What the committed transaction decided. */
+type Decision =
+  | { kind: 'unchanged'; record: GradeRecord }
+  | { kind: 'changed'; before: GradeRecord | null; record: GradeRecord; bonus: number; streak: number | null }
+  /** A first grade committed meanwhile with another placement, whose team boards were not looked up. */
+  | { kind: 'replan'; record: GradeRecord };
+
+/** Where the points of a grade go, and which of those boards are team boards still live. */
+interface Target {
+  placement: Placement;
+  teamBoards: string[];
+}
 
 /**
  * Records a grade and moves points by the difference from whatever the person's previous grade on the
- * post held. Each step is atomic on its own key, and every step applies a difference (points, counts),
- * so repeats and races add up: a duplicate changes nothing, and any number of concurrent changes end
- * with exactly the last committed grade's points on the boards.
- *
- * The one gap: the steps are not one transaction. A crash after the grade record is written but
- * before `boardAdd` runs loses that grade's delta on the boards (and a crash before the stats update
- * loses it from stats); the grade record itself is right, and a redelivery of the same grade will not
- * repair it because it sees nothing changed.
+ * post held. The record, the person's stats and every board increment (person and team; week, month,
+ * season, all time) are one store transaction: a crash or an error at any point leaves either all of
+ * them or none. Each transaction applies differences computed from the record it read, so repeats and
+ * races add up: a duplicate changes nothing, and any number of concurrent changes end with exactly the
+ * last committed grade's points on the boards.
  */
 export async function grade(deps: ScoringDeps, req: GradeRequest): Promise<GradeResult> {
   const { store } = deps.world;
   const ws = workspaceOf(req.user);
   const key = scoringKeys.grade(ws, req.postId, req.user.userId);
-  const late = req.at.getTime() > req.closesAt.getTime();
-  // A change after the post closed is late too and holds 0: the window bounds changing your mind as well.
-  const points = late ? 0 : (req.points ?? deps.config.points[req.grade]);
 
   const [existing] = await Promise.all([store.get<GradeRecord>(key), rememberName(deps, req.user)]);
   // A retry of the grade already held needs no write at all: it is as if it arrived at this read.
   if (existing?.grade === req.grade) return unchanged(deps, ws, req, existing);
   // Where points go is decided once, by the first grade; a change reuses it.
-  const placement = existing ? existing.placement : await placementOf(deps, ws, req);
+  let target = await targetOf(deps, ws, existing?.placement ?? (await placementOf(deps, ws, req)));
+  for (;;) {
+    const decision = await store.transact({ keys: [key, scoringKeys.stats(ws, req.user.userId)] }, (snapshot) =>
+      decide(deps.config, ws, req, key, target, snapshot),
+    );
+    if (decision.kind === 'replan') {
+      target = await targetOf(deps, ws, decision.record.placement);
+      continue;
+    }
+    if (decision.kind === 'unchanged') return unchanged(deps, ws, req, decision.record);
+    const { before, record, bonus, streak } = decision;
+    metricsOf(deps.world).graded(ws.platform, record.kind, record.grade);
+    return { grade: record.grade, points: record.points, bonus, previous: before?.grade ?? null, changed: true, late: record.late, ...streakField(streak) };
+  }
+}
 
-  const { value: record, outcome } = await updateDeciding<GradeRecord, Transition>(store, key, (current) => {
-    if (current === undefined) return { next: firstRecord(req, points, late, placement), outcome: { before: null, changed: true } };
-    if (current.grade === req.grade) return { next: current, outcome: { before: current, changed: false } };
-    return { next: { ...current, grade: req.grade, points, late, at: req.at.toISOString() }, outcome: { before: current, changed: true } };
-  });
-  const { before, changed } = outcome;
-  if (!changed) return unchanged(deps, ws, req, record);
+/** Pure: the store may run it more than once. Everything it writes comes from what it read. */
+function decide(
+  config: EngineConfig,
+  ws: WorkspaceRef, req: GradeRequest,
+  key: string,
+  target: Target,
+  snapshot: TransactionSnapshot,
+): TransactionPlan<Decision> {
+  const statsKey = scoringKeys.stats(ws, req.user.userId);
+  const current = snapshot.value<GradeRecord>(key);
+  if (current?.grade === req.grade) return { result: { kind: 'unchanged', record: current } };
+  if (current && !samePlacement(current.placement, target.placement)) return { result: { kind: 'replan', record: current } };
 
-  const stats = await recordStats(deps, ws, req, before, record);
-  const first = before === null;
+  const late = req.at.getTime() > req.closesAt.getTime();
+  // A change after the post closed is late too and holds 0: the window bounds changing your mind as well.
+  const points = late ? 0 : (req.points ?? config.points[req.grade]);
+  const record: GradeRecord = current
+    ? { ...current, grade: req.grade, points, late, at: req.at.toISOString() }
+    : firstRecord(req, points, late, target.placement);
+  const stats = nextStats(snapshot.value<StatsRecord>(statsKey), current ?? null, record);
+  const first = current === undefined;
   const streak = record.kind === 'daily' && record.dailySeq !== null ? (stats.channels[record.channelId]?.streak ?? null) : null;
-  const bonus = first && !record.late && streak !== null && streak >= deps.config.streakBonus.fromStreak ? deps.config.streakBonus.points : 0;
-  const delta = record.points - (before?.points ?? 0) + bonus;
-  await addToBoards(deps, ws, req.user.userId, record.placement, delta, first);
-  metricsOf(deps.world).graded(ws.platform, record.kind, record.grade);
-  return { grade: record.grade, points: record.points, bonus, previous: before?.grade ?? null, changed: true, late: record.late, ...streakField(streak) };
+  const bonus = first && !record.late && streak !== null && streak >= config.streakBonus.fromStreak ? config.streakBonus.points : 0;
+  const delta = record.points - (current?.points ?? 0) + bonus;
+  return {
+    set: new Map<string, unknown>([
+      [key, record],
+      [statsKey, stats],
+    ]),
+    boardAdds: pointIncrements(ws, req.user.userId, record.placement, target.teamBoards, delta, first),
+    result: { kind: 'changed', before: current ?? null, record, bonus, streak },
+  };
+}
+
+async function targetOf(deps: ScoringDeps, ws: WorkspaceRef, placement: Placement): Promise<Target> {
+  return { placement, teamBoards: await liveTeamBoards(deps, ws, placement) };
+}
+
+function samePlacement(a: Placement, b: Placement): boolean {
+  return a.teamId === b.teamId && a.week === b.week && a.month === b.month && a.season === b.season;
 }
 
 async function unchanged(deps: ScoringDeps, ws: WorkspaceRef, req: GradeRequest, record: GradeRecord): Promise<GradeResult> {
@@ -96,17 +140,15 @@ function firstRecord(req: GradeRequest, points: number, late: boolean, placement
   };
 }
 
-/** Applies the transition to the person's stats; the first grade of a daily post also moves the streak. */
-async function recordStats(deps: ScoringDeps, ws: WorkspaceRef, req: GradeRequest, before: GradeRecord | null, after: GradeRecord): Promise<StatsRecord> {
+/** The person's stats after the transition; the first grade of a daily post also moves the streak. */
+function nextStats(current: StatsRecord | undefined, before: GradeRecord | null, after: GradeRecord): StatsRecord {
   const daily = before === null && after.kind === 'daily' && after.dailySeq !== null ? { channelId: after.channelId, seq: after.dailySeq } : undefined;
-  return deps.world.store.update<StatsRecord>(scoringKeys.stats(ws, req.user.userId), (current) =>
-    applyGrade(current, {
-      before: before && { grade: before.grade, late: before.late },
-      after: { grade: after.grade, late: after.late },
-      category: after.category,
-      ...(daily ? { daily } : {}),
-    }),
-  );
+  return applyGrade(current, {
+    before: before && { grade: before.grade, late: before.late },
+    after: { grade: after.grade, late: after.late },
+    category: after.category,
+    ...(daily ? { daily } : {}),
+  });
 }
 
 function streakField(streak: number | null): { streak?: number } {

@@ -21,6 +21,9 @@ export interface GradeRecord {
   at: string;
 }
 
+/** Points boards never go below 0: a subtraction from a board that lacks the points stops there. */
+export const POINTS_FLOOR = 0;
+
 export interface Placement {
   teamId: string | null;
   week: string;

@@ -1,6 +1,6 @@
 import type { Grade } from './grades.js';
 
-/** A person's running totals. Only ever changed by `applyGrade`, inside one atomic store update. */
+/** A person's running totals. Only ever changed by `applyGrade`, inside the grade's store transaction. */
 export interface StatsRecord {
   graded: number;
   counts: Record<Grade, number>;
@@ -37,7 +37,7 @@ export const EMPTY_STATS: StatsRecord = {
 };
 
 /**
- * Pure, because store.update may run it more than once. A changed grade applies as "take the old one
+ * Pure, because a store transaction may run it more than once. A changed grade applies as "take the old one
  * out, put the new one in", so any number of changes, applied in any order, add up to the last grade.
  */
 export function applyGrade(current: StatsRecord | undefined, change: StatsChange): StatsRecord {

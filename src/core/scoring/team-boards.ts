@@ -1,6 +1,7 @@
 import type { WorkspaceRef } from '../refs.js';
 import type { ScoringDeps } from './deps.js';
 import { scoringKeys } from './keys.js';
+import { POINTS_FLOOR } from './records.js';
 
 /**
  * The store can delete a whole board but not one member, and team boards are spread over every week
@@ -33,13 +34,19 @@ async function register(deps: ScoringDeps, ws: WorkspaceRef, boards: readonly st
   });
 }
 
+/**
+ * Brings the team's row to 0 on every board it may sit on. The score is read inside the transaction
+ * that subtracts it, so a grade landing meanwhile cannot make the subtraction overshoot into a negative.
+ */
 export async function clearTeamFromBoards(deps: ScoringDeps, ws: WorkspaceRef, teamId: string): Promise<void> {
   const { store } = deps.world;
   const boards = (await store.get<string[]>(scoringKeys.teamBoards(ws))) ?? [];
   await Promise.all(
-    boards.map(async (board) => {
-      const row = await store.boardRank(board, teamId);
-      if (row && row.score !== 0) await store.boardAdd(board, teamId, -row.score);
-    }),
+    boards.map((board) =>
+      store.transact({ keys: [], scores: [{ board, member: teamId }] }, (snapshot) => {
+        const score = snapshot.score(board, teamId);
+        return { boardAdds: score === null || score === 0 ? [] : [{ board, member: teamId, delta: -score, floor: POINTS_FLOOR }], result: null };
+      }),
+    ),
   );
 }

@@ -14,6 +14,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   discord: () => import('./discord.js'),
   fanout: () => import('./fanout.js'),
   slack: () => import('./slack.js'),
+  soak: () => import('./soak.js'),
 };
 
 function listBenchmarks(): void {

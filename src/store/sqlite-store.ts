@@ -12,6 +12,7 @@ import {
   stringColumn,
   type SqliteConnection,
 } from './sqlite-connection.js';
+import { refuseKernelFilesystemPath } from './sqlite-path.js';
 import { corruptDatabase, foreignDatabase, probeSqliteFile } from './sqlite-probe.js';
 import {
   BOARD_ADD,
@@ -63,6 +64,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     // keyv's connection would open a second, unrelated in-memory database.
     throw new StoreError('UNSUPPORTED_URL', 'SQLite :memory: is not supported: use memory:// for an in-process store');
   }
+  refuseKernelFilesystemPath(options.path);
   const file = resolve(options.path);
   const found = await probeSqliteFile(file);
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,6 +45,21 @@ describe('createStore', () => {
   it('refuses sqlite://:memory:, pointing at memory:// instead', async () => {
     const error = await failureOf(createStore('sqlite://:memory:'));
     expect(error.message).toMatch(/memory:\/\//);
+  });
+
+  it('refuses a SQLite path inside /proc or /sys at once, naming it, instead of reading it', async () => {
+    for (const url of ['/proc/kmsg', 'sqlite:///proc/self/status', '/proc/recall.sqlite', '/sys/kernel/recall.sqlite']) {
+      const error = await failureOf(createStore(url));
+      expect(error.code).toBe('UNSUPPORTED_URL');
+      expect(error.message).toMatch(/^STORE_URL points at \/(proc|sys)\/.*a kernel filesystem that cannot hold a store/);
+    }
+  });
+
+  it('refuses a path that reaches /proc through a symlink', async () => {
+    const link = join(dir, 'looks-like-data');
+    symlinkSync('/proc/self', link);
+    const error = await failureOf(createStore(join(link, 'recall.sqlite')));
+    expect(error.message).toContain('inside /proc');
   });
 
   it('refuses an empty namespace', async () => {

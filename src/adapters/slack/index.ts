@@ -13,6 +13,7 @@ import { httpHealth, socketHealth } from './health.js';
 import { storeInstallationStore, storeStateStore } from './installation-store.js';
 import { SlackPort } from './port.js';
 import { dropRedeliveries } from './redelivery.js';
+import { DEFAULT_START_RETRY, type StartRetry, initWhenReachable } from './start-retry.js';
 import { installedTokens, rememberOrgTeams, singleToken } from './tokens.js';
 
 export { SLASH_COMMAND } from './commands.js';
@@ -32,6 +33,8 @@ export interface SlackAdapterOptions {
   adminCacheMs?: number;
   /** What request timestamps are checked against; the system clock unless a test moves time. */
   clock?: Clock;
+  /** Back-off between start-up attempts while Slack cannot be reached. */
+  startRetry?: StartRetry;
 }
 
 export interface SlackDeps extends AdapterDeps {
@@ -91,11 +94,7 @@ export async function startSlackAdapter(deps: SlackDeps): Promise<RunningSlackAd
     else logger.error({ err, ...event }, 'a Slack handler failed');
   });
 
-  try {
-    await app.init();
-  } catch (err) {
-    throw new Error(`Slack refused SLACK_BOT_TOKEN at start (auth.test: ${slackReason(err)})`, { cause: err });
-  }
+  await initWhenReachable(() => app.init(), { apiUrl: config.apiUrl, logger, retry: options.startRetry ?? DEFAULT_START_RETRY });
   // Registered before the first request can arrive: a reveal already needs the port to answer.
   router.register('slack', port);
   const socket = receiver.kind === 'socket' ? socketHealth(receiver.receiver.client) : null;

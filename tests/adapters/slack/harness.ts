@@ -31,6 +31,8 @@ export interface HarnessOptions {
   store?: 'memory' | 'sqlite';
   config?: Partial<SlackConfig>;
   options?: SlackAdapterOptions;
+  /** Where the adapter logs, when a test reads them before start() has resolved. */
+  logs?: LogLines;
 }
 
 /** Lines the adapter logged, as text, for checks that no secret ever reaches a log. */
@@ -67,7 +69,7 @@ export async function slackHarness(opts: HarnessOptions) {
   const bank = createBankService(seeds, async () => seeds);
   const router = new PortRouter();
   const engine: Engine = createEngine({ world, config: defaultEngineConfig, bank, platform: router, commands, wakeTimer: wake });
-  const logs = new LogLines();
+  const logs = opts.logs ?? new LogLines();
   const logger = pino({ level: 'debug' }, logs);
 
   const config: SlackConfig = {

@@ -33,7 +33,7 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export async function run(args: readonly string[] = []): Promise<void> {
   const minutes = flag(args, '--minutes', 10, 1, 24 * 60);
   const peopleCount = flag(args, '--people', 200, 4, 10_000);
-  const thinkMs = flag(args, '--think-ms', 3_000, 10, 600_000);
+  const thinkMs = flag(args, '--think-ms', 5_000, 10, 600_000);
   const seed = flag(args, '--seed', 1, 0, 2 ** 31);
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'recall-soak-'));

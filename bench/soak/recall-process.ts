@@ -24,7 +24,9 @@ export interface RecallChild {
  * Its stdout is pino's JSON; only error lines are kept, so a long run holds no growing buffer here.
  */
 export async function startRecall(env: Record<string, string>): Promise<RecallChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // SOAK_NODE_ARGS go to Recall's node alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it under load.
+  const nodeArgs = (process.env['SOAK_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: repoRoot,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

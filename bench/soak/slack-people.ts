@@ -74,9 +74,10 @@ export class SlackPeople {
     const started = performance.now();
     try {
       const res = await withTimeout(send(), REQUEST_TIMEOUT_MS);
+      // Every request here is well-formed and signed, so anything but 2xx is a failure. Bolt answers 404
+      // when Recall did not acknowledge within 3 s; Slack then shows the person an error.
       if (res.status >= 200 && res.status < 300) this.ctx.meter.request(kind, 'ok', res.ms);
-      else if (res.status < 500) this.ctx.meter.request(kind, 'refused', res.ms, `${res.status} ${res.text.slice(0, 80)}`);
-      else this.ctx.meter.request(kind, 'error', res.ms, `${res.status} ${res.text.slice(0, 200)}`);
+      else this.ctx.meter.request(kind, 'error', res.ms, res.status === 404 ? '404: not acknowledged within 3 s' : `${res.status} ${res.text.slice(0, 200)}`);
       return res.status === 200;
     } catch (err) {
       this.ctx.meter.request(kind, 'error', performance.now() - started, describeError(err));

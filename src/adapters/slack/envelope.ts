@@ -1,6 +1,7 @@
 import { parse as parseForm } from 'node:querystring';
 import { z } from 'zod';
 import { SLASH_COMMAND } from './commands.js';
+import { BOT_EVENTS } from './scopes.js';
 
 /**
  * What a signed request to the events URL may carry before Bolt sees it. Bolt reads its bodies as if
@@ -25,9 +26,12 @@ export const FORM_TYPE = 'application/x-www-form-urlencoded';
 const record = z.looseObject({});
 const text = z.string().min(1);
 
-/** Events API event: the fields Bolt's getTypeAndConversation and buildSource walk into. */
+/**
+ * Events API event: one Recall subscribes to (another, such as a `function_executed` with no execution
+ * id, makes Bolt throw), with the fields Bolt's getTypeAndConversation and buildSource walk into.
+ */
 const event = z.looseObject({
-  type: text,
+  type: z.enum(BOT_EVENTS),
   channel: z.union([z.string(), record]).optional(),
   item: record.optional(),
   user: z.union([z.string(), record]).optional(),
@@ -45,9 +49,15 @@ const eventCallback = z.looseObject({
 const urlVerification = z.looseObject({ type: z.literal('url_verification'), challenge: z.string() });
 const rateLimited = z.looseObject({ type: z.literal('app_rate_limited'), team_id: z.string().optional() });
 
+/** Keys Bolt routes on before `type` (`event`, then `command`, then `name`): present, they would make it read the body as another kind. */
+const absent = z.never().optional();
+
 /** Button presses, Recall's only interactivity; `team` is null for an org-wide install. */
 const blockActions = z.looseObject({
   type: z.literal('block_actions'),
+  event: absent,
+  command: absent,
+  name: absent,
   user: z.looseObject({ id: text }),
   team: z.looseObject({ id: z.string().optional() }).nullable().optional(),
   enterprise: z.looseObject({}).nullable().optional(),
@@ -57,7 +67,7 @@ const blockActions = z.looseObject({
 });
 
 /** `/recall …`: every field a single string (a repeated key would arrive as an array). */
-const slashCommand = z.object({ command: z.literal(SLASH_COMMAND), team_id: text, channel_id: text, user_id: text }).catchall(z.string());
+const slashCommand = z.object({ command: z.literal(SLASH_COMMAND), team_id: text, channel_id: text, user_id: text, event: absent }).catchall(z.string());
 
 /** The body Bolt would parse from these bytes, checked; never throws. */
 export function decodeSlackBody(contentType: string | undefined, raw: string): Decoded {

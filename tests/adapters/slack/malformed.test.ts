@@ -37,6 +37,10 @@ function malformed(h: SlackHarness): [string, string, string][] {
     ['a command Recall does not have', form({ ...command, command: '/other' }), FORM],
     ['a command with its team_id twice', `${form(command)}&team_id=T2`, FORM],
     ['an empty body', '', JSON_TYPE],
+    ['an event Recall does not subscribe to', JSON.stringify({ ...reaction, event: { type: 'function_executed' } }), JSON_TYPE],
+    ['a press that also has a name (Bolt would read it as an options request)', form({ payload: JSON.stringify({ ...press, name: '' }) }), FORM],
+    ['a press that also has an event', form({ payload: JSON.stringify({ ...press, event: 'x' }) }), FORM],
+    ['a command that also has an event', form({ ...command, event: 'x' }), FORM],
   ];
 }
 

@@ -1,6 +1,6 @@
 import { questionId } from './ids.js';
 import type { RawQuestion } from './parse/draft.js';
-import type { Question } from './types.js';
+import type { BankWarning, Question, SourceRef } from './types.js';
 
 export interface SourcedQuestion extends RawQuestion {
   file: string;
@@ -9,10 +9,33 @@ export interface SourcedQuestion extends RawQuestion {
 /**
  * The same question in several places becomes one: sources list every place, the longest answer wins
  * (banks that share questions differ in how much they explain), hints and tags are united, and the
- * category is the one from the place that supplied the answer.
+ * category is the one from the place that supplied the answer. "The same" means the same words once
+ * numbering, contractions, quotes and punctuation are folded (see normalizeQuestionText). A question's
+ * id is its author's `Id:` when it has one, else made from those words. Problems with explicit ids
+ * (two questions claiming one) are pushed onto `warnings`.
  */
-export function mergeQuestions(found: Iterable<SourcedQuestion>): Question[] {
-  return [...mergeById(found).values()];
+export function mergeQuestions(found: Iterable<SourcedQuestion>, warnings: BankWarning[] = []): Question[] {
+  const groups = mergeByWords(found);
+  const taken = new Map<string, SourceRef>();
+  for (const [key, g] of groups) taken.set(key, g.question.sources[0] ?? { file: '', line: 0 });
+  for (const [key, g] of groups) {
+    if (!g.explicit) continue;
+    const other = taken.get(g.explicit.id);
+    if (other && other !== taken.get(key)) {
+      warnings.push({ ...g.explicit.at, message: `id \`${g.explicit.id}\` is already the id of the question at ${other.file}:${other.line}; this one keeps the id made from its words` });
+      continue;
+    }
+    taken.set(g.explicit.id, taken.get(key) ?? g.explicit.at);
+    g.question.id = g.explicit.id;
+  }
+  for (const g of groups.values()) for (const w of g.idWarnings) warnings.push(w);
+  return [...groups.values()].map((g) => g.question);
+}
+
+interface Group {
+  question: Question;
+  explicit: { id: string; at: SourceRef } | null;
+  idWarnings: BankWarning[];
 }
 
 /**
@@ -27,34 +50,47 @@ function own(text: string): string {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-function mergeById(found: Iterable<SourcedQuestion>): Map<string, Question> {
-  const byId = new Map<string, Question>();
+function mergeByWords(found: Iterable<SourcedQuestion>): Map<string, Group> {
+  const byKey = new Map<string, Group>();
   for (const q of found) {
-    const id = questionId(q.question);
-    const existing = byId.get(id);
+    const key = questionId(q.question);
+    const existing = byKey.get(key);
     const source = { file: q.file, line: q.line };
     if (!existing) {
-      byId.set(id, {
-        id,
-        question: own(q.question),
-        answer: q.answer === null ? null : own(q.answer),
-        hints: q.hints.map(own),
-        category: q.category === null ? null : own(q.category),
-        tags: unique(q.tags).map(own),
-        sources: [source],
+      byKey.set(key, {
+        question: {
+          id: key,
+          question: own(q.question),
+          answer: q.answer === null ? null : own(q.answer),
+          hints: q.hints.map(own),
+          category: q.category === null ? null : own(q.category),
+          tags: unique(q.tags).map(own),
+          difficulty: q.difficulty,
+          sources: [source],
+        },
+        explicit: q.id === null ? null : { id: own(q.id), at: source },
+        idWarnings: [],
       });
       continue;
     }
-    existing.sources.push(source);
-    if (q.answer !== null && (existing.answer === null || q.answer.length > existing.answer.length)) {
-      existing.answer = own(q.answer);
-      if (q.category !== null) existing.category = own(q.category);
+    const merged = existing.question;
+    merged.sources.push(source);
+    if (q.answer !== null && (merged.answer === null || q.answer.length > merged.answer.length)) {
+      merged.answer = own(q.answer);
+      if (q.category !== null) merged.category = own(q.category);
     }
-    existing.category ??= q.category === null ? null : own(q.category);
-    existing.hints = unique([...existing.hints, ...q.hints.map(own)]);
-    existing.tags = unique([...existing.tags, ...q.tags.map(own)]);
+    merged.category ??= q.category === null ? null : own(q.category);
+    merged.difficulty ??= q.difficulty;
+    merged.hints = unique([...merged.hints, ...q.hints.map(own)]);
+    merged.tags = unique([...merged.tags, ...q.tags.map(own)]);
+    if (q.id === null) continue;
+    if (!existing.explicit) existing.explicit = { id: own(q.id), at: source };
+    else if (existing.explicit.id !== q.id) {
+      const first = existing.explicit;
+      existing.idWarnings.push({ ...source, message: `this question already has the id \`${first.id}\` (${first.at.file}:${first.at.line}); \`${q.id}\` is ignored` });
+    }
   }
-  return byId;
+  return byKey;
 }
 
 function unique(values: string[]): string[] {

@@ -4,9 +4,15 @@ export interface SourceRef {
   line: number;
 }
 
+export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
+export type Difficulty = (typeof DIFFICULTIES)[number];
+
 /** One question as the bank holds it; `question`, `answer` and `hints` are Markdown. */
 export interface Question {
-  /** Stable id derived from the normalized question text: re-wrapping or renumbering keeps it. */
+  /**
+   * The author's `Id:` when the question has one; otherwise derived from the normalized question text,
+   * so re-wrapping or renumbering keeps it (and a reload hands an edited question its old id).
+   */
   id: string;
   question: string;
   answer: string | null;
@@ -14,6 +20,8 @@ export interface Question {
   /** The section the question sits in; `null` when the file has no sections. */
   category: string | null;
   tags: string[];
+  /** From a marker (`👶`, `(easy)`, `[hard]`, `Difficulty: medium`); also among the tags. */
+  difficulty: Difficulty | null;
   sources: SourceRef[];
 }
 
@@ -22,6 +30,8 @@ export interface BankWarning {
   file: string;
   line: number;
   message: string;
+  /** Set when a block that looked like a question was not taken as one; `bank check` counts them. */
+  skipped?: true;
 }
 
 export interface BankLoadResult {

@@ -45,7 +45,7 @@ describe('bad input never crashes and never hides the rest', () => {
   it('skips a question that is too long to post, with a warning', () => {
     const { questions, warnings } = parseText(`1. ${'very '.repeat(400)}long question?\n2. What is short?\n`);
     expect(questions.map((q) => q.question)).toEqual(['What is short?']);
-    expect(warnings).toEqual([{ file: 'bank.md', line: 1, message: expect.stringMatching(/^question is 2,014 characters long, skipped/) }]);
+    expect(warnings).toEqual([{ file: 'bank.md', line: 1, skipped: true, message: expect.stringMatching(/^question is 2,014 characters long, skipped/) }]);
   });
 
   it('closes a code fence that never ends so the questions after it still load', () => {

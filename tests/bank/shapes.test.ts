@@ -58,8 +58,8 @@ describe('other common bank shapes', () => {
     );
     expect(warnings).toEqual([]);
     expect(questions).toEqual([
-      { question: 'What is RAG?', answer: 'Retrieve, then generate.\n\n#### Example\n\nA support bot.', hints: ['Where does knowledge come from?'], tags: ['rag', 'easy'], category: 'Retrieval', line: 5 },
-      { question: 'Explain chunking.', answer: 'Splitting documents.', hints: [], tags: ['hard'], category: 'Retrieval', line: 15 },
+      { question: 'What is RAG?', answer: 'Retrieve, then generate.\n\n#### Example\n\nA support bot.', hints: ['Where does knowledge come from?'], tags: ['rag', 'easy'], difficulty: 'easy', id: null, category: 'Retrieval', line: 5 },
+      { question: 'Explain chunking.', answer: 'Splitting documents.', hints: [], tags: ['hard'], difficulty: 'hard', id: null, category: 'Retrieval', line: 15 },
     ]);
   });
 
@@ -100,8 +100,8 @@ describe('other common bank shapes', () => {
       '# Glossary\n\n| Question | Answer | Hint | Tags | Category |\n| --- | --- | --- | --- | --- |\n| What is a token? | A unit of text.<br>Often a word piece. | think BPE | basics, nlp | |\n| What is a **context window**? | The tokens a model sees at once. | | | LLMs |\n',
     );
     expect(questions).toEqual([
-      { question: 'What is a token?', answer: 'A unit of text.\nOften a word piece.', hints: ['think BPE'], tags: ['basics', 'nlp'], category: 'Glossary', line: 5 },
-      { question: 'What is a **context window**?', answer: 'The tokens a model sees at once.', hints: [], tags: [], category: 'LLMs', line: 6 },
+      { question: 'What is a token?', answer: 'A unit of text.\nOften a word piece.', hints: ['think BPE'], tags: ['basics', 'nlp'], difficulty: null, id: null, category: 'Glossary', line: 5 },
+      { question: 'What is a **context window**?', answer: 'The tokens a model sees at once.', hints: [], tags: [], difficulty: null, id: null, category: 'LLMs', line: 6 },
     ]);
   });
 
@@ -112,7 +112,7 @@ describe('other common bank shapes', () => {
 
   it('takes category and tags from YAML front matter and keeps line numbers true', () => {
     const { questions } = parseText('---\ntitle: RAG drills\ncategory: Retrieval\ntags:\n  - rag\n  - core\n---\n\n### What is a retriever?\nFinds documents.\n');
-    expect(questions).toEqual([{ question: 'What is a retriever?', answer: 'Finds documents.', hints: [], tags: ['rag', 'core'], category: 'Retrieval', line: 9 }]);
+    expect(questions).toEqual([{ question: 'What is a retriever?', answer: 'Finds documents.', hints: [], tags: ['rag', 'core'], difficulty: null, id: null, category: 'Retrieval', line: 9 }]);
   });
 });
 

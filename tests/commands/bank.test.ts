@@ -10,7 +10,7 @@ const run = commandRunner([bank, help], { bank: service });
 describe('bank command', () => {
   it('shows bank stats per category', async () => {
     const text = replyText(await run({ command: 'bank', subcommand: 'stats' }));
-    expect(text).toMatch(/^\*\*330 questions\*\*, 169 answered, 161 for discussion\./);
+    expect(text).toMatch(/^\*\*325 questions\*\*, 168 answered, 157 for discussion\./);
     expect(text).toContain('• Reinforcement Learning: 15 (15 answered)');
   });
 
@@ -35,7 +35,7 @@ describe('bank command', () => {
 
   it('reloads only for admins', async () => {
     expect(replyText(await run({ command: 'bank', subcommand: 'reload' }))).toBe('Only admins can use `bank reload`.');
-    expect(replyText(await run({ command: 'bank', subcommand: 'reload', isAdmin: true }))).toBe('Reloaded: 330 questions (0 new, 0 gone), 0 warnings.');
+    expect(replyText(await run({ command: 'bank', subcommand: 'reload', isAdmin: true }))).toBe('Reloaded: 325 questions (0 new, 0 gone), 1 warnings.');
   });
 });
 

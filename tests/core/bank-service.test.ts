@@ -18,7 +18,7 @@ describe('the bank service', () => {
   it('filters by category, tag and answered', () => {
     expect(bank.filter({ categories: ['Reinforcement Learning'] })).toHaveLength(15);
     expect(bank.filter({ tags: ['rlhf'] }).map((q) => q.question)).toEqual(['How would you use RLHF to train an LLM model?']);
-    expect(bank.filter({ answeredOnly: true })).toHaveLength(169);
+    expect(bank.filter({ answeredOnly: true })).toHaveLength(168);
   });
 
   it('finds by exact id or a unique prefix of at least four characters', () => {

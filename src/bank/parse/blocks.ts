@@ -1,5 +1,6 @@
 import type { Blockquote, Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { isTitleShaped } from './lines.js';
 
 /**
  * A bank file flattened into what a reader scans: headings, the single lines of top-level paragraphs
@@ -17,6 +18,8 @@ export type Block =
       number: number | null;
       /** The item's first paragraph, one entry per source line, indentation removed. */
       firstLines: string[];
+      /** The same lines with their indentation beyond the item's own kept (code under a question). */
+      firstRaw: string[];
       /** Everything after the first paragraph, dedented Markdown ('' when none). */
       rest: string;
       /** The whole item body (first paragraph included), dedented Markdown. */
@@ -38,6 +41,8 @@ export interface QaTableRow {
   answer: string;
   hint: string;
   tags: string;
+  difficulty: string;
+  id: string;
   category: string;
 }
 
@@ -51,7 +56,7 @@ export function flattenBlocks(root: Root, source: string): Block[] {
     const next = root.children[root.children.indexOf(node) + 1];
     switch (node.type) {
       case 'heading':
-        blocks.push(headingBlock(node, source, blankBefore));
+        blocks.push(...headingBlocks(node, source, blankBefore));
         break;
       case 'paragraph':
         blocks.push(...paragraphLines(node, source, blankBefore, next));
@@ -86,6 +91,35 @@ export function sourceOf(node: Nodes, source: string): string {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   return start === undefined || end === undefined ? '' : source.slice(start, end);
+}
+
+/**
+ * A setext underline meant as something else: `---` under an answer line is a rule, not a heading
+ * ("X is a thing.\n---"), and only the last line above an underline is the title (`Q: Open?\nStorage\n---`).
+ */
+function headingBlocks(node: Heading, source: string, blankBefore: boolean): Block[] {
+  const raw = sourceOf(node, source);
+  const lines = raw.split('\n');
+  const underline = /^ {0,3}(=+|-+)[ \t]*$/.exec(lines[lines.length - 1] ?? '');
+  if (lines.length < 2 || !underline) return [headingBlock(node, source, blankBefore)];
+  const text = lines.slice(0, -1);
+  const first = node.position?.start.line ?? 0;
+  const asLines = (from: number, to: number): Block[] =>
+    text.slice(from, to).map((t, i) => ({
+      kind: 'line' as const,
+      line: first + from + i,
+      blankBefore: from + i === 0 ? blankBefore : false,
+      text: t.trim(),
+      lastInParagraph: from + i === text.length - 1,
+      nextIsList: false,
+    }));
+  const last = text[text.length - 1]?.trim() ?? '';
+  if (underline[1]?.startsWith('-') && !isTitleShaped(last)) {
+    return [...asLines(0, text.length), { kind: 'break', line: first + text.length, blankBefore: false }];
+  }
+  if (text.length === 1) return [headingBlock(node, source, blankBefore)];
+  const heading = { kind: 'heading' as const, line: first + text.length - 1, blankBefore: false, depth: node.depth, text: last, raw: `${last}\n${lines[lines.length - 1] ?? ''}` };
+  return [...asLines(0, text.length - 1), heading];
 }
 
 function headingBlock(node: Heading, source: string, blankBefore: boolean): Block {
@@ -144,11 +178,12 @@ function itemBlock(
   const written = /^\s*(\d{1,9})[.)]/.exec(sourceOf(item, source));
   const number = opts.ordered ? (written ? Number(written[1]) : opts.number) : null;
   const [first, ...others] = item.children;
-  const firstLines = first && first.type === 'paragraph' ? sourceOf(first, source).split('\n').map((l) => l.trim()) : [];
+  const firstRaw = first && first.type === 'paragraph' ? dedent(sourceOf(first, source), (first.position?.start.column ?? 1) - 1).split('\n') : [];
+  const firstLines = firstRaw.map((l) => l.trim());
   const restStart = first && first.type === 'paragraph' ? others[0] : first;
   const rest = restStart ? dedentFrom(source, restStart, item) : '';
   const body = first ? dedentFrom(source, first, item) : '';
-  return { kind: 'item', line, blankBefore: opts.blankBefore, ordered: opts.ordered, number, firstLines, rest, body, attachedToParagraph: opts.attachedToParagraph, attachedIntro: opts.attachedIntro };
+  return { kind: 'item', line, blankBefore: opts.blankBefore, ordered: opts.ordered, number, firstLines, firstRaw, rest, body, attachedToParagraph: opts.attachedToParagraph, attachedIntro: opts.attachedIntro };
 }
 
 /** Source from `from`'s start to the end of `container`, with the list item's indentation removed. */
@@ -185,7 +220,9 @@ const COLUMN_NAMES: Record<Exclude<keyof QaTableRow, 'line'>, RegExp> = {
   question: /^(?:q|questions?|prompt)$/i,
   answer: /^(?:a|answers?|solution)$/i,
   hint: /^hints?$/i,
-  tags: /^(?:tags?|difficulty|level)$/i,
+  tags: /^tags?$/i,
+  difficulty: /^(?:difficulty|level)$/i,
+  id: /^id$/i,
   category: /^(?:category|topic|section)$/i,
 };
 
@@ -216,6 +253,8 @@ function qaTable(node: Table, source: string, blankBefore: boolean): Block | nul
       answer: cellText(row, a),
       hint: cellText(row, column('hint')),
       tags: cellText(row, column('tags')),
+      difficulty: cellText(row, column('difficulty')),
+      id: cellText(row, column('id')),
       category: cellText(row, column('category')),
     })),
   };

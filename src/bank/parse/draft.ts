@@ -1,3 +1,5 @@
+import type { Difficulty } from '../types.js';
+
 /** A question being read; becomes a RawQuestion when the next question or section starts. */
 export interface Draft {
   questionLines: string[];
@@ -6,7 +8,12 @@ export interface Draft {
   answer: string;
   hints: string[];
   tags: string[];
+  difficulty: Difficulty | null;
+  /** The author's `Id:` line, as written (checked when the question is finished). */
+  id: string | null;
   category: string | null;
+  /** Asked with a `Q:` marker, so its answer needs an `A:`: a title line after it is never the answer. */
+  marked: boolean;
   /** Depth of the heading that asked the question; deeper headings belong to its answer. */
   headingDepth: number | null;
   answerStarted: boolean;
@@ -21,19 +28,25 @@ export interface RawQuestion {
   answer: string | null;
   hints: string[];
   tags: string[];
+  difficulty: Difficulty | null;
+  /** An explicit `Id:`; null when the id is to be derived from the question's words. */
+  id: string | null;
   category: string | null;
   line: number;
 }
 
-export function newDraft(text: string, line: number, category: string | null, opts: { number?: number | null; headingDepth?: number | null } = {}): Draft {
+export function newDraft(text: string | string[], line: number, category: string | null, opts: { number?: number | null; headingDepth?: number | null } = {}): Draft {
   return {
-    questionLines: [text],
+    questionLines: typeof text === 'string' ? [text] : text,
     line,
     number: opts.number ?? null,
     answer: '',
     hints: [],
     tags: [],
+    difficulty: null,
+    id: null,
     category,
+    marked: false,
     headingDepth: opts.headingDepth ?? null,
     answerStarted: false,
     fromBullet: false,

@@ -1,34 +1,36 @@
+import type { Difficulty } from '../types.js';
 import type { Block } from './blocks.js';
 import { ANSWER_CALLOUTS, HINT_CALLOUTS, calloutAsQuote } from './callouts.js';
+import { codeRunLength, isCodeLine, linesToMarkdown, refersToCode } from './code-lines.js';
+import { type DetailsToken, detailsBalance, detailsTokens, htmlToText, isAnswerLabel } from './details.js';
+import { type DifficultyLegend, levelOf, readLegend } from './difficulty.js';
 import { type Draft, type RawQuestion, appendAnswer, newDraft } from './draft.js';
-import { isDetailsClose, parseDetailsOpen } from './details.js';
+import { isElaboration } from './elaboration.js';
+import { type ExtractWarning, type FinishContext, finishDraft } from './finish.js';
 import { cleanCategory, isQuestionHeading, questionHeadingText } from './headings.js';
 import {
   answerPrefixed,
+  asks,
   boldOnly,
   hintPrefixed,
+  idLine,
   isInPageLinkLine,
   isTitleCased,
   isTitleShaped,
-  joinQuestionLines,
   looksLikeQuestion,
   numberedLine,
   plainInline,
   questionListTitle,
   questionPrefixed,
-  splitQuestionTags,
   tagsLine,
 } from './lines.js';
+import { splitQuestionMarkers } from './markers.js';
+import { plainTitle, strongTitle } from './titles.js';
 
-export interface ExtractWarning {
-  line: number;
-  message: string;
-}
+export type { ExtractWarning } from './finish.js';
 
 type LineBlock = Extract<Block, { kind: 'line' }>;
 type ItemBlock = Extract<Block, { kind: 'item' }>;
-
-const MAX_QUESTION_CHARS = 1500;
 
 /**
  * Reads a file's blocks as a person reads a question bank. Two readings exist:
@@ -37,12 +39,14 @@ const MAX_QUESTION_CHARS = 1500;
  * - list banks (numbered items, plain lines, titled lists): questions are items or lines, answers are
  *   marked (`- Answer`, `>[!Ans]`, `A:`, `my ans -`) or are the text that follows a question.
  * `<details>` blocks and `Q:`/`A:` pairs are read the same way in both.
- * Text that is neither question nor answer (preambles, tables of contents, advice) is never kept.
+ * Text that is neither question nor answer (preambles, tables of contents, advice) is never kept, but a
+ * block that looks like a question and is not taken gets a warning saying why.
  */
 export interface ExtractDefaults {
   /** From front matter: the category until a section says otherwise, and tags every question gets. */
   category?: string | null;
   tags?: string[];
+  difficulty?: Difficulty | null;
 }
 
 export function extractQuestions(blocks: Block[], defaults: ExtractDefaults = {}): { questions: RawQuestion[]; warnings: ExtractWarning[] } {
@@ -53,13 +57,27 @@ class Extractor {
   private readonly out: RawQuestion[] = [];
   private readonly warnings: ExtractWarning[] = [];
   private readonly headingMode: boolean;
+  /** Bold lines ask the questions here, so a bold line that does not ask is worth a warning. */
+  private readonly boldBank: boolean;
+  /** What the file's emoji markers mean (its legend, or the usual ones); the legend's own lines are skipped. */
+  private readonly legend: DifficultyLegend;
+  private readonly legendLines: ReadonlySet<number>;
+  private readonly finishContext: FinishContext;
   private category: string | null = null;
   private questionList = false;
   private current: Draft | null = null;
   /** Lines after a section title before any numbered question: a first, unnumbered question may be in them. */
   private pending: LineBlock[] = [];
   private sectionHasNumbered = false;
+  /** `<details>` boxes open now, and the depth of the one whose summary is the current question. */
+  private detailsDepth = 0;
+  private questionDetailsDepth: number | null = null;
   private detailsOpenAt: number | null = null;
+  /** A `<details>` that is never closed ends at the next `<details>` question instead of holding it. */
+  private nestedDetailsAreQuestions = false;
+  /** Where the latest `<details>` opened: its question's line. */
+  private openedAt: number | null = null;
+  private index = 0;
   private prev: Block | undefined;
 
   constructor(
@@ -67,15 +85,21 @@ class Extractor {
     private readonly defaults: ExtractDefaults,
   ) {
     this.category = defaults.category ?? null;
-    const questionHeadings = blocks.filter((b) => b.kind === 'heading' && isQuestionHeading(b.text));
+    const legend = readLegend(blocks.flatMap((b) => (b.kind === 'line' ? [b] : b.kind === 'item' ? [{ line: b.line, text: b.firstLines.join(' ') }] : [])));
+    this.legend = legend.legend;
+    this.legendLines = legend.lines;
+    this.finishContext = { legend: this.legend, tags: defaults.tags ?? [], difficulty: defaults.difficulty ?? null };
+    const questionHeadings = blocks.filter((b) => b.kind === 'heading' && isQuestionHeading(b.text, this.legend));
     this.headingMode = questionHeadings.length >= 2 || questionHeadings.some((b) => b.kind === 'heading' && /^q\s*\d/i.test(b.text));
+    this.boldBank = blocks.filter((b) => b.kind === 'line' && boldQuestion(b.text, this.legend) !== null).length >= 2;
   }
 
   run(): { questions: RawQuestion[]; warnings: ExtractWarning[] } {
-    for (const block of this.blocks) {
+    this.blocks.forEach((block, i) => {
+      this.index = i;
       this.visit(block);
       this.prev = block;
-    }
+    });
     this.closeDetailsIfOpen();
     this.finish();
     this.settlePending();
@@ -83,9 +107,10 @@ class Extractor {
   }
 
   private visit(b: Block): void {
+    if ((b.kind === 'line' || b.kind === 'item') && this.legendLines.has(b.line)) return;
     if (b.kind === 'html') return this.html(b);
     if (b.kind === 'qa-table') return this.qaTable(b);
-    if (this.detailsOpenAt !== null && b.kind !== 'heading') return this.answerContent(b);
+    if (this.detailsDepth > 0 && this.current && b.kind !== 'heading') return this.answerContent(b);
     switch (b.kind) {
       case 'heading':
         return this.heading(b);
@@ -111,7 +136,12 @@ class Extractor {
       if (d) {
         if (row.answer !== '') appendAnswer(d, row.answer, true);
         if (row.hint !== '') d.hints.push(row.hint);
-        if (row.tags !== '') d.tags.push(...row.tags.split(/[,;]/).map((t) => t.trim()).filter(Boolean));
+        if (row.tags !== '') d.tags.push(...splitTags(row.tags));
+        if (row.difficulty !== '') {
+          d.difficulty = levelOf(row.difficulty);
+          if (!d.difficulty) d.tags.push(row.difficulty);
+        }
+        if (row.id !== '') d.id = row.id;
       }
       this.finish();
       this.category = sectionCategory;
@@ -121,7 +151,7 @@ class Extractor {
   // ----- sections and headings -----
 
   private heading(b: Extract<Block, { kind: 'heading' }>): void {
-    if (isQuestionHeading(b.text)) {
+    if (isQuestionHeading(b.text, this.legend)) {
       this.closeDetailsIfOpen();
       const { text, number } = questionHeadingText(b.text);
       this.start(text, b.line, { number, headingDepth: b.depth });
@@ -145,7 +175,7 @@ class Extractor {
 
   // ----- questions -----
 
-  private start(text: string, line: number, opts: { number?: number | null; headingDepth?: number | null } = {}): void {
+  private start(text: string | string[], line: number, opts: { number?: number | null; headingDepth?: number | null } = {}): void {
     this.finish();
     this.settlePending();
     if (opts.number != null) this.sectionHasNumbered = true;
@@ -156,22 +186,9 @@ class Extractor {
     const d = this.current;
     this.current = null;
     if (!d) return;
-    const joined = joinQuestionLines(d.questionLines);
-    const { text, tags } = splitQuestionTags(unwrapBold(joined));
-    if (plainInline(text) === '') return;
-    if (text.length > MAX_QUESTION_CHARS) {
-      this.warn(d.line, `question is ${text.length.toLocaleString('en')} characters long, skipped (is a line break or a numbering missing?)`);
-      return;
-    }
-    const answer = d.answer.trim();
-    this.out.push({
-      question: text,
-      answer: answer === '' ? null : answer,
-      hints: d.hints,
-      tags: [...tags, ...d.tags, ...(this.defaults.tags ?? [])],
-      category: d.category,
-      line: d.line,
-    });
+    const done = finishDraft(d, this.finishContext);
+    this.warnings.push(...done.warnings);
+    if (done.question) this.out.push(done.question);
   }
 
   /** A section whose numbering starts at 2 had its first question unnumbered, right after the title. */
@@ -187,7 +204,14 @@ class Extractor {
   /** At the end of a section, leftover lines were a preamble unless they open with a real question. */
   private settlePending(): void {
     const first = this.pending[0];
-    if (first && /[?？]\s*$/.test(plainInline(first.text)) && this.category !== null) this.promotePending();
+    if (first && asks(first.text) && this.category !== null) this.promotePending();
+    else this.dropPending();
+  }
+
+  private dropPending(): void {
+    for (const l of this.pending) {
+      if (asks(l.text)) this.skip(l.line, l.text, 'it follows text that is not a question before the first numbered question of its section, and is read as part of that preamble');
+    }
     this.pending = [];
   }
 
@@ -202,27 +226,25 @@ class Extractor {
     if (this.current && b.attachedToParagraph && /:\s*$/.test(intro) && questionListTitle(intro) === null && !nextInSequence) {
       return this.answerContent(b);
     }
-    // `2. What is Y?` with the answer on the next line of the same paragraph: the question ends where it asks.
-    const asked = b.firstLines.findIndex((l, i) => i < b.firstLines.length - 1 && /[?？]\s*$/.test(plainInline(l)));
-    const questionLines = asked >= 0 ? b.firstLines.slice(0, asked + 1) : b.firstLines;
-    const text = joinQuestionLines(questionLines);
+    const end = questionEnd(b.firstLines);
+    const text = linesToMarkdown(b.firstLines.slice(0, end));
     if (plainInline(text) === '') {
       // An empty numbered placeholder (`4.` or `1. - Answer` with nothing after) still ends the question before it.
       this.finish();
       return;
     }
-    this.numberedQuestion(text, b.line, b.number);
-    const answerLines = asked >= 0 ? b.firstLines.slice(asked + 1).join('\n') : '';
+    this.numberedQuestion(b.firstRaw.slice(0, end), b.line, b.number);
+    const answerLines = linesToMarkdown(b.firstRaw.slice(end), '\n');
     const rest = [answerLines, b.rest].filter((part) => part !== '').join('\n\n');
     if (rest !== '' && this.current) this.itemRest(this.current, rest);
   }
 
-  private numberedQuestion(text: string, line: number, number: number | null): void {
+  private numberedQuestion(text: string | string[], line: number, number: number | null): void {
     if (number === 2 && !this.sectionHasNumbered && this.pending.length > 0) {
       this.finish();
       this.promotePending();
     } else {
-      this.pending = [];
+      this.dropPending();
     }
     this.start(text, line, { number });
   }
@@ -257,13 +279,12 @@ class Extractor {
       this.current?.hints.push(hint);
       return;
     }
-    const text = joinQuestionLines(b.firstLines);
-    const asks = /[?？]\s*$/.test(plainInline(text));
+    const asked = looksLikeQuestion(b.firstLines.join(' '));
     // A bullet under a bulleted question is its answer, unless that question is still unanswered and
     // this bullet asks too: then the list is a list of questions.
-    if (this.current && !(this.current.fromBullet && !this.current.answerStarted && asks)) return this.answerContent(b);
-    if (asks) {
-      this.start(text, b.line);
+    if (this.current && !(this.current.fromBullet && !this.current.answerStarted && asked)) return this.answerContent(b);
+    if (asked) {
+      this.start(b.firstRaw, b.line);
       if (this.current) this.current.fromBullet = true;
       if (b.rest !== '' && this.current) this.itemRest(this.current, b.rest);
     }
@@ -272,21 +293,14 @@ class Extractor {
   private line(b: LineBlock): void {
     const t = b.text;
     if (t === '' || isInPageLinkLine(t)) return;
-    const hint = hintPrefixed(t);
-    if (hint !== null) {
-      if (this.current) {
-        this.current.hints.push(hint);
-        this.current.last = 'hint';
-      }
-      return;
-    }
-    const tags = tagsLine(t);
-    if (tags && this.current && !this.current.answerStarted) {
-      this.current.tags.push(...tags);
-      return;
-    }
+    if (this.current && this.meta(this.current, t)) return;
+    if (hintPrefixed(t) !== null) return;
     const asked = questionPrefixed(t);
-    if (asked !== null) return this.start(asked, b.line);
+    if (asked !== null) {
+      this.start(asked, b.line);
+      if (this.current) this.current.marked = true;
+      return;
+    }
     const answer = answerPrefixed(t);
     if (answer !== null && this.current) {
       this.current.answerStarted = true;
@@ -298,24 +312,89 @@ class Extractor {
     if (listTitle !== null) return this.newSection(listTitle, true);
     const numbered = numberedLine(t);
     if (numbered && numbered.rest !== '') return this.numberedQuestion(numbered.rest, b.line, numbered.number);
+    const title = this.titleLine(b);
+    if (title !== null) return this.newSection(title, false);
     if (!this.questionList && isTitleShaped(t) && (b.nextIsList || (!b.lastInParagraph && isTitleCased(t)))) {
       return this.newSection(cleanCategory(t), false);
     }
-    const bold = boldOnly(t);
-    if (bold !== null && !/:\s*$/.test(bold) && bold.split(/\s+/).length >= 3 && looksLikeQuestion(bold)) {
-      return this.start(bold, b.line);
+    if (boldQuestion(t, this.legend) !== null) return this.start(t, b.line);
+    if (this.boldBank && this.standalone(b) && boldPrompt(t, this.legend)) {
+      const where = this.current ? ', so it was kept in the answer above' : '';
+      this.skip(b.line, t, `it is bold like the questions here but neither ends with \`?\` nor starts with a question word${where} (end it with \`?\` to ask it)`);
     }
     this.plainLine(b);
+  }
+
+  /** `Hint:`, `Tags:`, `Difficulty:` and `Id:` lines under a question. */
+  private meta(d: Draft, t: string): boolean {
+    const hint = hintPrefixed(t);
+    if (hint !== null) {
+      d.hints.push(hint);
+      d.last = 'hint';
+      return true;
+    }
+    if (d.answerStarted) return false;
+    const id = idLine(t);
+    if (id !== null) {
+      d.id = id;
+      return true;
+    }
+    const tags = tagsLine(t);
+    if (tags) d.tags.push(...tags);
+    return tags !== null;
+  }
+
+  /**
+   * `[Storage]`, `STORAGE`, `Storage:` on their own line before a question open a section (and end the
+   * question before them, answered or not). A plain title line does so only where answers are marked
+   * (`Q:`/`A:`) or no question is open, since elsewhere a short line can be an answer.
+   */
+  private titleLine(b: LineBlock): string | null {
+    if (!this.standalone(b) || !this.nextStartsQuestion()) return null;
+    const strong = strongTitle(b.text);
+    if (strong !== null) return strong;
+    const d = this.current;
+    return !this.questionList && (d === null || d.marked) ? plainTitle(b.text) : null;
+  }
+
+  private standalone(b: LineBlock): boolean {
+    return b.blankBefore || this.prev?.kind !== 'line' || this.prev.lastInParagraph;
+  }
+
+  private nextStartsQuestion(): boolean {
+    const next = this.blocks[this.index + 1];
+    switch (next?.kind) {
+      case 'line': {
+        const t = next.text;
+        const numbered = numberedLine(t);
+        return questionPrefixed(t) !== null || (numbered !== null && looksLikeQuestion(numbered.rest)) || boldQuestion(t, this.legend) !== null || asks(t);
+      }
+      case 'item':
+        return looksLikeQuestion(next.firstLines.join(' '));
+      case 'heading':
+        return isQuestionHeading(next.text, this.legend);
+      case 'html':
+        return detailsTokens(next.raw).some((t) => t.kind === 'summary');
+      case 'qa-table':
+        return true;
+      default:
+        return false;
+    }
   }
 
   private plainLine(b: LineBlock): void {
     const d = this.current;
     if (this.questionList) {
       if (d && !b.blankBefore && this.prev?.kind === 'line') return this.attachedToListQuestion(d, b);
+      if (d && d.last === 'question' && isElaboration(d.questionLines.join(' '), b.text)) {
+        d.hints.push(b.text);
+        d.last = 'elaboration';
+        return;
+      }
       return this.start(b.text, b.line);
     }
     if (d) return this.plainAfterQuestion(d, b);
-    if (this.pending.length > 0 || !/[?？]\s*$/.test(plainInline(b.text))) {
+    if (this.pending.length > 0 || !asks(b.text)) {
       this.pending.push(b);
       return;
     }
@@ -334,7 +413,7 @@ class Extractor {
   }
 
   private plainAfterQuestion(d: Draft, b: LineBlock): void {
-    if (d.last === 'question' && !b.blankBefore && isWrapped(d.questionLines, b.text)) {
+    if (d.last === 'question' && !b.blankBefore && (isWrapped(d.questionLines, b.text) || codeUnderQuestion(d.questionLines, b.text))) {
       d.questionLines.push(b.text);
       return;
     }
@@ -345,7 +424,7 @@ class Extractor {
 
   private answerContent(b: Block): void {
     const d = this.current;
-    if (!d) return;
+    if (!d) return this.outsideQuestions(b);
     switch (b.kind) {
       case 'line':
         return this.headingModeLine(d, b);
@@ -370,19 +449,20 @@ class Extractor {
     }
   }
 
+  /** Before the first question (a preamble, a table of contents) nothing is kept; a question there is said. */
+  private outsideQuestions(b: Block): void {
+    const text = b.kind === 'line' ? b.text : b.kind === 'item' ? b.firstLines.join(' ') : null;
+    if (text === null || isInPageLinkLine(text) || !asks(text)) return;
+    const why = this.headingMode
+      ? 'this file asks its questions in headings and this line is under none (make it a heading to ask it)'
+      : 'it comes before any question or section, where a preamble is read and left out';
+    this.skip(b.line, text, why);
+  }
+
   private headingModeLine(d: Draft, b: LineBlock): void {
     const t = b.text;
     if (t === '' || isInPageLinkLine(t)) return;
-    const hint = hintPrefixed(t);
-    if (hint !== null) {
-      d.hints.push(hint);
-      return;
-    }
-    const tags = tagsLine(t);
-    if (tags && !d.answerStarted) {
-      d.tags.push(...tags);
-      return;
-    }
+    if (this.meta(d, t)) return;
     const marker = answerPrefixed(t);
     if (marker !== null && !d.answerStarted) {
       d.answerStarted = true;
@@ -393,31 +473,77 @@ class Extractor {
     appendAnswer(d, t, b.blankBefore || d.last !== 'answer' || this.prev?.kind !== 'line');
   }
 
-  // ----- <details><summary>Q</summary>A</details> -----
+  // ----- <details><summary>Q</summary>A</details>, nested boxes included -----
 
   private html(b: Extract<Block, { kind: 'html' }>): void {
-    const open = parseDetailsOpen(b.raw);
-    if (open) {
-      this.closeDetailsIfOpen();
-      this.start(open.question, b.line);
-      if (open.answer !== '' && this.current) appendAnswer(this.current, open.answer, true);
-      if (!open.closed) this.detailsOpenAt = b.line;
-      return;
+    const tokens = detailsTokens(b.raw);
+    if (tokens.every((t) => t.kind === 'text')) {
+      if (/^\s*<a\s+(?:id|name)=[^>]*>\s*<\/a>\s*$/i.test(b.raw)) return;
+      return this.answerContent(b);
     }
-    if (this.detailsOpenAt !== null && isDetailsClose(b.raw)) {
-      const before = b.raw.replace(/<\/details>[\s\S]*$/i, '').trim();
-      if (before !== '' && this.current) appendAnswer(this.current, before, true);
-      this.detailsOpenAt = null;
-      this.finish();
-      return;
-    }
-    if (/^\s*<a\s+(?:id|name)=[^>]*>\s*<\/a>\s*$/i.test(b.raw)) return;
-    this.answerContent(b);
+    for (const token of tokens) this.detailsToken(token, b);
   }
 
-  private closeDetailsIfOpen(): void {
-    if (this.detailsOpenAt === null) return;
-    this.warn(this.detailsOpenAt, '`<details>` is never closed; its answer ends at the next question or section');
+  private detailsToken(token: DetailsToken, b: Extract<Block, { kind: 'html' }>): void {
+    switch (token.kind) {
+      case 'open':
+        if (this.detailsDepth === 0) this.nestedDetailsAreQuestions = !this.detailsCloseBeforeNextSection(b.raw.slice(token.offset));
+        this.detailsDepth++;
+        this.openedAt = b.line + lineOffset(b.raw, token.offset);
+        return;
+      case 'summary':
+        return this.summary(token.text, this.openedAt ?? b.line);
+      case 'close':
+        if (this.detailsDepth === 0) return;
+        if (this.detailsDepth === this.questionDetailsDepth) {
+          this.questionDetailsDepth = null;
+          this.detailsOpenAt = null;
+          this.finish();
+        }
+        this.detailsDepth--;
+        return;
+      case 'text': {
+        const markdown = htmlToText(token.html, true);
+        if (markdown === '') return;
+        if (this.detailsDepth > 0) {
+          if (this.current) appendAnswer(this.current, markdown, true);
+          return;
+        }
+        return this.answerContent({ ...b, raw: token.html.trim() });
+      }
+    }
+  }
+
+  /** A summary asks the question, labels the answer box of the question above, or titles a nested box. */
+  private summary(text: string, line: number): void {
+    const inQuestion = this.questionDetailsDepth !== null;
+    if ((inQuestion && !this.nestedDetailsAreQuestions) || (!inQuestion && this.current && isAnswerLabel(text))) {
+      if (this.current && !isAnswerLabel(text)) appendAnswer(this.current, boldOnly(text) === null ? `**${text}**` : text, true);
+      return;
+    }
+    if (inQuestion) this.closeDetailsIfOpen(false);
+    this.start(text, line);
+    this.questionDetailsDepth = this.detailsDepth;
+    this.detailsOpenAt = line;
+  }
+
+  /** Whether the `<details>` opening here is closed before the next heading (else it never is). */
+  private detailsCloseBeforeNextSection(rest: string): boolean {
+    let balance = detailsBalance(rest);
+    if (balance <= 0) return true;
+    for (const b of this.blocks.slice(this.index + 1)) {
+      if (b.kind === 'heading') return false;
+      if (b.kind === 'html') balance += detailsBalance(b.raw);
+      if (balance <= 0) return true;
+    }
+    return false;
+  }
+
+  private closeDetailsIfOpen(allOfThem = true): void {
+    if (allOfThem) this.detailsDepth = 0;
+    if (this.questionDetailsDepth === null) return;
+    this.warn(this.detailsOpenAt ?? 1, '`<details>` is never closed; its answer ends at the next question or section');
+    this.questionDetailsDepth = null;
     this.detailsOpenAt = null;
     this.finish();
   }
@@ -425,10 +551,37 @@ class Extractor {
   private warn(line: number, message: string): void {
     this.warnings.push({ line, message });
   }
+
+  /** A block that looks like a question and is not taken as one: never silently. */
+  private skip(line: number, text: string, why: string): void {
+    const plain = plainInline(text).replace(/\s+/g, ' ');
+    const shown = plain.length > 60 ? `${plain.slice(0, 59)}…` : plain;
+    this.warnings.push({ line, message: `"${shown}" looks like a question but was not read as one: ${why}`, skipped: true });
+  }
 }
 
-function unwrapBold(text: string): string {
-  return boldOnly(text) ?? text;
+/** A bold line that asks: `**What is RAG?**`, `**RAG or fine-tuning? 👶**`, `**Explain the KV cache**`. */
+function boldQuestion(text: string, legend: DifficultyLegend): string | null {
+  const bold = boldPrompt(text, legend);
+  if (bold === null) return null;
+  return asks(bold) || (bold.split(/\s+/).length >= 3 && looksLikeQuestion(bold)) ? bold : null;
+}
+
+/** The words of a bold-only line with its markers off, unless it is a label (`**Steps:**`). */
+function boldPrompt(text: string, legend: DifficultyLegend): string | null {
+  const bold = boldOnly(splitQuestionMarkers(text, legend).text) ?? boldOnly(text);
+  if (bold === null || /:\s*$/.test(bold)) return null;
+  return splitQuestionMarkers(bold, legend).text;
+}
+
+/**
+ * Where a numbered item's question ends: at the line that asks, so the lines under it are its answer,
+ * unless the question points at code under it ("What does this print?"), which then belongs to it.
+ */
+function questionEnd(lines: string[]): number {
+  const asked = lines.findIndex((l, i) => i < lines.length - 1 && asks(l));
+  if (asked < 0) return lines.length;
+  return asked + 1 + (refersToCode(lines[asked] ?? '') ? codeRunLength(lines, asked + 1) : 0);
 }
 
 /** A question line an editor wrapped: it has no closing punctuation and the next line carries on in lower case. */
@@ -437,8 +590,24 @@ function isWrapped(questionLines: string[], next: string): boolean {
   return !/[.?!:;)"”]\s*$/.test(last) && /^[\p{Ll}(]/u.test(next.trim());
 }
 
+/** A code line right under a code line of the question, or under a question pointing at code. */
+function codeUnderQuestion(questionLines: string[], next: string): boolean {
+  const last = questionLines[questionLines.length - 1] ?? '';
+  return isCodeLine(next) && (isCodeLine(last) || (asks(last) && refersToCode(last)));
+}
+
 function itemMarkdown(b: ItemBlock): string {
   const marker = b.ordered ? `${b.number ?? 1}. ` : '- ';
   const pad = ' '.repeat(marker.length);
   return marker + b.body.split('\n').map((l, i) => (i === 0 || l === '' ? l : pad + l)).join('\n');
+}
+
+function splitTags(text: string): string[] {
+  return text.split(/[,;]/).map((t) => t.trim()).filter(Boolean);
+}
+
+function lineOffset(raw: string, offset: number): number {
+  let n = 0;
+  for (let i = raw.indexOf('\n'); i >= 0 && i < offset; i = raw.indexOf('\n', i + 1)) n++;
+  return n;
 }

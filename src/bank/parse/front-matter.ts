@@ -1,11 +1,16 @@
+import type { Difficulty } from '../types.js';
+import { levelOf } from './difficulty.js';
+
 /**
  * YAML front matter (`---` … `---` at the top, as Obsidian, Jekyll and Hugo write it). Only the keys a
- * bank uses are read — `category` and `tags` — so no YAML library is needed; the block is blanked out
+ * bank uses are read — `category`, `tags` and `difficulty` — so no YAML library is needed; the block is blanked out
  * (not removed) so every line number after it stays true.
  */
 export interface FrontMatter {
   category: string | null;
   tags: string[];
+  /** The level of every question in the file that does not mark its own. */
+  difficulty: Difficulty | null;
 }
 
 export function takeFrontMatter(text: string): { text: string; front: FrontMatter | null } {
@@ -13,7 +18,7 @@ export function takeFrontMatter(text: string): { text: string; front: FrontMatte
   if (!m || !/^[\w-]+\s*:/m.test(m[1] ?? '')) return { text, front: null };
   const body = m[1] ?? '';
   const blanked = '\n'.repeat(m[0].split('\n').length - 1) + text.slice(m[0].length);
-  return { text: blanked, front: { category: scalar(body, 'category'), tags: list(body, 'tags') } };
+  return { text: blanked, front: { category: scalar(body, 'category'), tags: list(body, 'tags'), difficulty: levelOf(scalar(body, 'difficulty') ?? '') } };
 }
 
 function scalar(body: string, key: string): string | null {

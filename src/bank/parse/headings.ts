@@ -1,16 +1,18 @@
-import { looksLikeQuestion, plainInline, splitQuestionTags } from './lines.js';
+import type { DifficultyLegend } from './difficulty.js';
+import { asks, looksLikeQuestion, plainInline } from './lines.js';
+import { splitQuestionMarkers } from './markers.js';
 
 const Q_NUMBERED = /^(?:\*\*)?q(?:uestion)?\s*(\d{1,4})?\s*[.:)\-–]\s*(?:\*\*)?\s*/i;
 const NUMBERED = /^(\d{1,4})\s*([.)])\s+/;
 
 /** `### Q12. …`, `#### 3) … [[src](url)]`, `## What is RAG?`, `### Q: Explain LoRA.` */
-export function isQuestionHeading(text: string): boolean {
+export function isQuestionHeading(text: string, legend?: DifficultyLegend): boolean {
   const t = stripHtml(text);
   if (Q_NUMBERED.test(t) && t.replace(Q_NUMBERED, '').trim() !== '') return true;
   const numbered = NUMBERED.exec(t);
-  const rest = splitQuestionTags(t.replace(NUMBERED, '')).text;
+  const rest = splitQuestionMarkers(t.replace(NUMBERED, ''), legend).text;
   if (numbered) return numbered[2] === ')' || looksLikeQuestion(rest);
-  return /[?？]\s*$/.test(plainInline(rest));
+  return asks(plainInline(rest));
 }
 
 export function questionHeadingText(text: string): { text: string; number: number | null } {

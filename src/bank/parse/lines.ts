@@ -48,51 +48,16 @@ export function tagsLine(text: string): string[] | null {
     .filter(Boolean);
 }
 
+/** `Id: rag-chunking` under a question (the canonical format's explicit, permanent id). */
+const ID_LINE = /^(?:\*\*|__)?id(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*`?([^`\s]*)`?\s*$/i;
+export function idLine(text: string): string | null {
+  const m = ID_LINE.exec(text.trim());
+  return m ? (m[1] ?? '') : null;
+}
+
 /** A line that is only a link to an anchor in the same file: "Back to Top", table-of-contents entries. */
 export function isInPageLinkLine(text: string): boolean {
   return /^\s*(?:[-*+]\s+|\d+[.)]\s+)?\[[^\]]*\]\(#[^)]*\)\s*$/.test(text);
-}
-
-const DIFFICULTY = /^(?:easy|medium|hard|beginner|intermediate|advanced|basic|expert)$/i;
-
-/**
- * Splits trailing markers off a question: a parenthesized note after the question mark (`…?(RAG)`),
- * a bracketed or parenthesized difficulty (`[easy]`), and trailing source links (`[[src](url)]`).
- */
-export function splitQuestionTags(text: string): { text: string; tags: string[] } {
-  const tags: string[] = [];
-  let t = text.trim();
-  for (;;) {
-    const link = /\s*\[\[[^\]]*\]\([^)]*\)\]\s*$|\s*\[(?:src|source|link|ref)\]\([^)]*\)\s*$/i.exec(t);
-    if (link) {
-      t = t.slice(0, link.index).trimEnd();
-      continue;
-    }
-    const bracket = /\s*\[([^\]\[]{1,40})\]\s*$/.exec(t);
-    if (bracket && DIFFICULTY.test((bracket[1] ?? '').trim())) {
-      tags.unshift((bracket[1] ?? '').trim().toLowerCase());
-      t = t.slice(0, bracket.index).trimEnd();
-      continue;
-    }
-    const paren = /\s*\(([^()]{1,60})\)\s*$/.exec(t);
-    if (paren) {
-      const inner = (paren[1] ?? '').trim();
-      const before = t.slice(0, paren.index).trimEnd();
-      if (DIFFICULTY.test(inner)) {
-        tags.unshift(inner.toLowerCase());
-        t = before;
-        continue;
-      }
-      // Only after a question mark is a parenthesis a note about the question rather than part of it.
-      if (/[?？]$/.test(before) && inner !== '') {
-        tags.unshift(inner);
-        t = before;
-        continue;
-      }
-    }
-    break;
-  }
-  return { text: t, tags };
 }
 
 const TERMINAL = /[.?!:;,]["'”’)\]]*$|[?？]$/;
@@ -143,7 +108,12 @@ const QUESTION_WORDS =
 /** Reads as a prompt someone should answer (ends with a question mark, or starts like one). */
 export function looksLikeQuestion(text: string): boolean {
   const t = plainInline(text).trim();
-  return /[?？]\s*$/.test(t) || QUESTION_WORDS.test(t);
+  return asks(t) || QUESTION_WORDS.test(t);
+}
+
+/** Ends with a question mark, before any trailing emoji (`RAG or fine-tuning? 👶`). */
+export function asks(text: string): boolean {
+  return /[?？]\s*(?:\p{Extended_Pictographic}[\uFE0F\u200D]*\s*)*$/u.test(plainInline(text));
 }
 
 /** Inline Markdown reduced to its words, for shape tests only (never for display). */
@@ -162,11 +132,4 @@ export function boldOnly(text: string): string | null {
   const inner = (m[2] ?? '').trim();
   if (inner.includes(m[1] ?? '**')) return null;
   return inner;
-}
-
-/** Lines of code pasted into a question keep their line breaks; prose lines wrapped by an editor do not. */
-export function joinQuestionLines(lines: string[]): string {
-  const kept = lines.map((l) => l.trim()).filter((l) => l !== '');
-  const codeLike = kept.length > 1 && kept.filter((l) => /[=;{}]|\w\([^)]*\)/.test(l)).length >= kept.length / 2;
-  return kept.join(codeLike ? '\n' : ' ');
 }

@@ -16,6 +16,7 @@ function question(overrides: Partial<Question> = {}): Question {
     hints: ['Think about `softmax`.', 'Queries meet keys.'],
     category: 'Transformers',
     tags: ['nlp', 'core'],
+    difficulty: null,
     sources: [{ file: 'genai.md', line: 12 }],
     ...overrides,
   };

@@ -43,6 +43,7 @@ export function question(id: string, overrides: Partial<Question> = {}): Questio
     hints: [],
     category: 'Basics',
     tags: [],
+    difficulty: null,
     sources: [{ file: 'bank.md', line: 1 }],
     ...overrides,
   };

@@ -28,7 +28,8 @@ export class BankBuilder {
   }
 
   result(): BankLoadResult {
-    return { questions: mergeQuestions(this.found), warnings: this.warnings, files: this.files };
+    const warnings = [...this.warnings];
+    return { questions: mergeQuestions(this.found, warnings), warnings, files: this.files };
   }
 }
 

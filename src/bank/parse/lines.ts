@@ -49,7 +49,7 @@ export function tagsLine(text: string): string[] | null {
 }
 
 /** `Id: rag-chunking` under a question (the canonical format's explicit, permanent id). */
-const ID_LINE = /^(?:\*\*|__)?id(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*`?([^`\s]*)`?\s*$/i;
+const ID_LINE = /^(?:\*\*|__)?id(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*`?([^`]*?)`?\s*$/i;
 export function idLine(text: string): string | null {
   const m = ID_LINE.exec(text.trim());
   return m ? (m[1] ?? '') : null;

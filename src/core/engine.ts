@@ -67,7 +67,11 @@ export function createEngine(deps: EngineDeps): Engine {
     runText: (text, who) => inFlight.run('typed command', () => runText(text, who)),
     handleAction: (inv) => inFlight.run(`button ${serviceOf(inv.action)}`, () => handleAction(inv)),
     handleReaction: (inv) => inFlight.run('reaction', () => handleReaction(inv)),
-    start: () => daily.start(),
+    async start() {
+      // Before the scheduler, so the first posts meet settled boards; grades taken meanwhile are safe either way.
+      await scoring.settleOldGrades();
+      await daily.start();
+    },
     async stop() {
       inFlight.close();
       await inFlight.drained();

@@ -39,6 +39,7 @@ export async function grade(deps: ScoringDeps, req: GradeRequest): Promise<Grade
   const { store } = deps.world;
   const ws = workspaceOf(req.user);
   const key = scoringKeys.grade(ws, req.postId, req.user.userId);
+  if (deps.settling.pass) await deps.settling.pass.catch(() => undefined);
 
   const [existing] = await Promise.all([store.get<GradeRecord>(key), rememberName(deps, req.user)]);
   // A retry of the grade already held needs no write at all: it is as if it arrived at this read.

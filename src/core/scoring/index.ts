@@ -2,6 +2,7 @@ import { type ScoringOptions, scoringDeps } from './deps.js';
 import { grade } from './grading.js';
 import { leaderboard } from './leaderboard.js';
 import { archivedStandings, currentSeason, endSeason, seasonArchive, startSeason } from './seasons.js';
+import { settleOldGradesLogged } from './repair-log.js';
 import type { ScoringService } from './service.js';
 import { setTimezone, timezoneOf } from './settings.js';
 import { statsOf } from './stats.js';
@@ -34,5 +35,6 @@ export function createScoringService(options: ScoringOptions): ScoringService {
     stats: (user) => statsOf(deps, user),
     setTimezone: (ws, tz) => setTimezone(deps, ws, tz),
     timezoneOf: (ws) => timezoneOf(deps, ws),
+    settleOldGrades: () => settleOldGradesLogged(deps),
   };
 }

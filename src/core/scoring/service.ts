@@ -1,4 +1,5 @@
 import type { UserRef, WorkspaceRef } from '../refs.js';
+import type { SettleReport } from './repair.js';
 import type {
   ArchivedSeason,
   GradeRequest,
@@ -50,4 +51,10 @@ export interface ScoringService {
   /** Validates an IANA name and returns its canonical spelling. Weeks and months of new grades use it. */
   setTimezone(ws: WorkspaceRef, timezone: string): Promise<string>;
   timezoneOf(ws: WorkspaceRef): Promise<string>;
+
+  /**
+   * Once per store, at start: raises board rows an older version's torn grades left short (see
+   * repair.ts for what it can and cannot settle). Logs what it did; never throws.
+   */
+  settleOldGrades(): Promise<SettleReport>;
 }

@@ -2,6 +2,7 @@ import { type Client, Events, InteractionType, RESTEvents } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
 import { InFlight } from '../../core/in-flight.js';
 import type { ChannelRef } from '../../core/refs.js';
+import { serving } from '../../metrics/handling.js';
 import type { AdapterDeps, PlatformHealth, RunningAdapter } from '../types.js';
 import { type DiscordTuning, createDiscordClient } from './client.js';
 import { registerCommands } from './commands.js';
@@ -60,12 +61,13 @@ export async function startDiscordAdapter(deps: DiscordAdapterDeps): Promise<Dis
   // Once draining, new interactions and reactions are not taken: Discord tells the person the app did not
   // respond, which beats a reply that never comes because the process is gone.
   const inFlight = new InFlight();
+  // Inside `serving`, an error logged while handling one counts as a request failure in the metrics.
   client.on(Events.InteractionCreate, (i) => {
-    if (inFlight.open) void inFlight.run(`discord ${InteractionType[i.type]}`, () => onInteraction(i));
+    if (inFlight.open) serving.run(true, () => void inFlight.run(`discord ${InteractionType[i.type]}`, () => onInteraction(i)));
     else log.info({ type: InteractionType[i.type] }, 'discord: stopping; an interaction was not taken');
   });
   client.on(Events.MessageReactionAdd, (r, u) => {
-    if (inFlight.open) void inFlight.run('discord reaction', () => onReaction(r, u));
+    if (inFlight.open) serving.run(true, () => void inFlight.run('discord reaction', () => onReaction(r, u)));
   });
   // Errors and connection changes are logged; none of them may take the process down.
   client.on(Events.Error, (err) => log.error({ err }, 'discord: client error'));

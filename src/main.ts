@@ -33,7 +33,6 @@ async function main(): Promise<number> {
   const metrics = createPrometheusMetrics();
   // Every error-level line, from the engine, an adapter or Bolt, is one failure in recall_errors_total.
   const logger = createLogger(config.logLevel, countErrorLine(metrics));
-  keepRunningOnStrayErrors(process, logger);
   logger.info(describeConfig(config), 'starting Recall');
 
   const loadBank = async () => {
@@ -71,6 +70,8 @@ async function main(): Promise<number> {
   process.stdout.write(`Recall ${playground ? 'playground' : 'dashboard'}: ${web.url}\n`);
   await engine.start();
   logger.info({ adapters: adapters.map((a) => a.name) }, 'Recall is running');
+  // Only once running: a failure during start-up should still end the process with its message.
+  keepRunningOnStrayErrors(process, logger);
 
   const signal = await firstStopSignal(logger);
   return stopGracefully({ adapters, engine, store, logger, withinMs: STOP_WITHIN_MS, exit: (code) => process.exit(code) }, signal);

@@ -1,18 +1,24 @@
 import { renderQuestionCard, type RenderTarget } from '../bank/render/index.js';
+import { DUPLICATE_THRESHOLD, probableDuplicates } from '../bank/dupes.js';
 import { formatWarning, summarizeBank } from '../bank/summary.js';
+import type { Question } from '../bank/types.js';
 import { loadBankFromDisk, type DiskBankResult } from '../io/load-bank-from-disk.js';
 
 const USAGE = `Usage:
   npm run -s bank -- check <file-or-folder>... [--json]   load a bank, print a summary and every warning
   npm run -s bank -- show <id> [--bank <folder>]           print one question as Discord, Slack and plain text
+  npm run -s bank -- dupes <file-or-folder>... [--threshold 0.6]
+                                                          list pairs of questions that are probably the same
 
 check exits 0 when the bank loads (warnings allowed), 1 when a path is missing or nothing could be read.
-show reads QUESTIONS_DIR (default ./questions) unless --bank is given.`;
+show reads QUESTIONS_DIR (default ./questions) unless --bank is given.
+dupes compares the content words of every two questions (shared words over all words).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'check') return check(rest);
   if (command === 'show') return show(rest);
+  if (command === 'dupes') return dupes(rest);
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
@@ -56,7 +62,11 @@ async function check(args: string[]): Promise<number> {
 function printSummary(bank: DiskBankResult): void {
   const s = summarizeBank(bank);
   const out: string[] = [];
-  out.push(`${s.files} file${s.files === 1 ? '' : 's'}, ${s.questions} questions, ${s.answered} answered, ${s.questions - s.answered} for discussion`);
+  const skipped = bank.warnings.filter((w) => w.skipped).length;
+  out.push(
+    `${s.files} file${s.files === 1 ? '' : 's'}, ${s.questions} questions, ${s.answered} answered, ${s.questions - s.answered} for discussion; ` +
+      `${skipped} question-like block${skipped === 1 ? '' : 's'} skipped${skipped > 0 ? ' (each has a warning below)' : ''}`,
+  );
   if (s.byCategory.length > 0) {
     out.push('', 'By category:');
     const width = Math.max(...s.byCategory.map((c) => c.category.length));
@@ -84,7 +94,8 @@ async function show(args: string[]): Promise<number> {
     return 1;
   }
   const targets: RenderTarget[] = ['discord', 'slack', 'plain'];
-  const out = [`id ${q.id} — ${q.sources.map((s) => `${s.file}:${s.line}`).join(', ')}`];
+  const level = q.difficulty ? ` — ${q.difficulty}` : '';
+  const out = [`id ${q.id}${level} — ${q.sources.map((s) => `${s.file}:${s.line}`).join(', ')}`];
   for (const target of targets) {
     const chunks = renderQuestionCard(q, target);
     out.push('', `===== ${target} (${chunks.length} message${chunks.length === 1 ? '' : 's'}) =====`);
@@ -95,6 +106,31 @@ async function show(args: string[]): Promise<number> {
   }
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
+}
+
+async function dupes(args: string[]): Promise<number> {
+  const at = args.indexOf('--threshold');
+  const threshold = at >= 0 ? Number(args[at + 1]) : DUPLICATE_THRESHOLD;
+  const paths = args.filter((a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1));
+  if (paths.length === 0 || !(threshold > 0 && threshold <= 1)) {
+    process.stderr.write(`dupes needs at least one file or folder${at >= 0 ? ' and a threshold above 0, at most 1' : ''}.\n\n${USAGE}\n`);
+    return 2;
+  }
+  const bank = await loadBankFromDisk(paths);
+  for (const m of bank.missing) process.stderr.write(`error: ${m}: no such file or folder\n`);
+  const pairs = probableDuplicates(bank.questions, threshold);
+  const where = (q: Question) => q.sources.map((s) => `${s.file}:${s.line}`).join(', ');
+  const out = [`${pairs.length} probable duplicate pair${pairs.length === 1 ? '' : 's'} among ${bank.questions.length} questions (similarity ≥ ${threshold})`];
+  for (const p of pairs) {
+    out.push('', `${p.similarity.toFixed(2)}  ${oneLine(p.a.question)}`, `      ${where(p.a)}`, `      ${oneLine(p.b.question)}`, `      ${where(p.b)}`);
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+  return bank.missing.length > 0 ? 1 : 0;
+}
+
+function oneLine(markdown: string): string {
+  const line = markdown.replace(/\s+/g, ' ').trim();
+  return line.length > 100 ? `${line.slice(0, 99)}…` : line;
 }
 
 main(process.argv.slice(2)).then(

@@ -41,7 +41,7 @@ describe('bank check', () => {
     writeFileSync(broken, '### Q1. What does this print?\n```python\nprint(1)\n\n### Q2. What is a list?\nAn ordered collection.\n');
     const { code, stdout } = bank('check', 'questions', broken);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^6 files, 327 questions, 170 answered, 157 for discussion/);
+    expect(stdout).toMatch(/^6 files, 327 questions, 170 answered, 157 for discussion; 1 question-like block skipped \(each has a warning below\)$/m);
     expect(stdout).toMatch(/Reinforcement Learning\s+15 questions, 15 answered/);
     expect(stdout).toContain(`${broken}:2: code block is never closed`);
   });
@@ -65,6 +65,23 @@ describe('bank check', () => {
     const { code, stderr } = bank('frobnicate');
     expect(code).toBe(2);
     expect(stderr).toContain('Unknown command `frobnicate`');
+  });
+});
+
+describe('bank dupes', () => {
+  it('lists pairs that are probably the same question, with the sources of both', () => {
+    const one = path.join(tmp, 'one.md');
+    const two = path.join(tmp, 'two.txt');
+    writeFileSync(one, '1. What is a write-ahead log?\n2. What is a checkpoint?\n');
+    writeFileSync(two, 'Storage\nWhat are write-ahead logs?\nThey make commits durable.\n');
+    const { code, stdout } = bank('dupes', one, two);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`1 probable duplicate pair among 3 questions (similarity ≥ 0.6)\n\n1.00  What is a write-ahead log?\n      ${one}:1\n      What are write-ahead logs?\n      ${two}:2\n`);
+  });
+
+  it('takes another threshold, and refuses one that is no similarity', () => {
+    expect(bank('dupes', 'questions', '--threshold', '0.5').stdout).toMatch(/^23 probable duplicate pairs among 325 questions \(similarity ≥ 0\.5\)/);
+    expect(bank('dupes', 'questions', '--threshold', '7').code).toBe(2);
   });
 });
 

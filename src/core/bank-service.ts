@@ -1,5 +1,7 @@
 import type { BankLoadResult, BankWarning, Question } from '../bank/types.js';
-import { normalizeQuestionText } from '../bank/ids.js';
+import { normalizeQuestionText, questionId } from '../bank/ids.js';
+import { isNearIdentical } from '../bank/similarity.js';
+import { type CoreLogger, silentLogger } from './logger.js';
 
 export interface QuestionFilter {
   /** Category names as the bank has them (see `resolveCategories`). */
@@ -35,7 +37,14 @@ export interface BankService {
   reload(): Promise<ReloadSummary>;
 }
 
-export function createBankService(initial: BankLoadResult, load: () => Promise<BankLoadResult>): BankService {
+export interface BankServiceOptions {
+  /** Where a reload says which edited questions kept their ids. */
+  logger?: CoreLogger;
+}
+
+export function createBankService(initial: BankLoadResult, load: () => Promise<BankLoadResult>, options: BankServiceOptions = {}): BankService {
+  const logger = options.logger ?? silentLogger;
+  const carried = new Map<string, string>();
   let bank = initial;
   let byId = new Map(bank.questions.map((q) => [q.id, q]));
   let version = 1;
@@ -90,7 +99,7 @@ export function createBankService(initial: BankLoadResult, load: () => Promise<B
     },
     warnings: () => bank.warnings,
     async reload() {
-      const next = await load();
+      const next = keepIds(bank.questions, await load(), carried, logger);
       const before = new Set(byId.keys());
       const after = new Set(next.questions.map((q) => q.id));
       bank = next;
@@ -104,6 +113,49 @@ export function createBankService(initial: BankLoadResult, load: () => Promise<B
       };
     },
   };
+}
+
+/** Past this many questions gone and new at once, a reload is a new bank, not edits, and ids are not carried. */
+const MAX_EDIT_MATCHES = 1_000_000;
+
+/**
+ * An edit must not cost a question its history (grades, rotation): when a reload finds a question
+ * gone and a near-identical one new (a typo fixed, a small word changed), the new one takes the old id,
+ * and keeps it on later reloads (`carried`, from the id its words make to the id it keeps). Questions
+ * with an explicit `Id:` keep theirs and are never renamed. Ids are carried for the life of the
+ * process; across restarts only an explicit `Id:` holds.
+ */
+function keepIds(previous: readonly Question[], loaded: BankLoadResult, carried: Map<string, string>, logger: CoreLogger): BankLoadResult {
+  const derived = (q: Question) => q.id === questionId(q.question);
+  const taken = new Set(loaded.questions.map((q) => q.id));
+  let questions = loaded.questions.map((q) => {
+    const kept = derived(q) ? carried.get(q.id) : undefined;
+    if (kept === undefined || taken.has(kept)) return q;
+    taken.add(kept);
+    return { ...q, id: kept };
+  });
+  const ids = new Set(questions.map((q) => q.id));
+  const before = new Set(previous.map((q) => q.id));
+  const gone = previous.filter((q) => !ids.has(q.id));
+  const fresh = questions.filter((q) => !before.has(q.id) && derived(q));
+  if (gone.length === 0 || fresh.length === 0) return { ...loaded, questions };
+  if (gone.length * fresh.length > MAX_EDIT_MATCHES) {
+    logger.info({ gone: gone.length, added: fresh.length }, 'too many questions changed at once to match edits; new questions get new ids');
+    return { ...loaded, questions };
+  }
+  const renamed = new Map<Question, string>();
+  for (const q of fresh) {
+    const i = gone.findIndex((g) => isNearIdentical(g.question, q.question));
+    const old = gone[i];
+    if (!old) continue;
+    gone.splice(i, 1);
+    renamed.set(q, old.id);
+    carried.set(q.id, old.id);
+    const source = q.sources[0];
+    logger.info({ id: old.id, was: old.question, now: q.question, file: source?.file, line: source?.line }, 'an edited question keeps its id');
+  }
+  if (renamed.size > 0) questions = questions.map((q) => (renamed.has(q) ? { ...q, id: renamed.get(q) ?? q.id } : q));
+  return { ...loaded, questions };
 }
 
 function matches(q: Question, f: QuestionFilter): boolean {

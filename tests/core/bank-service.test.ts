@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBankService } from '../../src/core/bank-service.js';
+import { silentLogger } from '../../src/core/logger.js';
 import { loadBank } from '../../src/bank/load.js';
 import { seedBankService } from '../helpers/services.js';
 
@@ -35,5 +36,33 @@ describe('the bank service', () => {
     expect(await service.reload()).toEqual({ total: 3, added: 2, removed: 1, warnings: 0 });
     expect(service.version()).toBe(2);
     expect(service.all().map((q) => q.question)).toEqual(['What is B?', 'What is C?', 'What is D?']);
+  });
+
+  it('hands an edited question its old id on reload, says so in the log, and keeps it on later reloads', async () => {
+    const logged: { msg: string; obj: Record<string, unknown> }[] = [];
+    const logger = { ...silentLogger, info: (obj: Record<string, unknown>, msg: string) => logged.push({ obj, msg }) };
+    let text = '## Memory\n1. What is a page fualt?\n2. What is a TLB?\n3. What is a slab?\nId: slab\n';
+    const service = createBankService(loadBank([file('os.md', text)]), async () => loadBank([file('os.md', text)]), { logger });
+    const [fault, tlb] = service.all();
+    text = '## Memory\n1. What is a page fault?\n2. What is the TLB?\n3. What is a slab allocator?\nId: slab\n';
+    expect(await service.reload()).toEqual({ total: 3, added: 0, removed: 0, warnings: 0 });
+    expect(service.all().map((q) => [q.question, q.id])).toEqual([
+      ['What is a page fault?', fault?.id],
+      ['What is the TLB?', tlb?.id],
+      ['What is a slab allocator?', 'slab'],
+    ]);
+    expect(logged).toEqual([
+      { msg: 'an edited question keeps its id', obj: { id: fault?.id, was: 'What is a page fualt?', now: 'What is a page fault?', file: 'os.md', line: 2 } },
+      { msg: 'an edited question keeps its id', obj: { id: tlb?.id, was: 'What is a TLB?', now: 'What is the TLB?', file: 'os.md', line: 3 } },
+    ]);
+    await service.reload();
+    text = '## Memory\n1. What is a page fault? (easy)\n2. What is the TLB?\n3. What is a slab allocator?\nId: slab\n';
+    await service.reload();
+    expect(service.get(fault?.id ?? '')?.question).toBe('What is a page fault?');
+    expect(logged).toHaveLength(2);
+    // Another question is not an edit of the one it replaces.
+    text = '## Memory\n1. What is a page fault?\n2. What is a TLB miss penalty?\n3. What is a slab allocator?\nId: slab\n';
+    expect(await service.reload()).toMatchObject({ added: 1, removed: 1 });
+    expect(service.all()[1]?.id).not.toBe(tlb?.id);
   });
 });

@@ -255,6 +255,7 @@ class Extractor {
     for (const l of rest.split('\n')) {
       const hint = hintPrefixed(l);
       if (hint !== null) d.hints.push(hint);
+      else if (kept.every((k) => k.trim() === '') && this.meta(d, l)) continue;
       else kept.push(l);
     }
     let body = kept.join('\n').trim();

@@ -77,6 +77,11 @@ export function decodeSlackBody(contentType: string | undefined, raw: string): D
   return decodeEvents(body.value);
 }
 
+/** Slack's unsigned SSL probe, read the way Bolt reads it: a form whose `ssl_check` is `1`. */
+export function isSslCheck(contentType: string | undefined, raw: string): boolean {
+  return contentType === FORM_TYPE && parseForm(raw)['ssl_check'] === '1';
+}
+
 function decodeForm(raw: string): Decoded {
   const form = parseForm(raw);
   if (form['ssl_check'] === '1') return { ok: true, envelope: { kind: 'ssl_check' } };

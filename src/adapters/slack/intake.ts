@@ -5,7 +5,7 @@ import { InFlight } from '../../core/in-flight.js';
 import type { Logger } from '../../log.js';
 import { serving } from '../../metrics/handling.js';
 import { describeError } from './admin.js';
-import { decodeSlackBody } from './envelope.js';
+import { decodeSlackBody, isSslCheck } from './envelope.js';
 import { child, field } from './payloads.js';
 import { checkSignature } from './signature.js';
 
@@ -98,14 +98,16 @@ export class SlackIntake {
     if (raw === 'too large') return refuse(res, 413, 'The request body is too large.', identity, check.logger);
     if (raw === 'aborted') return;
     const text = raw.toString();
-    const decoded = decodeSlackBody(req.headers['content-type'], text);
+    const contentType = req.headers['content-type'];
     // Slack's SSL probe is the one request it does not sign; it is answered here and nothing else in it is read.
-    if (decoded.ok && decoded.envelope.kind === 'ssl_check') {
+    if (isSslCheck(contentType, text)) {
       res.writeHead(200).end();
       return;
     }
+    // The signature first: an unsigned body is not worth parsing.
     const signed = checkSignature(req.headers, text, check.signingSecret, check.now());
     if (!signed.ok) return refuse(res, 401, 'The request signature or timestamp is not valid.', { ...identity, reason: signed.reason }, check.logger);
+    const decoded = decodeSlackBody(contentType, text);
     if (!decoded.ok) return refuse(res, 400, `Recall cannot read this request: ${decoded.reason}.`, { ...identity, reason: decoded.reason }, check.logger);
     const { envelope } = decoded;
     if (envelope.kind === 'ssl_check') return;

@@ -68,6 +68,14 @@ describe('Bolt HTTP adapter: a correctly signed body Slack never sends is answer
     expect(h.logs.text).not.toContain('view_submission"');
   });
 
+  it('refuses the same bodies unsigned with 401: the shape of a body nobody signed is not looked at', async () => {
+    h = await slackHarness({ mode: 'http' });
+    for (const [name, body, type] of malformed(h)) {
+      const res = await h.sender?.raw(body, type, { signature: 'v0=00' });
+      expect(res?.status, name).toBe(401);
+    }
+  });
+
   it('answers Slack’s unsigned SSL probe 200 and ignores anything smuggled in with it', async () => {
     h = await slackHarness({ mode: 'http' });
     const callsBefore = h.fake.calls.length;

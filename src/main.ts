@@ -46,7 +46,7 @@ async function main(): Promise<number> {
   logger.info({ files: summary.files, questions: summary.questions, answered: summary.answered, warnings: initial.warnings.length }, 'question bank loaded');
 
   const store = await createStore(config.storeUrl);
-  const bank = createBankService(initial, loadBank);
+  const bank = createBankService(initial, loadBank, { logger });
   const router = new PortRouter();
   const world = { clock: systemClock, store, random: systemRandom, logger, timers: systemTimers, metrics };
   // Bound late: under sharding each Discord shard schedules only its own guilds, known once it is connected.

@@ -6,6 +6,7 @@ import { type DetailsToken, detailsBalance, detailsTokens, htmlToText, isAnswerL
 import { type DifficultyLegend, levelOf, readLegend } from './difficulty.js';
 import { type Draft, type RawQuestion, appendAnswer, newDraft } from './draft.js';
 import { isElaboration } from './elaboration.js';
+import { brokenLinks } from './links.js';
 import { type ExtractWarning, type FinishContext, finishDraft } from './finish.js';
 import { cleanCategory, isQuestionHeading, questionHeadingText } from './headings.js';
 import {
@@ -108,6 +109,7 @@ class Extractor {
 
   private visit(b: Block): void {
     if ((b.kind === 'line' || b.kind === 'item') && this.legendLines.has(b.line)) return;
+    this.checkLinks(b);
     if (b.kind === 'html') return this.html(b);
     if (b.kind === 'qa-table') return this.qaTable(b);
     if (this.detailsDepth > 0 && this.current && b.kind !== 'heading') return this.answerContent(b);
@@ -547,6 +549,14 @@ class Extractor {
     this.questionDetailsDepth = null;
     this.detailsOpenAt = null;
     this.finish();
+  }
+
+  /** A link whose address has a space is no link; say where, so the file can be fixed. */
+  private checkLinks(b: Block): void {
+    const text = b.kind === 'line' ? b.text : b.kind === 'item' ? b.body : b.kind === 'quote' || b.kind === 'heading' || b.kind === 'html' ? b.raw : b.kind === 'content' && b.type !== 'code' ? b.raw : '';
+    for (const link of brokenLinks(text)) {
+      this.warn(b.line + link.lineOffset, `link "${link.text}" has a space in its address (${link.url}), so it is no link; it is posted as plain text (write the space as %20)`);
+    }
   }
 
   private warn(line: number, message: string): void {

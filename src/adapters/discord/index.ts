@@ -61,13 +61,16 @@ export async function startDiscordAdapter(deps: DiscordAdapterDeps): Promise<Dis
   // Once draining, new interactions and reactions are not taken: Discord tells the person the app did not
   // respond, which beats a reply that never comes because the process is gone.
   const inFlight = new InFlight();
-  // Inside `serving`, an error logged while handling one counts as a request failure in the metrics.
+  // Inside `serving`, an error logged while handling one counts as a request failure in the metrics. The
+  // handlers catch their own errors; anything that still escapes is logged here, never left to end the process.
+  const escaped = (what: Record<string, unknown>) => (err: unknown) => log.error({ err, ...what }, 'discord: an error escaped its handler');
   client.on(Events.InteractionCreate, (i) => {
-    if (inFlight.open) serving.run(true, () => void inFlight.run(`discord ${InteractionType[i.type]}`, () => onInteraction(i)));
-    else log.info({ type: InteractionType[i.type] }, 'discord: stopping; an interaction was not taken');
+    const type = InteractionType[i.type];
+    if (inFlight.open) serving.run(true, () => inFlight.run(`discord ${type}`, () => onInteraction(i)).catch(escaped({ type, interactionId: i.id })));
+    else log.info({ type }, 'discord: stopping; an interaction was not taken');
   });
   client.on(Events.MessageReactionAdd, (r, u) => {
-    if (inFlight.open) serving.run(true, () => void inFlight.run('discord reaction', () => onReaction(r, u)));
+    if (inFlight.open) serving.run(true, () => inFlight.run('discord reaction', () => onReaction(r, u)).catch(escaped({ messageId: r.message.id, userId: u.id })));
   });
   // Errors and connection changes are logged; none of them may take the process down.
   client.on(Events.Error, (err) => log.error({ err }, 'discord: client error'));

@@ -5,7 +5,7 @@ import type { GradeRecord } from '../../src/core/scoring/records.js';
 import { blockAction } from '../fakes/slack/payloads.js';
 import { FAKE_TEAM } from '../fakes/slack/server.js';
 import { eventually, redisAvailability, sleep } from './processes.js';
-import { SlackCluster, postIdOf } from './slack-cluster.js';
+import { SlackCluster, deliver, postIdOf } from './slack-cluster.js';
 
 const SUITE = 'faults around real Recall processes (src/main.ts) on a real redis-server and a fake Slack';
 const { missing, binary } = redisAvailability(SUITE);
@@ -34,7 +34,9 @@ async function press(cluster: SlackCluster, to: number, userId: string, channelI
   const recall = cluster.processes[to];
   if (!recall) throw new Error(`no process ${to}`);
   const action = `daily:grade:${postId}:${grade}`;
-  const res = await cluster.sender(recall).action(blockAction({ userId, userName: userId }, channelId, { actionId: action, value: action }, cluster.fake.responseUrl()));
+  const sender = cluster.sender(recall);
+  const payload = blockAction({ userId, userName: userId }, channelId, { actionId: action, value: action }, cluster.fake.responseUrl());
+  const res = await deliver(() => sender.action(payload));
   return res.status;
 }
 

@@ -9,7 +9,7 @@ import { buttonIn } from '../fakes/slack/blocks.js';
 import { type Who, blockAction } from '../fakes/slack/payloads.js';
 import type { Grade } from '../../src/core/scoring/grades.js';
 import { type ApiCall, FAKE_BOT_TOKEN, FAKE_TEAM, FakeSlack } from '../fakes/slack/server.js';
-import { FAKE_SIGNING_SECRET, SlackSender } from '../fakes/slack/signed-requests.js';
+import { FAKE_SIGNING_SECRET, type SentRequest, SlackSender } from '../fakes/slack/signed-requests.js';
 import { type RecallProcess, RedisServer, eventually, freePort, startRecall, writeSmallBank } from './processes.js';
 import { minuteKeysBetween, seedEveryMinuteChannels } from './seed.js';
 
@@ -100,7 +100,7 @@ export class SlackCluster {
         const action = `daily:grade:${press.postId}:${press.grade}`;
         const responseUrl = this.fake.responseUrl();
         waiting.add(responseUrl.slice(responseUrl.lastIndexOf('/') + 1));
-        const res = await sender.action(blockAction(press.who, press.channelId, { actionId: action, value: action }, responseUrl));
+        const res = await deliver(() => sender.action(blockAction(press.who, press.channelId, { actionId: action, value: action }, responseUrl)));
         statuses.push(res.status);
       }
     };
@@ -179,6 +179,27 @@ export class SlackCluster {
     await this.fake.close();
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Sends once more when the connection was reset under the request, as Slack redelivers one that got no
+ * answer. On a loaded machine the client's keep-alive timers run late, so it can reuse a connection in
+ * the instant the app closes it for idleness ("other side closed", ECONNRESET): the request may never
+ * have reached the app. A press delivered twice counts once, which these tests check anyway.
+ */
+export async function deliver(send: () => Promise<SentRequest>): Promise<SentRequest> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (err) {
+      if (attempt >= 3 || !isConnectionReset(err)) throw err;
+    }
+  }
+}
+
+function isConnectionReset(err: unknown): boolean {
+  const code = err instanceof Error && err.cause instanceof Error ? (err.cause as NodeJS.ErrnoException).code : undefined;
+  return err instanceof TypeError && ['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE'].includes(code ?? '');
 }
 
 export const postIdOf = (call: ApiCall): string => buttonIn(call.body['blocks'], /Reveal/).value.replace(/^daily:reveal:/, '');

@@ -138,8 +138,8 @@ export class ChannelLog {
     const key = channelKey(channel);
     let log = this.channels.get(key);
     if (!log) {
-      log = this.store.get<Stored>(storeKey(channel)).then(
-        (saved) => saved ?? { seq: 0, messages: [] },
+      log = this.store.get<unknown>(storeKey(channel)).then(
+        (saved) => this.readable(saved, key),
         (err: unknown) => {
           this.logger.error({ err, channel: key }, 'could not read the playground messages; starting the channel empty');
           return { seq: 0, messages: [] };
@@ -148,6 +148,23 @@ export class ChannelLog {
       this.channels.set(key, log);
     }
     return log;
+  }
+
+  /**
+   * What a store holds was written by some version of Recall, maybe an older one: entries that are not
+   * messages at all are dropped (and logged) so the rest of the channel still opens; a message whose
+   * reply cannot be drawn is kept and shown as a notice by the page's view.
+   */
+  private readable(saved: unknown, key: string): Stored {
+    if (saved === undefined || saved === null) return { seq: 0, messages: [] };
+    const value = saved as Partial<Stored>;
+    const list: unknown[] = Array.isArray(value.messages) ? value.messages : [];
+    const messages = list.filter((m): m is WebMessage => typeof m === 'object' && m !== null && typeof (m as WebMessage).id === 'string');
+    if (messages.length !== list.length || !Array.isArray(value.messages)) {
+      this.logger.error({ channel: key, dropped: list.length - messages.length }, 'some saved playground messages were unreadable and were dropped');
+    }
+    const seq = typeof value.seq === 'number' && Number.isFinite(value.seq) ? value.seq : messages.length;
+    return { seq, messages };
   }
 
   /** Writes run one after another per channel, each with the latest state; changes while one waits share it. */

@@ -1,6 +1,6 @@
 import type { BlockContent, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Question } from '../types.js';
-import { parseMarkdown } from '../markdown.js';
+import { parseForRender } from './depth.js';
 import { text, withoutStrong } from './tree.js';
 
 export const NO_ANSWER_YET = 'No answer in the bank yet.';
@@ -17,7 +17,7 @@ export const NO_ANSWER_YET = 'No answer in the bank yet.';
  *     answer
  */
 export function questionCardTree(question: Question): Root {
-  const children: RootContent[] = [...boldParagraphs(parseMarkdown(question.question).children)];
+  const children: RootContent[] = [...boldParagraphs(parseForRender(question.question).children)];
 
   const details = detailsLine(question);
   if (details) children.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [text(details)] }] });
@@ -35,7 +35,7 @@ export function questionCardTree(question: Question): Root {
   if (question.answer === null) {
     children.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [text(NO_ANSWER_YET)] }] });
   } else {
-    children.push(...parseMarkdown(question.answer).children);
+    children.push(...parseForRender(question.answer).children);
   }
 
   return { type: 'root', children };
@@ -63,7 +63,7 @@ function label(value: string): RootContent {
 }
 
 function hintItem(hint: string): ListItem {
-  const blocks = parseMarkdown(hint).children.filter(isListItemContent);
+  const blocks = parseForRender(hint).children.filter(isListItemContent);
   return { type: 'listItem', spread: false, children: blocks };
 }
 

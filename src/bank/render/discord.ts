@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type { Handle, Unsafe } from 'mdast-util-to-markdown';
-import { parseMarkdown, serializeMarkdown } from '../markdown.js';
+import { serializeMarkdown } from '../markdown.js';
+import { parseForRender } from './depth.js';
 import { normalizeTree } from './normalize.js';
 import { plainPhrasing } from './plain.js';
 import { tableToCode } from './table-text.js';
@@ -30,7 +31,7 @@ const discordUnsafe: Unsafe[] = [
  * bold lines, images become links, raw HTML is dropped (`<br>` → newline), link titles are dropped.
  */
 export function renderDiscord(markdown: string): string {
-  return discordFromTree(parseMarkdown(markdown));
+  return discordFromTree(parseForRender(markdown));
 }
 
 /** Renders an already parsed tree; the tree is transformed in place. */

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import type { Question } from '../types.js';
 import { questionCardTree } from './card.js';
 import { discordFromTree } from './discord.js';
-import { parseMarkdown } from '../markdown.js';
+import { parseForRender } from './depth.js';
 import { RenderMemo } from './memo.js';
 import { plainFromTree } from './plain.js';
 import { slackFromTree } from './slack.js';
@@ -49,7 +49,7 @@ const memos: Record<RenderTarget, RenderMemo> = {
 
 /** Renders for one target; the same text is rendered once and then remembered (see RenderMemo). */
 export function render(markdown: string, target: RenderTarget): string {
-  return memos[target].get(markdown, () => fromTree[target](parseMarkdown(markdown)));
+  return memos[target].get(markdown, () => fromTree[target](parseForRender(markdown)));
 }
 
 /** Renders, then splits at the target's limit; each chunk is one message (or one Slack section). */

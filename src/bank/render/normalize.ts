@@ -1,5 +1,6 @@
 import type { PhrasingContent, Root } from 'mdast';
 import { labelCallouts } from './callouts.js';
+import { capTreeNesting } from './depth.js';
 import { normalizeHtml } from './html.js';
 import { unwrapRelativeLinks } from './links.js';
 import { resolveReferences } from './references.js';
@@ -10,6 +11,8 @@ export const SEPARATOR_LINE = '──────────';
 
 /** Target-independent clean-up every renderer starts from. Mutates `tree`. */
 export function normalizeTree(tree: Root): void {
+  // Trees built by hand (question cards) skip parseForRender; every rewrite below recurses.
+  capTreeNesting(tree);
   resolveReferences(tree);
   normalizeHtml(tree);
   labelCallouts(tree);

@@ -1,5 +1,5 @@
 import type { List, Nodes, PhrasingContent, Root } from 'mdast';
-import { parseMarkdown } from '../markdown.js';
+import { parseForRender } from './depth.js';
 import { normalizeTree } from './normalize.js';
 import { tableToText } from './table-text.js';
 
@@ -14,7 +14,7 @@ const QUOTE_PREFIX = '│ ';
  * `text (url)`.
  */
 export function renderPlain(markdown: string): string {
-  return plainFromTree(parseMarkdown(markdown));
+  return plainFromTree(parseForRender(markdown));
 }
 
 /** Renders an already parsed tree; the tree is normalised in place. */

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { slackifyMarkdown } from 'slackify-markdown';
-import { parseMarkdown, serializeMarkdown } from '../markdown.js';
+import { serializeMarkdown } from '../markdown.js';
+import { parseForRender } from './depth.js';
 import { normalizeTree } from './normalize.js';
 import { plainPhrasing } from './plain.js';
 import { tableToCode } from './table-text.js';
@@ -24,7 +25,7 @@ const ANY_STAND_IN = /[\uE000-\uE002]/g;
  * turned into aligned code blocks first. Slack code blocks have no language tag, so it is dropped.
  */
 export function renderSlack(markdown: string): string {
-  return slackFromTree(parseMarkdown(markdown));
+  return slackFromTree(parseForRender(markdown));
 }
 
 /** Renders an already parsed tree; the tree is transformed in place. */

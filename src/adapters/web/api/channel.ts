@@ -5,7 +5,7 @@ import { readJsonBody } from '../http/body.js';
 import { HttpError, notFound } from '../http/errors.js';
 import type { Route } from '../http/router.js';
 import { PLAYGROUND } from '../refs.js';
-import { buttonsOf, messageView, replyView } from '../render/reply-view.js';
+import { buttonsOf, safeMessageView, safeReplyView } from '../render/reply-view.js';
 import type { ApiDeps } from './deps.js';
 import { flag, text, userOf } from './input.js';
 
@@ -44,7 +44,8 @@ export function channelRoutes(deps: ApiDeps): Route[] {
         const user = userOf(ctx.url.searchParams.get('user'));
         const version = log.currentVersion();
         const messages = await log.visibleTo(PLAYGROUND, user.userId);
-        return { json: { version, messages: messages.map((m) => messageView(m, user.userId)) } };
+        const views = messages.map((m) => safeMessageView(m, user.userId, (err) => logger.error({ err, messageId: m.id }, 'could not render a playground message; showing a notice instead')));
+        return { json: { version, messages: views } };
       },
     },
     {
@@ -64,7 +65,7 @@ export function channelRoutes(deps: ApiDeps): Route[] {
           reply = textReply('Something went wrong running that command; it has been logged.', { ephemeral: true });
         }
         await log.replace(PLAYGROUND, slot.id, reply, reply.ephemeral ? {} : { kind: 'post' });
-        return { json: { messageId: slot.id, ephemeral: reply.ephemeral === true, blocks: replyView(reply) } };
+        return { json: { messageId: slot.id, ephemeral: reply.ephemeral === true, blocks: safeReplyView(reply, (err) => logger.error({ err, messageId: slot.id }, 'could not render a command reply')) } };
       },
     },
     {
@@ -91,7 +92,7 @@ export function channelRoutes(deps: ApiDeps): Route[] {
         // Button answers are for the presser alone, whatever the platform (a Slack ephemeral, a Discord ephemeral reply).
         if (reply.blocks.length > 0) await log.replace(PLAYGROUND, slot.id, reply);
         else await log.remove(PLAYGROUND, slot.id);
-        return { json: { blocks: replyView(reply) } };
+        return { json: { blocks: safeReplyView(reply, (err) => logger.error({ err, messageId }, 'could not render a button reply')) } };
       },
     },
     {

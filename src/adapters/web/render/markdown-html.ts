@@ -1,5 +1,5 @@
 import type { Nodes, Parents, Table } from 'mdast';
-import { parseMarkdown } from '../../../bank/markdown.js';
+import { parseForRender } from '../../../bank/render/depth.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -24,7 +24,7 @@ export interface HtmlOptions {
  * links, so the page never loads anything from elsewhere.
  */
 export function markdownToHtml(markdown: string, options: HtmlOptions = {}): string {
-  return renderNode(parseMarkdown(markdown), options);
+  return renderNode(parseForRender(markdown), options);
 }
 
 function children(node: Parents, options: HtmlOptions): string {

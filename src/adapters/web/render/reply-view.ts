@@ -59,6 +59,54 @@ export function replyView(reply: Reply): BlockView[] {
   return view;
 }
 
+/** What the page shows in place of a message that could not be drawn: the channel around it stays readable. */
+export const UNRENDERABLE_NOTICE = 'This message could not be shown.';
+
+/**
+ * A stored message whose reply cannot be drawn (saved by an older version, or text no renderer takes)
+ * becomes a short notice, so one message never takes the whole channel down; the error goes to `onError`.
+ */
+export function safeMessageView(message: WebMessage, viewer: string, onError: (err: unknown) => void): MessageView {
+  try {
+    return messageView(message, viewer);
+  } catch (err) {
+    onError(err);
+    return noticeView(message);
+  }
+}
+
+/** The reply's blocks for the page, or the notice when they cannot be drawn. */
+export function safeReplyView(reply: Reply, onError: (err: unknown) => void): BlockView[] {
+  try {
+    return replyView(reply);
+  } catch (err) {
+    onError(err);
+    return [noticeBlock()];
+  }
+}
+
+function noticeBlock(): BlockView {
+  return { type: 'context', html: `<em>${escapeHtml(UNRENDERABLE_NOTICE)}</em>` };
+}
+
+/** Built only from fields checked one by one: the message itself is what failed. */
+function noticeView(message: WebMessage): MessageView {
+  const m = message as Partial<Record<keyof WebMessage, unknown>>;
+  const kinds: readonly unknown[] = ['post', 'thread', 'private'];
+  return {
+    id: String(m.id),
+    kind: kinds.includes(m.kind) ? (m.kind as WebMessage['kind']) : 'post',
+    at: typeof m.at === 'string' ? m.at : new Date(0).toISOString(),
+    parentId: typeof m.parentId === 'string' ? m.parentId : null,
+    onlyYou: m.forUser !== undefined,
+    invokedBy: null,
+    daily: false,
+    edited: false,
+    reactions: [],
+    blocks: [noticeBlock()],
+  };
+}
+
 export function messageView(message: WebMessage, viewer: string): MessageView {
   return {
     id: message.id,
@@ -76,5 +124,7 @@ export function messageView(message: WebMessage, viewer: string): MessageView {
 
 /** The buttons a message carries, for checking that a pressed action was really offered. */
 export function buttonsOf(reply: Reply): Button[] {
-  return reply.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : []));
+  // A stored reply of an older shape carries no buttons rather than failing the press.
+  if (!Array.isArray(reply?.blocks)) return [];
+  return reply.blocks.flatMap((b) => (b?.type === 'buttons' && Array.isArray(b.buttons) ? b.buttons : []));
 }

@@ -28,7 +28,7 @@ export async function startRecall(env: Record<string, string>): Promise<RecallCh
   const nodeArgs = (process.env['SOAK_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: repoRoot,
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...passedThrough('UV_THREADPOOL_SIZE'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const pid = child.pid;
@@ -71,6 +71,11 @@ export async function startRecall(env: Record<string, string>): Promise<RecallCh
     },
     kill: () => void killIfRunning(child),
   };
+}
+
+/** Variables a person may set for Recall when running the soak, to compare settings. */
+function passedThrough(...names: string[]): Record<string, string> {
+  return Object.fromEntries(names.flatMap((n) => (process.env[n] ? [[n, process.env[n] as string]] : [])));
 }
 
 function killIfRunning(child: ChildProcess): void {

@@ -4,7 +4,7 @@ import { flattenBlocks, type Block } from './blocks.js';
 import type { RawQuestion } from './draft.js';
 import { extractQuestions } from './extract.js';
 import { takeFrontMatter } from './front-matter.js';
-import { parseMarkdown } from '../markdown.js';
+import { MAX_BLOCK_LEVEL, parseBankMarkdown } from '../markdown.js';
 
 export interface ParsedFile {
   questions: RawQuestion[];
@@ -51,7 +51,11 @@ function dropOverlongLines(text: string): { text: string; longLines: { line: num
 function blocksWithClosedFences(text: string): { blocks: Block[]; fenceWarnings: { line: number; message: string }[] } {
   const fenceWarnings: { line: number; message: string }[] = [];
   let current = text;
-  let blocks = flattenBlocks(parseMarkdown(current), current);
+  let parsed = parseBankMarkdown(current);
+  if (parsed.tooDeepLine !== null) {
+    fenceWarnings.push({ line: parsed.tooDeepLine, message: `lists and quotes nest more than ${MAX_BLOCK_LEVEL} levels deep from here (a list counts two); the deeper part is read as plain text` });
+  }
+  let blocks = flattenBlocks(parsed.tree, current);
   for (let attempt = 0; attempt < 20; attempt++) {
     const runaway = firstRunawayFence(blocks);
     if (!runaway) break;
@@ -63,7 +67,8 @@ function blocksWithClosedFences(text: string): { blocks: Block[]; fenceWarnings:
     lines.splice(close, 0, fence);
     fenceWarnings.push({ line: runaway.line, message: `code block is never closed; closed it at line ${close} (before the first blank line)` });
     current = lines.join('\n');
-    blocks = flattenBlocks(parseMarkdown(current), current);
+    parsed = parseBankMarkdown(current);
+    blocks = flattenBlocks(parsed.tree, current);
   }
   return { blocks, fenceWarnings };
 }

@@ -123,7 +123,7 @@ export function createBoltApp(setup: BoltSetup): { app: App; receiver: Receiver;
     deferInitialization: true,
     // Recall keeps no per-conversation state in Bolt; the store holds everything.
     convoStore: false,
-  }, intake);
+  }, intake, receiver.kind);
   return { app, receiver, intake };
 }
 

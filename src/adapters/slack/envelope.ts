@@ -90,11 +90,30 @@ function decodeForm(raw: string): Decoded {
     if (typeof payload !== 'string') return refuse('more than one `payload` field');
     const parsed = parseJson(payload);
     if (!parsed.ok) return refuse('`payload` is not JSON');
-    const action = blockActions.safeParse(parsed.value);
-    if (!action.success) return refuse(`not a block_actions payload (${issue(action.error)})`);
-    return bolt('block_actions', action.data.team?.id ?? field(action.data.user, 'team_id'));
+    return decodeInteractive(parsed.value);
   }
-  const command = slashCommand.safeParse(form);
+  return decodeCommand(form);
+}
+
+/**
+ * The same rules for a body that arrives already parsed: Socket Mode's envelopes (an Events API body,
+ * an interactivity payload, or a slash command's fields) come over a socket Slack authenticated, but
+ * Bolt reads them just as carelessly.
+ */
+export function checkParsedBody(body: unknown): Decoded {
+  if (typeof body === 'object' && body !== null && 'command' in body) return decodeCommand(body);
+  if (typeof body === 'object' && body !== null && 'actions' in body) return decodeInteractive(body);
+  return decodeEvents(body);
+}
+
+function decodeInteractive(payload: unknown): Decoded {
+  const action = blockActions.safeParse(payload);
+  if (!action.success) return refuse(`not a block_actions payload (${issue(action.error)})`);
+  return bolt('block_actions', action.data.team?.id ?? field(action.data.user, 'team_id'));
+}
+
+function decodeCommand(fields: unknown): Decoded {
+  const command = slashCommand.safeParse(fields);
   if (!command.success) return refuse(`not a ${SLASH_COMMAND} command (${issue(command.error)})`);
   return bolt(SLASH_COMMAND, command.data.team_id);
 }

@@ -5,7 +5,7 @@ import { InFlight } from '../../core/in-flight.js';
 import type { Logger } from '../../log.js';
 import { serving } from '../../metrics/handling.js';
 import { describeError } from './admin.js';
-import { decodeSlackBody, isSslCheck } from './envelope.js';
+import { checkParsedBody, decodeSlackBody, isSslCheck } from './envelope.js';
 import { child, field } from './payloads.js';
 import { checkSignature } from './signature.js';
 
@@ -168,12 +168,21 @@ export class IntakeApp extends App {
   constructor(
     options: AppOptions,
     private readonly intake: SlackIntake,
+    private readonly mode: 'http' | 'socket',
   ) {
     super(options);
   }
 
   override async processEvent(event: ReceiverEvent): Promise<void> {
     if (!this.intake.admits()) return;
+    // Over HTTP the door has checked the body already; a Socket Mode envelope is checked here.
+    const checked = this.mode === 'socket' ? checkParsedBody(event.body) : null;
+    if (checked && !checked.ok) {
+      this.logger.warn(`refused a Slack Socket Mode envelope: ${checked.reason}`);
+      // Acked, so Slack does not send it again; nothing in it runs.
+      await event.ack();
+      return;
+    }
     await this.intake.process(event.body, () => super.processEvent(event));
   }
 }

@@ -93,3 +93,36 @@ describe('Bolt HTTP adapter: a correctly signed body Slack never sends is answer
     expect(h.logs.text).toMatch(/over its event rate limit/);
   });
 });
+
+describe('Bolt Socket Mode adapter: an envelope whose payload Slack never sends is acked and dropped', () => {
+  let h: SlackHarness | undefined;
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+
+  it('acks each one (so Slack does not resend it), runs no handler, logs no error, and keeps serving', async () => {
+    h = await slackHarness({ mode: 'socket' });
+    const callsBefore = h.fake.calls.length;
+    const reaction = reactionAdded(alice, CHANNEL, '1.2', 'eyes') as { event: Record<string, unknown> } & Record<string, unknown>;
+    const press = blockAction(alice, CHANNEL, { actionId: 'daily:reveal:abc', value: 'daily:reveal:abc' }, h.fake.responseUrl());
+    // (`event: null` is not among them: the Socket Mode client reads `payload.event.type` before Bolt or
+    // Recall sees the envelope. Only Slack's authenticated socket could send one; main.ts's last resort logs it.)
+    const envelopes: [string, 'events_api' | 'interactive' | 'slash_commands', unknown][] = [
+      ['no type', 'events_api', { ...reaction, type: undefined }],
+      ['authorizations: [null]', 'events_api', { ...reaction, authorizations: [null] }],
+      ['an event whose item is a string', 'events_api', { ...reaction, event: { ...reaction.event, item: 'C1' } }],
+      ['a press whose user is null', 'interactive', { ...press, user: null }],
+      ['a press with a name', 'interactive', { ...press, name: '' }],
+      ['a command with no user', 'slash_commands', { ...slashCommand(alice, CHANNEL, 'help', h.fake.responseUrl()), user_id: undefined }],
+    ];
+    for (const [name, type, payload] of envelopes) {
+      await expect(h.fake.socket.deliver(type, payload as Record<string, unknown>), name).resolves.toBeDefined();
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.fake.calls.length).toBe(callsBefore);
+    expect(h.logs.lines.filter((l) => JSON.parse(l).level >= 50)).toEqual([]);
+    expect(h.logs.text).toMatch(/refused a Slack Socket Mode envelope/);
+    expect((await h.recall(alice, '')).text).toMatch(/Recall\* turns your question bank into daily practice/);
+  });
+});

@@ -1,7 +1,7 @@
 import { App, HTTPModuleFunctions, type Receiver } from '@slack/bolt';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeSlackBody } from '../../../src/adapters/slack/envelope.js';
+import { checkParsedBody, decodeSlackBody } from '../../../src/adapters/slack/envelope.js';
 import { child, field, readBlockAction, readCommand, readReaction } from '../../../src/adapters/slack/payloads.js';
 import { checkSignature } from '../../../src/adapters/slack/signature.js';
 import { slackSignature } from '../../fakes/slack/signed-requests.js';
@@ -91,6 +91,24 @@ describe('Slack request decoding, fuzzed (fixed seed, 2,000 cases a property)', 
     );
     // The shapes are near enough to Slack's that a fair share gets past the door and is really routed.
     expect(accepted).toBeGreaterThan(FUZZ.numRuns / 20);
+  });
+
+  it('checkParsedBody (Socket Mode) never throws, and agrees with the HTTP door on every body Bolt can parse', () => {
+    fc.assert(
+      fc.property(slackRequest, ([raw, contentType]) => {
+        let parsed: unknown;
+        try {
+          parsed = boltParse(raw, contentType);
+        } catch {
+          return;
+        }
+        const overSocket = checkParsedBody(parsed);
+        const overHttp = decodeSlackBody(contentType, raw);
+        if (overHttp.ok && overHttp.envelope.kind === 'ssl_check') return;
+        expect(overSocket.ok, JSON.stringify(parsed)).toBe(overHttp.ok);
+      }),
+      FUZZ,
+    );
   });
 
   it('the payload readers never throw on any JSON, and return strings only where they return anything', () => {

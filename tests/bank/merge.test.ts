@@ -47,9 +47,12 @@ describe('merging the same question from several files', () => {
     expect(fewShot[0]?.answer).toMatch(/^The ability to perform tasks with only a few examples/);
   });
 
-  it('loads the whole seed bank with one warning, for the question-shaped tip it leaves out', () => {
+  it('loads the whole seed bank with two warnings: a link with a space, and the question-shaped tip it leaves out', () => {
     const bank = loadSeeds();
-    expect(bank.warnings.map((w) => [w.file, w.line, w.skipped])).toEqual([[SEEDS.hundred, 821, true]]);
+    expect(bank.warnings.map((w) => [w.file, w.line, w.skipped])).toEqual([
+      [SEEDS.hundred, 271, undefined],
+      [SEEDS.hundred, 821, true],
+    ]);
     expect(bank.questions.length).toBe(325);
     expect(bank.questions.filter((q) => q.answer !== null).length).toBe(168);
   });

@@ -31,7 +31,10 @@ describe('bank check', () => {
     const doc = JSON.parse(stdout) as JsonBank;
     expect(Object.keys(doc)).toEqual(['questions', 'warnings']);
     expect(doc.questions).toHaveLength(325);
-    expect(doc.warnings).toEqual([{ file: 'questions/genai-100-most-asked.md', line: 821, message: expect.stringContaining('looks like a question'), skipped: true }]);
+    expect(doc.warnings).toEqual([
+      { file: 'questions/genai-100-most-asked.md', line: 271, message: expect.stringContaining('has a space in its address') },
+      { file: 'questions/genai-100-most-asked.md', line: 821, message: expect.stringContaining('looks like a question'), skipped: true },
+    ]);
     expect(Object.keys(doc.questions[0] ?? {})).toEqual(['id', 'question', 'answer', 'hints', 'category', 'tags', 'difficulty', 'sources']);
     expect(doc.questions[0]?.sources[0]?.file).toMatch(/^questions\//);
   });

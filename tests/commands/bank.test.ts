@@ -35,7 +35,7 @@ describe('bank command', () => {
 
   it('reloads only for admins', async () => {
     expect(replyText(await run({ command: 'bank', subcommand: 'reload' }))).toBe('Only admins can use `bank reload`.');
-    expect(replyText(await run({ command: 'bank', subcommand: 'reload', isAdmin: true }))).toBe('Reloaded: 325 questions (0 new, 0 gone), 1 warnings.');
+    expect(replyText(await run({ command: 'bank', subcommand: 'reload', isAdmin: true }))).toBe('Reloaded: 325 questions (0 new, 0 gone), 2 warnings.');
   });
 });
 

@@ -2,7 +2,8 @@ import type { Difficulty } from '../types.js';
 import type { Block } from './blocks.js';
 import { ANSWER_CALLOUTS, HINT_CALLOUTS, calloutAsQuote } from './callouts.js';
 import { codeRunLength, isCodeLine, linesToMarkdown, refersToCode } from './code-lines.js';
-import { type DetailsToken, detailsBalance, detailsTokens, htmlToText, isAnswerLabel } from './details.js';
+import { detailsTokens } from './details.js';
+import { DetailsReader } from './details-reader.js';
 import { type DifficultyLegend, levelOf, readLegend } from './difficulty.js';
 import { type Draft, type RawQuestion, appendAnswer, newDraft } from './draft.js';
 import { isElaboration } from './elaboration.js';
@@ -70,14 +71,14 @@ class Extractor {
   /** Lines after a section title before any numbered question: a first, unnumbered question may be in them. */
   private pending: LineBlock[] = [];
   private sectionHasNumbered = false;
-  /** `<details>` boxes open now, and the depth of the one whose summary is the current question. */
-  private detailsDepth = 0;
-  private questionDetailsDepth: number | null = null;
-  private detailsOpenAt: number | null = null;
-  /** A `<details>` that is never closed ends at the next `<details>` question instead of holding it. */
-  private nestedDetailsAreQuestions = false;
-  /** Where the latest `<details>` opened: its question's line. */
-  private openedAt: number | null = null;
+  private readonly details = new DetailsReader({
+    current: () => this.current,
+    start: (text, line) => this.start(text, line),
+    finish: () => this.finish(),
+    warn: (line, message) => this.warn(line, message),
+    outside: (block) => this.answerContent(block),
+    following: () => this.blocks.slice(this.index + 1),
+  });
   private index = 0;
   private prev: Block | undefined;
 
@@ -101,7 +102,7 @@ class Extractor {
       this.visit(block);
       this.prev = block;
     });
-    this.closeDetailsIfOpen();
+    this.details.closeAll();
     this.finish();
     this.settlePending();
     return { questions: this.out, warnings: this.warnings };
@@ -112,7 +113,7 @@ class Extractor {
     this.checkLinks(b);
     if (b.kind === 'html') return this.html(b);
     if (b.kind === 'qa-table') return this.qaTable(b);
-    if (this.detailsDepth > 0 && this.current && b.kind !== 'heading') return this.answerContent(b);
+    if (this.details.open && this.current && b.kind !== 'heading') return this.answerContent(b);
     switch (b.kind) {
       case 'heading':
         return this.heading(b);
@@ -154,7 +155,7 @@ class Extractor {
 
   private heading(b: Extract<Block, { kind: 'heading' }>): void {
     if (isQuestionHeading(b.text, this.legend)) {
-      this.closeDetailsIfOpen();
+      this.details.closeAll();
       const { text, number } = questionHeadingText(b.text);
       this.start(text, b.line, { number, headingDepth: b.depth });
       return;
@@ -163,7 +164,7 @@ class Extractor {
       appendAnswer(this.current, b.raw, true);
       return;
     }
-    this.closeDetailsIfOpen();
+    this.details.closeAll();
     this.newSection(cleanCategory(b.text), false);
   }
 
@@ -476,79 +477,12 @@ class Extractor {
     appendAnswer(d, t, b.blankBefore || d.last !== 'answer' || this.prev?.kind !== 'line');
   }
 
-  // ----- <details><summary>Q</summary>A</details>, nested boxes included -----
+  // ----- <details><summary>Q</summary>A</details> -----
 
   private html(b: Extract<Block, { kind: 'html' }>): void {
-    const tokens = detailsTokens(b.raw);
-    if (tokens.every((t) => t.kind === 'text')) {
-      if (/^\s*<a\s+(?:id|name)=[^>]*>\s*<\/a>\s*$/i.test(b.raw)) return;
-      return this.answerContent(b);
-    }
-    for (const token of tokens) this.detailsToken(token, b);
-  }
-
-  private detailsToken(token: DetailsToken, b: Extract<Block, { kind: 'html' }>): void {
-    switch (token.kind) {
-      case 'open':
-        if (this.detailsDepth === 0) this.nestedDetailsAreQuestions = !this.detailsCloseBeforeNextSection(b.raw.slice(token.offset));
-        this.detailsDepth++;
-        this.openedAt = b.line + lineOffset(b.raw, token.offset);
-        return;
-      case 'summary':
-        return this.summary(token.text, this.openedAt ?? b.line);
-      case 'close':
-        if (this.detailsDepth === 0) return;
-        if (this.detailsDepth === this.questionDetailsDepth) {
-          this.questionDetailsDepth = null;
-          this.detailsOpenAt = null;
-          this.finish();
-        }
-        this.detailsDepth--;
-        return;
-      case 'text': {
-        const markdown = htmlToText(token.html, true);
-        if (markdown === '') return;
-        if (this.detailsDepth > 0) {
-          if (this.current) appendAnswer(this.current, markdown, true);
-          return;
-        }
-        return this.answerContent({ ...b, raw: token.html.trim() });
-      }
-    }
-  }
-
-  /** A summary asks the question, labels the answer box of the question above, or titles a nested box. */
-  private summary(text: string, line: number): void {
-    const inQuestion = this.questionDetailsDepth !== null;
-    if ((inQuestion && !this.nestedDetailsAreQuestions) || (!inQuestion && this.current && isAnswerLabel(text))) {
-      if (this.current && !isAnswerLabel(text)) appendAnswer(this.current, boldOnly(text) === null ? `**${text}**` : text, true);
-      return;
-    }
-    if (inQuestion) this.closeDetailsIfOpen(false);
-    this.start(text, line);
-    this.questionDetailsDepth = this.detailsDepth;
-    this.detailsOpenAt = line;
-  }
-
-  /** Whether the `<details>` opening here is closed before the next heading (else it never is). */
-  private detailsCloseBeforeNextSection(rest: string): boolean {
-    let balance = detailsBalance(rest);
-    if (balance <= 0) return true;
-    for (const b of this.blocks.slice(this.index + 1)) {
-      if (b.kind === 'heading') return false;
-      if (b.kind === 'html') balance += detailsBalance(b.raw);
-      if (balance <= 0) return true;
-    }
-    return false;
-  }
-
-  private closeDetailsIfOpen(allOfThem = true): void {
-    if (allOfThem) this.detailsDepth = 0;
-    if (this.questionDetailsDepth === null) return;
-    this.warn(this.detailsOpenAt ?? 1, '`<details>` is never closed; its answer ends at the next question or section');
-    this.questionDetailsDepth = null;
-    this.detailsOpenAt = null;
-    this.finish();
+    if (this.details.read(b)) return;
+    if (/^\s*<a\s+(?:id|name)=[^>]*>\s*<\/a>\s*$/i.test(b.raw)) return;
+    this.answerContent(b);
   }
 
   /** A link whose address has a space is no link; say where, so the file can be fixed. */
@@ -615,10 +549,4 @@ function itemMarkdown(b: ItemBlock): string {
 
 function splitTags(text: string): string[] {
   return text.split(/[,;]/).map((t) => t.trim()).filter(Boolean);
-}
-
-function lineOffset(raw: string, offset: number): number {
-  let n = 0;
-  for (let i = raw.indexOf('\n'); i >= 0 && i < offset; i = raw.indexOf('\n', i + 1)) n++;
-  return n;
 }

@@ -50,10 +50,11 @@ export function flattenBlocks(root: Root, source: string): Block[] {
   const blocks: Block[] = [];
   let prevEndLine = 0;
   let prev: RootContent | undefined;
-  for (const node of root.children) {
+  for (const [index, node] of root.children.entries()) {
     const startLine = node.position?.start.line ?? prevEndLine + 1;
     const blankBefore = startLine > prevEndLine + 1;
-    const next = root.children[root.children.indexOf(node) + 1];
+    // By index: indexOf made a file of many short paragraphs quadratic (100,000 took seconds).
+    const next = root.children[index + 1];
     switch (node.type) {
       case 'heading':
         blocks.push(...headingBlocks(node, source, blankBefore));

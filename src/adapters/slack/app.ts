@@ -3,9 +3,8 @@ import { App, AuthorizationError, HTTPReceiver, type InstallationStore, SocketMo
 import type { SlackConfig } from '../../config.js';
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../log.js';
-import { describeError } from './admin.js';
 import { boltLevelOf, boltLogger } from './bolt-logger.js';
-import { IntakeApp, SlackIntake } from './intake.js';
+import { IntakeApp, SlackIntake, safeError } from './intake.js';
 import { BOT_SCOPES } from './scopes.js';
 
 /** The one endpoint for events, commands and interactivity (the manifest points all three here). */
@@ -99,7 +98,7 @@ export function createBoltApp(setup: BoltSetup): { app: App; receiver: Receiver;
             response.writeHead(401).end();
             return true;
           }
-          setup.logger.error({ err: describeError(error), ...intake.identityOf(request) }, 'Bolt failed on a Slack request; answered 500');
+          setup.logger.error({ err: safeError(error), ...intake.identityOf(request) }, 'Bolt failed on a Slack request; answered 500');
           response.writeHead(500).end();
           return false;
         },

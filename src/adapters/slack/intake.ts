@@ -5,6 +5,7 @@ import { InFlight } from '../../core/in-flight.js';
 import type { Logger } from '../../log.js';
 import { serving } from '../../metrics/handling.js';
 import { describeError } from './admin.js';
+import { redactSecrets } from './bolt-logger.js';
 import { checkParsedBody, decodeSlackBody, isSslCheck } from './envelope.js';
 import { child, field } from './payloads.js';
 import { checkSignature } from './signature.js';
@@ -124,10 +125,16 @@ export class SlackIntake {
 
   /** An error no handler caught: logged as a bug with the request's identity, answered 500, and the process carries on. */
   private failed(req: IncomingMessage, res: ServerResponse, err: unknown, logger: Logger): void {
-    logger.error({ err: describeError(err), ...this.identityOf(req) }, 'a Slack request failed; answered 500');
+    logger.error({ err: safeError(err), ...this.identityOf(req) }, 'a Slack request failed; answered 500');
     if (res.headersSent) res.destroy();
     else res.writeHead(500, { 'content-type': 'text/plain' }).end('Recall could not handle this request; it has been logged.');
   }
+}
+
+/** An error for the log: its type, code and message with any token masked; never the body it came with. */
+export function safeError(err: unknown): Record<string, unknown> {
+  const described = describeError(err);
+  return { ...described, message: redactSecrets(String(described['message'] ?? '')) };
 }
 
 function refuse(res: ServerResponse, status: number, message: string, fields: RequestIdentity & { reason?: string }, logger: Logger): void {

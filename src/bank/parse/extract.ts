@@ -1,19 +1,18 @@
 import type { Difficulty } from '../types.js';
 import type { Block } from './blocks.js';
 import { ANSWER_CALLOUTS, HINT_CALLOUTS, calloutAsQuote } from './callouts.js';
-import { codeRunLength, isCodeLine, linesToMarkdown, refersToCode } from './code-lines.js';
-import { detailsTokens } from './details.js';
+import { linesToMarkdown } from './code-lines.js';
 import { DetailsReader } from './details-reader.js';
 import { type DifficultyLegend, levelOf, readLegend } from './difficulty.js';
 import { type Draft, type RawQuestion, appendAnswer, newDraft } from './draft.js';
 import { isElaboration } from './elaboration.js';
 import { brokenLinks } from './links.js';
+import { boldPrompt, boldQuestion, codeUnderQuestion, isWrapped, itemMarkdown, questionEnd, splitTags, startsQuestion } from './shape-rules.js';
 import { type ExtractWarning, type FinishContext, finishDraft } from './finish.js';
 import { cleanCategory, isQuestionHeading, questionHeadingText } from './headings.js';
 import {
   answerPrefixed,
   asks,
-  boldOnly,
   hintPrefixed,
   idLine,
   isInPageLinkLine,
@@ -26,7 +25,6 @@ import {
   questionPrefixed,
   tagsLine,
 } from './lines.js';
-import { splitQuestionMarkers } from './markers.js';
 import { plainTitle, strongTitle } from './titles.js';
 
 export type { ExtractWarning } from './finish.js';
@@ -366,24 +364,7 @@ class Extractor {
   }
 
   private nextStartsQuestion(): boolean {
-    const next = this.blocks[this.index + 1];
-    switch (next?.kind) {
-      case 'line': {
-        const t = next.text;
-        const numbered = numberedLine(t);
-        return questionPrefixed(t) !== null || (numbered !== null && looksLikeQuestion(numbered.rest)) || boldQuestion(t, this.legend) !== null || asks(t);
-      }
-      case 'item':
-        return looksLikeQuestion(next.firstLines.join(' '));
-      case 'heading':
-        return isQuestionHeading(next.text, this.legend);
-      case 'html':
-        return detailsTokens(next.raw).some((t) => t.kind === 'summary');
-      case 'qa-table':
-        return true;
-      default:
-        return false;
-    }
+    return startsQuestion(this.blocks[this.index + 1], this.legend);
   }
 
   private plainLine(b: LineBlock): void {
@@ -503,50 +484,4 @@ class Extractor {
     const shown = plain.length > 60 ? `${plain.slice(0, 59)}…` : plain;
     this.warnings.push({ line, message: `"${shown}" looks like a question but was not read as one: ${why}`, skipped: true });
   }
-}
-
-/** A bold line that asks: `**What is RAG?**`, `**RAG or fine-tuning? 👶**`, `**Explain the KV cache**`. */
-function boldQuestion(text: string, legend: DifficultyLegend): string | null {
-  const bold = boldPrompt(text, legend);
-  if (bold === null) return null;
-  return asks(bold) || (bold.split(/\s+/).length >= 3 && looksLikeQuestion(bold)) ? bold : null;
-}
-
-/** The words of a bold-only line with its markers off, unless it is a label (`**Steps:**`). */
-function boldPrompt(text: string, legend: DifficultyLegend): string | null {
-  const bold = boldOnly(splitQuestionMarkers(text, legend).text) ?? boldOnly(text);
-  if (bold === null || /:\s*$/.test(bold)) return null;
-  return splitQuestionMarkers(bold, legend).text;
-}
-
-/**
- * Where a numbered item's question ends: at the line that asks, so the lines under it are its answer,
- * unless the question points at code under it ("What does this print?"), which then belongs to it.
- */
-function questionEnd(lines: string[]): number {
-  const asked = lines.findIndex((l, i) => i < lines.length - 1 && asks(l));
-  if (asked < 0) return lines.length;
-  return asked + 1 + (refersToCode(lines[asked] ?? '') ? codeRunLength(lines, asked + 1) : 0);
-}
-
-/** A question line an editor wrapped: it has no closing punctuation and the next line carries on in lower case. */
-function isWrapped(questionLines: string[], next: string): boolean {
-  const last = questionLines[questionLines.length - 1] ?? '';
-  return !/[.?!:;)"”]\s*$/.test(last) && /^[\p{Ll}(]/u.test(next.trim());
-}
-
-/** A code line right under a code line of the question, or under a question pointing at code. */
-function codeUnderQuestion(questionLines: string[], next: string): boolean {
-  const last = questionLines[questionLines.length - 1] ?? '';
-  return isCodeLine(next) && (isCodeLine(last) || (asks(last) && refersToCode(last)));
-}
-
-function itemMarkdown(b: ItemBlock): string {
-  const marker = b.ordered ? `${b.number ?? 1}. ` : '- ';
-  const pad = ' '.repeat(marker.length);
-  return marker + b.body.split('\n').map((l, i) => (i === 0 || l === '' ? l : pad + l)).join('\n');
-}
-
-function splitTags(text: string): string[] {
-  return text.split(/[,;]/).map((t) => t.trim()).filter(Boolean);
 }

@@ -1,4 +1,4 @@
-import type { BankLoadResult, BankWarning, Question } from '../bank/types.js';
+import type { BankLoadResult, BankWarning, Difficulty, Question } from '../bank/types.js';
 import { normalizeQuestionText, questionId } from '../bank/ids.js';
 import { isNearIdentical } from '../bank/similarity.js';
 import { type CoreLogger, silentLogger } from './logger.js';
@@ -7,6 +7,8 @@ export interface QuestionFilter {
   /** Category names as the bank has them (see `resolveCategories`). */
   categories?: readonly string[];
   tags?: readonly string[];
+  /** Levels to keep; questions without a difficulty are left out when this is set. */
+  difficulties?: readonly Difficulty[];
   answeredOnly?: boolean;
 }
 
@@ -160,6 +162,7 @@ function keepIds(previous: readonly Question[], loaded: BankLoadResult, carried:
 
 function matches(q: Question, f: QuestionFilter): boolean {
   if (f.answeredOnly && q.answer === null) return false;
+  if (f.difficulties && f.difficulties.length > 0 && (q.difficulty === null || !f.difficulties.includes(q.difficulty))) return false;
   if (f.categories && f.categories.length > 0 && (q.category === null || !f.categories.includes(q.category))) return false;
   if (f.tags && f.tags.length > 0) {
     const tags = q.tags.map((t) => t.toLowerCase());

@@ -22,6 +22,13 @@ describe('the bank service', () => {
     expect(bank.filter({ answeredOnly: true })).toHaveLength(168);
   });
 
+  it('filters by difficulty, leaving out questions without one', () => {
+    const service = createBankService(loadBank([file('a.md', '1. What is a pipe? 👶\n2. What is epoll? 🚀\n3. What is a signal?\n4. What is a futex? [hard]\n')]), async () => loadBank([]));
+    expect(service.filter({ difficulties: ['hard'] }).map((q) => q.question)).toEqual(['What is epoll?', 'What is a futex?']);
+    expect(service.filter({ difficulties: ['easy', 'medium'] }).map((q) => q.question)).toEqual(['What is a pipe?']);
+    expect(service.filter({ difficulties: [] })).toHaveLength(4);
+  });
+
   it('finds by exact id or a unique prefix of at least four characters', () => {
     const q = bank.all()[0];
     expect(bank.find(q?.id ?? '')).toBe(q);

@@ -21,7 +21,8 @@ export interface RecallChild {
 
 /**
  * The product itself, `src/main.ts`, as production starts it: only its environment decides what runs.
- * Its stdout is pino's JSON; only error lines are kept, so a long run holds no growing buffer here.
+ * Its log (pino's JSON on stderr) is read for error lines; only the last few lines are kept, so a long
+ * run holds no growing buffer here.
  */
 export async function startRecall(env: Record<string, string>): Promise<RecallChild> {
   // SOAK_NODE_ARGS go to Recall's node alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it under load.
@@ -45,18 +46,20 @@ export async function startRecall(env: Record<string, string>): Promise<RecallCh
     createInterface({ input: child.stdout }).on('line', (line) => {
       const started = /^Recall (?:dashboard|playground): (\S+)/.exec(line);
       if (started?.[1]) resolve(started[1]);
-      if (line.startsWith('{')) {
-        try {
-          if (((JSON.parse(line) as { level?: number }).level ?? 0) >= 50) {
-            errors.count++;
-            keep(errors.last, line);
-          }
-        } catch {
-          keep(errors.last, line);
-        }
-      }
     });
-    createInterface({ input: child.stderr }).on('line', (line) => keep(stderr, line));
+    // The log is JSON lines on stderr; anything else there (a crash's stack) is kept as it is.
+    createInterface({ input: child.stderr }).on('line', (line) => {
+      let level = 0;
+      try {
+        level = line.startsWith('{') ? ((JSON.parse(line) as { level?: number }).level ?? 0) : 0;
+      } catch {
+        // a line that is not the logger's
+      }
+      if (level >= 50) {
+        errors.count++;
+        keep(errors.last, line);
+      } else keep(stderr, line);
+    });
     void exited.then((code) => reject(new Error(`src/main.ts exited at start with ${code}:\n${stderr.join('\n')}\n${errors.last.join('\n')}`)));
   });
 

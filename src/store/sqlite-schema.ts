@@ -63,13 +63,6 @@ SELECT b.board AS board, b.member AS member, b.score AS score
 FROM json_each(?) AS wanted
 JOIN recall_boards b ON b.board = json_extract(wanted.value, '$[0]') AND b.member = json_extract(wanted.value, '$[1]')`;
 
-export const UPSERT_VALUE = `INSERT INTO ${KEYV_TABLE} (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`;
-
-/** A board add that never leaves the score below ?4 when ?4 is given: board ?1, member ?2, delta ?3. */
-export const BOARD_ADD_FLOORED = `
-INSERT INTO recall_boards (board, member, score) VALUES (?1, ?2, max(?3, coalesce(?4, ?3)))
-ON CONFLICT (board, member) DO UPDATE SET score = CASE WHEN ?4 IS NULL THEN score + ?3 ELSE max(?4, score + ?3) END`;
-
 /** One page of a scan: keys after ?1 and below ?2 (the namespace's range) whose unprefixed part contains ?4. */
 export const SCAN_KEYS = `
 SELECT key FROM ${KEYV_TABLE} WHERE key > ?1 AND key < ?2 AND instr(substr(key, ?3 + 1), ?4) > 0

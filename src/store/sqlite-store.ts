@@ -16,7 +16,6 @@ import { refuseKernelFilesystemPath } from './sqlite-path.js';
 import { corruptDatabase, foreignDatabase, probeSqliteFile } from './sqlite-probe.js';
 import {
   BOARD_ADD,
-  BOARD_ADD_FLOORED,
   BOARD_DELETE,
   BOARD_RANK,
   BOARD_SIZE,
@@ -29,17 +28,15 @@ import {
   REPLACE_IF_UNCHANGED,
   SCAN_KEYS,
   SCHEMA,
-  SELECT_SCORES,
   SELECT_VALUE,
-  SELECT_VALUES,
   SET_IF_ABSENT,
-  UPSERT_VALUE,
   USER_TABLES,
 } from './sqlite-schema.js';
 import { checkDelta, checkLimit, checkTtl } from './store-arguments.js';
 import { StoreError, errorMessage } from './store-error.js';
 import type { BoardEntry, BoardPosition, KeyPage, Store, TransactionPlan, TransactionSnapshot } from './store.js';
-import { type TransactionRead, checkPlan, scoreId, snapshotOf, uniqueKeys } from './transaction.js';
+import { GUARD_TABLE, sqliteTransaction } from './sqlite-transaction.js';
+import type { TransactionRead } from './transaction.js';
 
 export interface SqliteStoreOptions {
   path: string;
@@ -109,7 +106,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
   let txDb: SqliteConnection;
   try {
     txDb = await openSqliteConnection(file, options.busyTimeoutMs, { create: false });
-    await txDb.exec('PRAGMA synchronous = NORMAL');
+    await txDb.exec(`PRAGMA synchronous = NORMAL; ${GUARD_TABLE};`);
   } catch (error) {
     await Promise.all([db.close().catch(() => {}), keyv.disconnect().catch(() => {})]);
     throw new StoreError('UNREADABLE_FILE', `SQLite store file ${file} cannot be opened (${errorMessage(error)})`, { cause: error });
@@ -209,52 +206,8 @@ export class SqliteStore implements Store {
   }
 
   async transact<R>(read: TransactionRead, fn: (snapshot: TransactionSnapshot) => TransactionPlan<R>): Promise<R> {
-    // One transaction at a time on txDb; other processes wait on the file's write lock (busy timeout).
-    return this.mutex.run(TRANSACTION_LOCK, async () => {
-      const tx = this.txDb;
-      // IMMEDIATE takes the write lock before the first read, so what fn sees cannot change before COMMIT.
-      await tx.run('BEGIN IMMEDIATE');
-      try {
-        const result = await this.transactionBody(read, fn);
-        await tx.run('COMMIT');
-        return result;
-      } catch (error) {
-        await tx.run('ROLLBACK').catch(() => {});
-        throw error;
-      }
-    });
-  }
-
-  private async transactionBody<R>(read: TransactionRead, fn: (snapshot: TransactionSnapshot) => TransactionPlan<R>): Promise<R> {
-    const tx = this.txDb;
-    const keys = uniqueKeys(read.keys);
-    const now = Date.now();
-    const values = new Map<string, unknown>(keys.map((key) => [key, undefined]));
-    const rows = await tx.all(SELECT_VALUES, [JSON.stringify(keys.map((key) => valueKey(this.namespace, key)))]);
-    const prefixLength = valueKey(this.namespace, '').length;
-    for (const row of rows) {
-      const raw = row['value'];
-      const envelope = typeof raw === 'string' ? decodeEnvelope(raw) : undefined;
-      if (envelope !== undefined && !isExpired(envelope, now)) values.set(stringColumn(row, 'key').slice(prefixLength), envelope.value);
-    }
-    const scores = new Map<string, number | null>();
-    const wanted = read.scores ?? [];
-    for (const { board, member } of wanted) scores.set(scoreId(board, member), null);
-    if (wanted.length > 0) {
-      const boardPrefixLength = boardKey(this.namespace, '').length;
-      const found = await tx.all(SELECT_SCORES, [JSON.stringify(wanted.map(({ board, member }) => [boardKey(this.namespace, board), member]))]);
-      for (const row of found) {
-        scores.set(scoreId(stringColumn(row, 'board').slice(boardPrefixLength), stringColumn(row, 'member')), numberColumn(row, 'score'));
-      }
-    }
-    const plan = checkPlan(read, fn(snapshotOf(values, scores)));
-    for (const { key, value } of plan.values) {
-      await tx.run(UPSERT_VALUE, [valueKey(this.namespace, key), encodeEnvelope(value, undefined, now)]);
-    }
-    for (const add of plan.adds) {
-      await tx.run(BOARD_ADD_FLOORED, [boardKey(this.namespace, add.board), add.member, add.delta, add.floor ?? null]);
-    }
-    return plan.result;
+    // One transaction at a time on txDb: a round that failed leaves its ROLLBACK still to run.
+    return this.mutex.run(TRANSACTION_LOCK, () => sqliteTransaction(this.txDb, this.namespace, read, fn));
   }
 
   async scanKeys(contains: string, cursor: string | null, limit: number): Promise<KeyPage> {

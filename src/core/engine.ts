@@ -68,7 +68,7 @@ export function createEngine(deps: EngineDeps): Engine {
     handleAction: (inv) => inFlight.run(`button ${serviceOf(inv.action)}`, () => handleAction(inv)),
     handleReaction: (inv) => inFlight.run('reaction', () => handleReaction(inv)),
     async start() {
-      // Before the scheduler, so the first posts meet settled boards; grades taken meanwhile are safe either way.
+      // Before the scheduler; grades that arrive meanwhile wait for it (see scoring/repair.ts).
       await scoring.settleOldGrades();
       await daily.start();
     },

@@ -10,8 +10,8 @@ import { DISCORD_MESSAGE_LIMIT, render, renderChunks } from '../../bank/render/i
 
 /** Strong emphasis and code spans that Discord shows exactly as written. */
 const SAFE_SPANS = /\*\*(?=[^\s*])[^*\n]*[^\s*]\*\*|`(?=[^\s`])[^`\n]*[^\s`]`|`[^\s`]`/g;
-/** What could be markup anywhere in a line, once the safe spans are out. */
-const SPECIAL = /[\\_~|<>[\]&`*]|https?:|www\./i;
+/** What could be markup (or `$math$`) anywhere in a line, once the safe spans are out. */
+const SPECIAL = /[\\_~|<>[\]&`*$]|https?:|www\./i;
 /** What could start a block: heading, quote, list, thematic break, setext underline, indentation. */
 const BLOCK_START = /^(?:[#>+\-=\d]|\s)/;
 

@@ -1,6 +1,6 @@
 import type { BlockContent, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Question } from '../types.js';
-import { parseForRender } from './depth.js';
+import { parseForRender } from './parse.js';
 import { text, withoutStrong } from './tree.js';
 
 export const NO_ANSWER_YET = 'No answer in the bank yet.';

@@ -1,5 +1,4 @@
 import type { Nodes, Parents, Root, RootContent } from 'mdast';
-import { parseMarkdown } from '../markdown.js';
 import { text } from './tree.js';
 
 /**
@@ -25,23 +24,6 @@ const PHRASING_NESTERS = new Set<Nodes['type']>(['emphasis', 'strong', 'delete',
 
 // A run of indentation, quote marks and list markers at the start of a line: the containers it opens.
 const CONTAINER_PREFIX = /^(?:[ \t>]|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))+/;
-
-/**
- * Parses text for rendering, never deeper than the renderers can take: over-long container prefixes are
- * cut before parsing (the parser itself recursed on thousands of nested quotes), nesting past
- * `MAX_RENDER_NESTING` becomes "…", and text the parser still cannot take is shown as it is written.
- */
-export function parseForRender(markdown: string): Root {
-  let tree: Root;
-  try {
-    tree = parseMarkdown(capSourceNesting(markdown));
-  } catch (err) {
-    if (!(err instanceof RangeError)) throw err;
-    return { type: 'root', children: [{ type: 'paragraph', children: [text(markdown)] }] };
-  }
-  capTreeNesting(tree);
-  return tree;
-}
 
 /** Cuts each line's container prefix to `max` characters, marking the cut with "…". Linear in the text. */
 export function capSourceNesting(markdown: string, max = MAX_SOURCE_PREFIX): string {

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import type { Handle, Unsafe } from 'mdast-util-to-markdown';
 import { serializeMarkdown } from '../markdown.js';
-import { parseForRender } from './depth.js';
+import { parseForRender } from './parse.js';
 import { normalizeTree } from './normalize.js';
 import { plainPhrasing } from './plain.js';
 import { tableToCode } from './table-text.js';

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import type { Question } from '../types.js';
 import { questionCardTree } from './card.js';
 import { discordFromTree } from './discord.js';
-import { parseForRender } from './depth.js';
+import { parseForRender } from './parse.js';
 import { RenderMemo } from './memo.js';
 import { plainFromTree } from './plain.js';
 import { slackFromTree } from './slack.js';

@@ -1,5 +1,5 @@
 import type { List, Nodes, PhrasingContent, Root } from 'mdast';
-import { parseForRender } from './depth.js';
+import { parseForRender } from './parse.js';
 import { normalizeTree } from './normalize.js';
 import { tableToText } from './table-text.js';
 

@@ -14,6 +14,8 @@ const ENGINE_PHRASES = [
   'That question is no longer available.',
   'The answer goes up in the thread at Tue 24 Nov, 17:00 (Europe/Berlin).',
   '🏆 **Ann** wins with 3 points.',
+  // No other mark in the line: only the `$` says it needs the renderer.
+  'Set $T=0$ for greedy decoding.',
 ];
 
 describe('discord.js adapter: Markdown for Discord, fast', () => {

@@ -79,8 +79,8 @@ describe('renderDiscord', () => {
     expect(renderDiscord('use a || b here')).toBe('use a \\|\\| b here');
   });
 
-  it('keeps $math$ text as written', () => {
-    expect(renderDiscord('It learns $P(Y|X)$ with $x_i$ inputs.')).toBe('It learns $P(Y|X)$ with $x_i$ inputs.');
+  it('writes $math$ as Unicode text', () => {
+    expect(renderDiscord('It learns $P(Y|X)$ with $x_i$ inputs.')).toBe('It learns P(Y|X) with xᵢ inputs.');
   });
 
   it('labels GitHub alerts instead of showing the [!NOTE] marker', () => {

@@ -57,7 +57,7 @@ describe('renderPlain', () => {
     expect(renderPlain('## Basics <a id="basics"></a>\n\none<br>two')).toBe('Basics\n\none\ntwo');
   });
 
-  it('keeps $math$ and characters Markdown would escape exactly as the reader should see them', () => {
-    expect(renderPlain('$P(Y|X)$ costs 2 \\* 3 & more')).toBe('$P(Y|X)$ costs 2 * 3 & more');
+  it('writes $math$ as Unicode and keeps characters Markdown would escape exactly as the reader should see them', () => {
+    expect(renderPlain('$P(Y|X)$ costs 2 \\* 3 & more')).toBe('P(Y|X) costs 2 * 3 & more');
   });
 });

@@ -25,6 +25,10 @@ export function append(node, children) {
 
 const TAGS = new Set(['P', 'STRONG', 'EM', 'DEL', 'CODE', 'PRE', 'BR', 'HR', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'A', 'SPAN', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'DIV', 'SUP']);
 const ATTRS = { A: ['href', 'rel', 'target'], OL: ['start'], PRE: ['data-lang'], SPAN: ['class'], DIV: ['class'], P: ['class'] };
+// Formulas arrive as MathML (temml on the server); these elements keep their lower-case names in the DOM.
+const MATHML = 'http://www.w3.org/1998/Math/MathML';
+const MATH_TAGS = new Set(['math', 'semantics', 'annotation', 'mrow', 'mi', 'mn', 'mo', 'ms', 'mtext', 'mspace', 'msub', 'msup', 'msubsup', 'mfrac', 'msqrt', 'mroot', 'mover', 'munder', 'munderover', 'mtable', 'mtr', 'mtd', 'mstyle', 'mpadded', 'mphantom', 'menclose', 'mmultiscripts', 'mprescripts', 'none', 'merror']);
+const MATH_ATTRS = ['display', 'mathvariant', 'stretchy', 'fence', 'form', 'separator', 'lspace', 'rspace', 'accent', 'accentunder', 'largeop', 'movablelimits', 'symmetric', 'minsize', 'maxsize', 'columnalign', 'rowspacing', 'columnspacing', 'width', 'height', 'depth', 'voffset', 'linethickness', 'scriptlevel', 'displaystyle', 'notation'];
 
 /** Server-rendered Markdown HTML into `node`, keeping only known tags, attributes and http(s) links. */
 export function setSafeHtml(node, html) {
@@ -38,12 +42,13 @@ export function setSafeHtml(node, html) {
 function clean(root) {
   for (const child of [...root.childNodes]) {
     if (child.nodeType === Node.TEXT_NODE) continue;
-    if (child.nodeType !== Node.ELEMENT_NODE || !TAGS.has(child.tagName)) {
+    const math = child.nodeType === Node.ELEMENT_NODE && child.namespaceURI === MATHML && MATH_TAGS.has(child.tagName);
+    if (child.nodeType !== Node.ELEMENT_NODE || !(TAGS.has(child.tagName) || math)) {
       // Unknown markup is shown as the text it holds, never run.
       child.replaceWith(document.createTextNode(child.nodeType === Node.ELEMENT_NODE ? child.textContent : ''));
       continue;
     }
-    const allowed = ATTRS[child.tagName] ?? [];
+    const allowed = math ? MATH_ATTRS : (ATTRS[child.tagName] ?? []);
     for (const attr of [...child.attributes]) {
       if (!allowed.includes(attr.name)) child.removeAttribute(attr.name);
     }

@@ -1,5 +1,6 @@
 import type { Nodes, Parents, Table } from 'mdast';
-import { parseForRender } from '../../../bank/render/depth.js';
+import temml from 'temml';
+import { parseForRender, rewriteSourceSpans } from '../../../bank/render/parse.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -24,14 +25,50 @@ export interface HtmlOptions {
  * links, so the page never loads anything from elsewhere.
  */
 export function markdownToHtml(markdown: string, options: HtmlOptions = {}): string {
-  return renderNode(parseForRender(markdown), options);
+  const formulas: Formula[] = [];
+  const source = rewriteSourceSpans(markdown.replace(ANY_MARK, ''), (span) => {
+    if (span.kind !== 'math') return null;
+    formulas.push({ source: markdown.slice(span.start, span.end), html: mathHtml(span.tex, span.display) });
+    return `${MARK_OPEN}${formulas.length - 1}${MARK_CLOSE}`;
+  });
+  const html = renderNode(parseForRender(source, 'kept'), { ...options, formulas });
+  // A mark left outside text (inside a link address, say) goes back to the TeX it stood for, as text.
+  return formulas.length === 0 ? html : html.replace(MARK, (_, n: string) => escapeHtml(formulas[Number(n)]?.source ?? ''));
 }
 
-function children(node: Parents, options: HtmlOptions): string {
+interface Formula {
+  source: string;
+  html: string;
+}
+
+interface RenderOptions extends HtmlOptions {
+  formulas: readonly Formula[];
+}
+
+/** Private-use marks stand for formulas while the Markdown is parsed; marks already in the input are dropped. */
+const MARK_OPEN = '\uE020';
+const MARK_CLOSE = '\uE021';
+const MARK = /\uE020(\d+)\uE021/g;
+const ANY_MARK = /[\uE020\uE021]/g;
+/** Longer TeX is shown as code: no formula in a question is this long, and temml's time grows with it. */
+const MAX_TEX = 2000;
+
+/** MathML from temml, which escapes what it does not understand and, untrusted, draws no links or styles from input. */
+function mathHtml(tex: string, display: boolean): string {
+  if (tex.length > MAX_TEX) return `<code>${escapeHtml(tex)}</code>`;
+  return temml.renderToString(tex, { displayMode: display, throwOnError: false, trust: false });
+}
+
+/** Formulas go back only into text, never into an attribute. */
+function withFormulas(html: string, o: RenderOptions): string {
+  return o.formulas.length === 0 ? html : html.replace(MARK, (_, n: string) => o.formulas[Number(n)]?.html ?? '');
+}
+
+function children(node: Parents, options: RenderOptions): string {
   return node.children.map((child) => renderNode(child, options)).join('');
 }
 
-function renderNode(node: Nodes, o: HtmlOptions): string {
+function renderNode(node: Nodes, o: RenderOptions): string {
   switch (node.type) {
     case 'root':
       return children(node, o);
@@ -63,7 +100,7 @@ function renderNode(node: Nodes, o: HtmlOptions): string {
       return node.value.trim() === '' ? '' : `<span class="md-raw">${escapeHtml(node.value)}</span>`;
     case 'text':
       // Chat platforms break lines where the text does (quiz choices, lists typed as lines).
-      return (o.spoilers ? withSpoilers(node.value) : escapeHtml(node.value)).replace(/\n/g, '<br>');
+      return withFormulas((o.spoilers ? withSpoilers(node.value) : escapeHtml(node.value)).replace(/\n/g, '<br>'), o);
     case 'emphasis':
       return `<em>${children(node, o)}</em>`;
     case 'strong':
@@ -101,7 +138,7 @@ function link(url: string, inner: string): string {
   return `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow" target="_blank">${inner}</a>`;
 }
 
-function table(node: Table, o: HtmlOptions): string {
+function table(node: Table, o: RenderOptions): string {
   const [head, ...body] = node.children;
   const cells = (row: Table['children'][number], tag: 'th' | 'td') => row.children.map((cell) => `<${tag}>${children(cell, o)}</${tag}>`).join('');
   const thead = head ? `<thead><tr>${cells(head, 'th')}</tr></thead>` : '';

@@ -126,7 +126,16 @@ class TexReader {
       return ' ';
     }
     if (ONE_LETTER.has(name)) return accent(name, this.argument());
-    return symbol(name);
+    const drawn = symbol(name);
+    // TeX drops the space after a command word: `\Delta W` is ΔW; `A \cdot B` keeps its spaced operator.
+    if (/^\p{L}$/u.test(drawn)) this.skipSpaceBeforeLetter();
+    return drawn;
+  }
+
+  private skipSpaceBeforeLetter(): void {
+    let next = this.at;
+    while (this.tex[next] === ' ') next++;
+    if (next > this.at && /[\p{L}\d]/u.test(this.tex[next] ?? '')) this.at = next;
   }
 
   private root(): string {

@@ -9,7 +9,7 @@ describe('mathToUnicode', () => {
   it('writes scripts, Greek and operators in Unicode, fractions as a/b and roots with √', () => {
     expect(mathToUnicode('O(N^2)')).toBe('O(N²)');
     expect(mathToUnicode('x_{1i} + \\beta_i')).toBe('x₁ᵢ + βᵢ');
-    expect(mathToUnicode('\\Delta W = A \\cdot B^T')).toBe('Δ W = A ⋅ Bᵀ');
+    expect(mathToUnicode('\\Delta W = A \\cdot B^T')).toBe('ΔW = A ⋅ Bᵀ');
     expect(mathToUnicode('\\frac{1}{2}')).toBe('1/2');
     expect(mathToUnicode('\\frac{a+b}{\\sqrt{d_k}}')).toBe('(a+b)/√dₖ');
     expect(mathToUnicode('\\sqrt{x + 1}')).toBe('√(x + 1)');
@@ -35,7 +35,7 @@ describe('mathToUnicode', () => {
 describe('math in questions, on every chat target', () => {
   for (const [name, render] of Object.entries(chat)) {
     it(`${name}: inline and display formulas become Unicode text`, () => {
-      expect(render('Ideally $W_{new} = W_{old} + \\Delta W$, and $T=0$ is greedy.')).toBe('Ideally W_new = W_old + Δ W, and T=0 is greedy.');
+      expect(render('Ideally $W_{new} = W_{old} + \\Delta W$, and $T=0$ is greedy.')).toBe('Ideally W_new = W_old + ΔW, and T=0 is greedy.');
       expect(render('$$ \\text{Attention}(Q, K, V) = \\text{softmax}\\left(\\frac{QK^T}{\\sqrt{d_k}}\\right)V $$')).toBe(
         'Attention(Q, K, V) = softmax(QKᵀ/√dₖ)V',
       );

@@ -41,7 +41,7 @@ export function refersToCode(line: string): boolean {
 export function linesToMarkdown(lines: string[], proseJoin: ' ' | '\n' = ' '): string {
   const parts: { code: boolean; lines: string[] }[] = [];
   for (const raw of lines) {
-    const line = raw.replace(/\s+$/, '');
+    const line = raw.trimEnd();
     if (line.trim() === '') continue;
     const last = parts[parts.length - 1];
     const code = last?.code ? !isSentence(line) && !isMarker(line) : isCodeLine(line);

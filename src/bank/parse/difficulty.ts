@@ -53,7 +53,8 @@ export function readLegend(lines: Iterable<{ line: number; text: string }>): { l
   const legend = new Map(DEFAULT_LEGEND);
   const found = new Set<number>();
   for (const { line, text } of lines) {
-    if (!/\p{Extended_Pictographic}/u.test(text)) continue;
+    // Most lines are ASCII, and the ASCII test is much cheaper than the emoji one.
+    if (!/[^\x00-\x7f]/.test(text) || !/\p{Extended_Pictographic}/u.test(text)) continue;
     const pairs = [...text.matchAll(PAIR)];
     if (pairs.length === 0) continue;
     const rest = text.replace(PAIR, '').replace(/^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*|__)?(?:legend|key|difficulty|levels?)?(?:\*\*|__)?\s*[:\-–—]?/i, '');

@@ -40,6 +40,7 @@ export function boldQuestion(text: string, legend: DifficultyLegend): string | n
 
 /** The words of a bold-only line with its markers off, unless it is a label (`**Steps:**`). */
 export function boldPrompt(text: string, legend: DifficultyLegend): string | null {
+  if (!/^\s*(?:\*\*|__)/.test(text)) return null;
   const bold = boldOnly(splitQuestionMarkers(text, legend).text) ?? boldOnly(text);
   if (bold === null || /:\s*$/.test(bold)) return null;
   return splitQuestionMarkers(bold, legend).text;

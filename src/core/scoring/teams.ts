@@ -107,34 +107,49 @@ export async function joinTeam(deps: ScoringDeps, user: UserRef, input: string):
   const index = await loadTeams(deps, ws);
   const team = index.teams.find((t) => sameName(t.name, input));
   if (!team) throw noSuchTeam(input, index);
-  const previousId = await moveMember(deps, user, team.id);
-  const sizes = scoringKeys.teamSizes(ws);
-  if (previousId === team.id) return { team: info(team, (await deps.world.store.boardRank(sizes, team.id))?.score), previous: null, changed: false };
-  // A membership of a removed team has nothing left to count down.
+  const previousId = await moveMember(deps, user, team.id, index);
+  const count = (id: string) => sizeOf(deps, ws, id);
+  if (previousId === team.id) return { team: info(team, await count(team.id)), previous: null, changed: false };
   const previous = index.teams.find((t) => t.id === previousId);
-  const [members, previousMembers] = await Promise.all([
-    deps.world.store.boardAdd(sizes, team.id, 1),
-    previous ? deps.world.store.boardAdd(sizes, previous.id, -1) : undefined,
-  ]);
+  const [members, previousMembers] = await Promise.all([count(team.id), previous ? count(previous.id) : undefined]);
   return { team: info(team, members), previous: previous ? info(previous, previousMembers) : null, changed: true };
 }
 
 export async function leaveTeam(deps: ScoringDeps, user: UserRef): Promise<TeamInfo> {
   const ws = workspaceOf(user);
-  const previousId = await moveMember(deps, user, null);
   const index = await loadTeams(deps, ws);
+  const previousId = await moveMember(deps, user, null, index);
   const previous = index.teams.find((t) => t.id === previousId);
   if (!previous) throw new UserError('not-found', 'You are not in a team. `team list` shows the teams and `team join <name>` joins one.');
-  return info(previous, await deps.world.store.boardAdd(scoringKeys.teamSizes(ws), previous.id, -1));
+  return info(previous, await sizeOf(deps, ws, previous.id));
 }
 
-/** Sets the person's team and returns the one they had, as the committed write saw it. */
-async function moveMember(deps: ScoringDeps, user: UserRef, teamId: string | null): Promise<string | null> {
-  const { outcome } = await updateDeciding<MemberRecord, string | null>(deps.world.store, scoringKeys.member(user, user.userId), (current) => ({
-    next: { teamId },
-    outcome: current?.teamId ?? null,
-  }));
-  return outcome;
+/**
+ * Sets the person's team and moves the member counts in the same transaction, so a crash cannot leave
+ * a membership its counts never saw (and a count cannot go below 0). Returns the team they had, as the
+ * committed transaction saw it. A team missing from `index` (removed) has no count to move.
+ */
+async function moveMember(deps: ScoringDeps, user: UserRef, teamId: string | null, index: TeamsIndex): Promise<string | null> {
+  const key = scoringKeys.member(user, user.userId);
+  const sizes = scoringKeys.teamSizes(workspaceOf(user));
+  const live = (id: string | null): id is string => id !== null && index.teams.some((t) => t.id === id);
+  return deps.world.store.transact({ keys: [key] }, (snapshot) => {
+    const previousId = snapshot.value<MemberRecord>(key)?.teamId ?? null;
+    if (previousId === teamId) return { result: previousId };
+    const next: MemberRecord = { teamId };
+    return {
+      set: new Map<string, unknown>([[key, next]]),
+      boardAdds: [
+        ...(live(teamId) ? [{ board: sizes, member: teamId, delta: 1 }] : []),
+        ...(live(previousId) ? [{ board: sizes, member: previousId, delta: -1, floor: 0 }] : []),
+      ],
+      result: previousId,
+    };
+  });
+}
+
+async function sizeOf(deps: ScoringDeps, ws: WorkspaceRef, teamId: string): Promise<number | undefined> {
+  return (await deps.world.store.boardRank(scoringKeys.teamSizes(ws), teamId))?.score;
 }
 
 function noSuchTeam(input: string, index: TeamsIndex): UserError {

@@ -73,3 +73,17 @@ describeEachStore('grades a store could not finish', (h) => {
     expect(board.own).toEqual({ rank: 1, points: 0 });
   });
 });
+
+describeEachStore('team memberships a store could not finish', (h) => {
+  it('moves the membership and both member counts together, never taking a count below 0', async () => {
+    const blue = await h().scoring.createTeam(WS, 'Blue', alice);
+    await h().scoring.createTeam(WS, 'Red', alice);
+    // What a crash left with the older version: the membership written, the count never moved.
+    await h().store.set(scoringKeys.member(WS, alice.userId), { teamId: blue.id });
+
+    const moved = await h().scoring.joinTeam(alice, 'Red');
+
+    expect(moved).toMatchObject({ team: { name: 'Red', members: 1 }, previous: { name: 'Blue', members: 0 }, changed: true });
+    expect(await h().store.boardRank(scoringKeys.teamSizes(WS), blue.id)).toEqual({ rank: 2, score: 0 });
+  });
+});

@@ -89,7 +89,8 @@ export async function run(args: readonly string[] = []): Promise<void> {
     }, 1_000);
     let printed = 0;
     const progress = setInterval(() => {
-      const done = Math.floor((performance.now() - started) / 60_000);
+      // The wind-down after the last minute (requests still in flight) is no minute of the soak.
+      const done = Math.min(minutes, Math.floor((performance.now() - started) / 60_000));
       for (const row of meter.rows(done).slice(printed)) console.log(formatRow(row));
       printed = Math.max(printed, done);
     }, 1_000);

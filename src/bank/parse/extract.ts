@@ -281,7 +281,10 @@ class Extractor {
       this.current?.hints.push(hint);
       return;
     }
-    const asked = looksLikeQuestion(b.firstLines.join(' '));
+    const text = b.firstLines.join(' ');
+    // A prompt without a question mark ("Explain a heap") asks only in a list of nothing but prompts;
+    // in a list of advice ("Explain simply", "Practice daily") it is advice.
+    const asked = asks(text) || (looksLikeQuestion(text) && this.bulletList().every((i) => looksLikeQuestion(i.firstLines.join(' '))));
     // A bullet under a bulleted question is its answer, unless that question is still unanswered and
     // this bullet asks too: then the list is a list of questions.
     if (this.current && !(this.current.fromBullet && !this.current.answerStarted && asked)) return this.answerContent(b);
@@ -290,6 +293,16 @@ class Extractor {
       if (this.current) this.current.fromBullet = true;
       if (b.rest !== '' && this.current) this.itemRest(this.current, b.rest);
     }
+  }
+
+  /** The bulleted items of the list the current block is in. */
+  private bulletList(): ItemBlock[] {
+    const isBullet = (x: Block | undefined): x is ItemBlock => x?.kind === 'item' && !x.ordered;
+    let from = this.index;
+    while (isBullet(this.blocks[from - 1]) && !(this.blocks[from] as ItemBlock).blankBefore) from--;
+    let to = this.index;
+    while (isBullet(this.blocks[to + 1]) && !(this.blocks[to + 1] as ItemBlock).blankBefore) to++;
+    return this.blocks.slice(from, to + 1).filter(isBullet);
   }
 
   private line(b: LineBlock): void {

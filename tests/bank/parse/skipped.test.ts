@@ -39,9 +39,10 @@ describe('no silent drops: a block that looks like a question becomes one or is 
     expect(warnings).toEqual([expect.objectContaining({ line: 1, skipped: true })]);
   });
 
-  it('takes a list of bulleted prompts that start like questions, as it takes bulleted questions', () => {
-    const { questions, warnings } = parseText('## Warm-up\n- Explain a hash map\n- Describe a heap\n');
+  it('takes a list of bulleted prompts that start like questions, as it takes bulleted questions, but not a list of advice', () => {
+    const { questions, warnings } = parseText('# Notes\n- Explain things simply\n- Practice daily\n\n## Warm-up\n- Explain a hash map\n- Describe a heap\n');
     expect(warnings).toEqual([]);
+    // A list of advice that merely starts with a verb is not a list of questions.
     expect(questions.map((q) => q.question)).toEqual(['Explain a hash map', 'Describe a heap']);
   });
 });

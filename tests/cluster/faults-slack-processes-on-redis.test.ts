@@ -98,8 +98,14 @@ describe.skipIf(missing)(SUITE, () => {
       if (!post) throw new Error('no post');
       const postId = postIdOf(post);
 
+      const answersAtStart = cluster.fake.responses.length;
       const before = await Promise.all(Array.from({ length: 40 }, (_, i) => press(cluster, i % 2, `U-before-${i}`, 'C-redis', postId, 'got')));
       expect(before.every((s) => s === 200)).toBe(true);
+      // A press is acked before it is graded: wait for the grades themselves, or the outage below could
+      // begin under the last of them (they would rightly fail, and the test would blame the store).
+      await eventually(() => cluster.fake.responses.length - answersAtStart >= 40, 'answers to the presses before the outage', 30_000, () => cluster.outputs());
+      const recorded = cluster.fake.responses.slice(answersAtStart).map((r) => JSON.stringify(r.body));
+      expect(recorded.every((t) => /Recorded/.test(t)), recorded.find((t) => !/Recorded/.test(t))).toBe(true);
 
       // Down across a minute boundary, so a slot comes due while the store is gone.
       const second = new Date().getUTCSeconds();

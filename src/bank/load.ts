@@ -1,5 +1,5 @@
 import { mergeQuestions, type SourcedQuestion } from './merge.js';
-import { parseBankFile } from './parse/parse-file.js';
+import { parseBankFile, type ParsedFile } from './parse/parse-file.js';
 import type { BankFile, BankLoadResult, BankWarning } from './types.js';
 
 /**
@@ -12,15 +12,27 @@ export class BankBuilder {
   private readonly files: string[] = [];
 
   add(file: BankFile): void {
-    this.files.push(file.path);
+    let parsed: ParsedFile;
     try {
-      const parsed = parseBankFile(file);
-      for (const q of parsed.questions) this.found.push({ ...q, file: file.path });
-      this.warnings.push(...parsed.warnings);
+      parsed = parseBankFile(file);
     } catch (err) {
-      // A parser bug must not take the whole bank down; it is reported with the file so it can be fixed.
-      this.warnings.push({ file: file.path, line: 1, message: `could not be read (${err instanceof Error ? err.message : String(err)}); skipped` });
+      this.addUnreadable(file.path, err instanceof Error ? err.message : String(err));
+      return;
     }
+    this.addParsed(file.path, parsed);
+  }
+
+  /** A file parsed elsewhere (a worker, the parse cache). */
+  addParsed(path: string, parsed: ParsedFile): void {
+    this.files.push(path);
+    for (const q of parsed.questions) this.found.push({ ...q, file: path });
+    this.warnings.push(...parsed.warnings);
+  }
+
+  /** A parser bug, or a file past its time budget, must not take the whole bank down; it is reported with the file. */
+  addUnreadable(path: string, reason: string): void {
+    this.files.push(path);
+    this.warnings.push({ file: path, line: 1, message: `could not be read (${reason}); skipped` });
   }
 
   addWarning(warning: BankWarning): void {

@@ -28,7 +28,7 @@ describe('reading bank files from disk', () => {
   });
 
   it('reports a path that does not exist instead of loading nothing quietly', async () => {
-    const result = await loadBankFromDisk(['nope', 'b.md'], root);
+    const result = await loadBankFromDisk(['nope', 'b.md'], { cwd: root });
     expect(result.missing).toEqual(['nope']);
     expect(result.questions.map((q) => q.question)).toEqual(['What is B?']);
     expect(result.questions[0]?.sources).toEqual([{ file: 'b.md', line: 1 }]);
@@ -38,7 +38,7 @@ describe('reading bank files from disk', () => {
     write('linked/open.md', '1. What is open?\n');
     symlinkSync(path.join(root, 'nested'), path.join(root, 'linked/shared'));
     symlinkSync(path.join(root, 'gone.md'), path.join(root, 'linked/dangling.md'));
-    const result = await loadBankFromDisk(['linked'], root);
+    const result = await loadBankFromDisk(['linked'], { cwd: root });
     expect(result.questions.map((q) => q.question)).toEqual(['What is open?', 'What is C?']);
     expect(result.warnings).toEqual([{ file: 'linked/dangling.md', line: 1, message: 'is a link to nothing; skipped' }]);
   });

@@ -1,0 +1,137 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { ParsedFile } from '../bank/parse/parse-file.js';
+import type { BankFile } from '../bank/types.js';
+
+export interface ParseJob {
+  id: number;
+  path: string;
+  bytes: Uint8Array;
+}
+
+export type ParseReply = { id: number; parsed: ParsedFile } | { id: number; error: string };
+
+export interface ParsePoolOptions {
+  /**
+   * How long one file may take, from when its worker starts on it: a base plus a share per KB. A file
+   * past it is skipped (its worker is stopped and replaced), so no file can hold a load up for good.
+   */
+  budgetMs?: (bytes: number) => number;
+  /** Heap cap of the worker, so one file that balloons is skipped instead of exhausting the process. */
+  maxHeapMb?: number;
+}
+
+/** Generous on a loaded 2-core box: a 9 MB file parses in about a second there. */
+export const defaultBudgetMs = (bytes: number): number => 30_000 + bytes / 100;
+
+const WORKER_URL = new URL(`./parse-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+
+/**
+ * Built, the worker is plain JS. From source (tsx, vitest) it is TypeScript, and a worker does not
+ * inherit the TypeScript loader: a small bootstrap registers tsx first, resolved from here, not the cwd.
+ */
+function startWorker(options: WorkerOptions): Worker {
+  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL, options);
+  // require.resolve finds the package's CommonJS entry; the ESM one beside it is what registers hooks.
+  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  return new Worker(`import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`, { ...options, eval: true });
+}
+
+interface Pending {
+  job: ParseJob;
+  resolve: (parsed: ParsedFile) => void;
+  reject: (err: Error) => void;
+}
+
+/**
+ * One worker thread that parses bank files in the order given. Jobs queue inside the worker, so it never
+ * waits for the main thread between files; a file that throws, runs past its budget or crashes the worker
+ * rejects alone, and a fresh worker takes the rest.
+ */
+export class ParsePool {
+  private worker: Worker | null = null;
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  private timer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private readonly budgetMs: (bytes: number) => number;
+  private readonly maxHeapMb: number;
+
+  constructor(options: ParsePoolOptions = {}) {
+    this.budgetMs = options.budgetMs ?? defaultBudgetMs;
+    this.maxHeapMb = options.maxHeapMb ?? 1024;
+  }
+
+  parse(file: BankFile): Promise<ParsedFile> {
+    if (this.closed) return Promise.reject(new Error('the parse pool is closed'));
+    return new Promise((resolve, reject) => {
+      const job: ParseJob = { id: this.nextId++, path: file.path, bytes: file.bytes };
+      this.queue.push({ job, resolve, reject });
+      // Copied, not transferred: if this worker dies, the files queued behind go to its replacement.
+      this.ensureWorker().postMessage(job);
+      if (this.queue.length === 1) this.startClock();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.stopClock();
+    const worker = this.worker;
+    this.worker = null;
+    for (const pending of this.queue.splice(0)) pending.reject(new Error('the parse pool was closed'));
+    if (worker) await worker.terminate();
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb } });
+    worker.on('message', (reply: ParseReply) => this.settle(worker, reply));
+    worker.on('error', (err) => this.fail(worker, err.message));
+    worker.on('exit', (code) => this.fail(worker, `the parser stopped (exit code ${code})`));
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(worker: Worker, reply: ParseReply): void {
+    if (worker !== this.worker) return;
+    const head = this.queue[0];
+    if (!head || head.job.id !== reply.id) return;
+    this.queue.shift();
+    this.stopClock();
+    if ('parsed' in reply) head.resolve(reply.parsed);
+    else head.reject(new Error(reply.error));
+    if (this.queue.length > 0) this.startClock();
+  }
+
+  /** The worker died or was stopped: the file it was on fails, and the ones behind it go to a new worker. */
+  private fail(worker: Worker, reason: string): void {
+    if (worker !== this.worker) return;
+    this.worker = null;
+    this.stopClock();
+    void worker.terminate();
+    const head = this.queue.shift();
+    head?.reject(new Error(reason));
+    if (this.closed || this.queue.length === 0) return;
+    const replacement = this.ensureWorker();
+    for (const pending of this.queue) replacement.postMessage(pending.job);
+    this.startClock();
+  }
+
+  private startClock(): void {
+    const head = this.queue[0];
+    if (!head || !this.worker) return;
+    const worker = this.worker;
+    // Busy, the worker keeps the process alive (a CLI awaiting its bank); idle, it must not.
+    worker.ref();
+    const budget = this.budgetMs(head.job.bytes.byteLength);
+    this.timer = setTimeout(() => this.fail(worker, `parsing took longer than ${Math.round(budget / 1000)} s`), budget);
+    this.timer.unref();
+  }
+
+  private stopClock(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.worker?.unref();
+  }
+}

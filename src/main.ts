@@ -11,6 +11,7 @@ import { systemClock } from './core/clock.js';
 import { createEngine } from './core/engine.js';
 import { systemRandom } from './core/random.js';
 import { systemTimers } from './core/timers.js';
+import { bankCacheDir } from './io/bank-cache.js';
 import { loadBankFromDisk } from './io/load-bank-from-disk.js';
 import { createLogger } from './log.js';
 import { countErrorLine, createPrometheusMetrics, instrumentEngine, instrumentPort } from './metrics/index.js';
@@ -36,7 +37,7 @@ async function main(): Promise<number> {
   logger.info(describeConfig(config), 'starting Recall');
 
   const loadBank = async () => {
-    const bank = await loadBankFromDisk([config.questionsDir]);
+    const bank = await loadBankFromDisk([config.questionsDir], { cacheDir: bankCacheDir(config.storeUrl) });
     if (bank.missing.length > 0) throw new Error(`the questions folder ${config.questionsDir} does not exist; set QUESTIONS_DIR`);
     for (const w of bank.warnings) logger.warn({ file: w.file, line: w.line }, formatWarning(w));
     return bank;

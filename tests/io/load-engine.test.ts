@@ -1,0 +1,99 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bankCacheDir } from '../../src/io/bank-cache.js';
+import { loadBankFromDisk } from '../../src/io/load-bank-from-disk.js';
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'recall-engine-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function write(rel: string, text: string): void {
+  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+  writeFileSync(path.join(root, rel), text);
+}
+
+function cacheEntries(cacheDir: string): string[] {
+  return readdirSync(cacheDir).flatMap((version) => readdirSync(path.join(cacheDir, version)).map((f) => path.join(cacheDir, version, f)));
+}
+
+describe('the parse cache', () => {
+  it('serves an unchanged file from its entry, and ignores an entry that is damaged or was written for other bytes', async () => {
+    const cacheDir = path.join(root, 'cache-a');
+    write('bank-a/a.md', '## Q1. What is A?\nAn answer.\n');
+    const first = await loadBankFromDisk(['bank-a'], { cwd: root, cacheDir });
+    const [entry] = cacheEntries(cacheDir);
+    expect(entry).toBeDefined();
+    const original = readFileSync(entry!, 'utf8');
+
+    // The cached parse is what the load returns: change what the entry says (fixing its checksum is not
+    // possible without the loader's own code), and the damaged entry is ignored in favour of a re-parse.
+    writeFileSync(entry!, original.replace('What is A?', 'What is Z?'));
+    const damaged = await loadBankFromDisk(['bank-a'], { cwd: root, cacheDir });
+    expect(damaged.questions).toEqual(first.questions);
+    expect(readFileSync(entry!, 'utf8')).toBe(original);
+
+    writeFileSync(entry!, 'not json at all');
+    expect((await loadBankFromDisk(['bank-a'], { cwd: root, cacheDir })).questions).toEqual(first.questions);
+
+    // An entry whose key does not match the file's bytes (copied under another name) is not trusted.
+    write('bank-a/a.md', '## Q1. What is B?\nAnother answer.\n');
+    const edited = await loadBankFromDisk(['bank-a'], { cwd: root, cacheDir });
+    expect(edited.questions.map((q) => q.question)).toEqual(['What is B?']);
+    const entries = cacheEntries(cacheDir);
+    expect(entries).toHaveLength(1);
+    writeFileSync(entries[0]!, original);
+    expect((await loadBankFromDisk(['bank-a'], { cwd: root, cacheDir })).questions.map((q) => q.question)).toEqual(['What is B?']);
+  });
+
+  it('gives the same bank and warnings from the cache as from parsing, each warning at its file and line', async () => {
+    const cacheDir = path.join(root, 'cache-b');
+    write('bank-b/b.md', '## Q1. What is B?\nYes.\n\n```\nnever closed\n\n## Q2. What is C?\nNo.\n');
+    const cold = await loadBankFromDisk(['bank-b'], { cwd: root, cacheDir });
+    const warm = await loadBankFromDisk(['bank-b'], { cwd: root, cacheDir });
+    expect(cold.warnings.length).toBeGreaterThan(0);
+    expect(warm).toEqual(cold);
+  });
+
+  it('lives next to the SQLite file unless configured, and not at all for Redis', () => {
+    expect(bankCacheDir('/data/recall.sqlite', {})).toBe('/data/bank-cache');
+    expect(bankCacheDir('sqlite:///srv/r.db', {})).toBe('/srv/bank-cache');
+    expect(bankCacheDir('redis://localhost', {})).toBeNull();
+    expect(bankCacheDir('redis://localhost', { BANK_CACHE_DIR: '/var/cache/recall' })).toBe('/var/cache/recall');
+    expect(bankCacheDir('/data/recall.sqlite', { BANK_CACHE_DIR: 'off' })).toBeNull();
+  });
+});
+
+describe('loading off the main thread', () => {
+  it('keeps the event loop answering while a hostile bank loads (10,000-deep lists, 9 MB of nesting)', async () => {
+    write('hostile/deep.md', `## Q1. Deep?\n${'- '.repeat(9_990)}x\n\n## Q2. After?\nYes.\n`);
+    write('hostile/nested.md', `${Array.from({ length: 3_000 }, (_, i) => `${'  '.repeat(Math.min(i, 60))}- item ${'w '.repeat(1_400)}`).join('\n')}\n\n## Q3. Still read?\nYes.\n`);
+    write('hostile/quotes.md', `${Array.from({ length: 3_000 }, (_, i) => `${'>'.repeat(i + 1)} q`).join('\n')}\n\n## Q4. Read too?\nYes.\n`);
+    let longestGap = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+    }, 5);
+    try {
+      const result = await loadBankFromDisk(['hostile'], { cwd: root });
+      expect(result.questions.map((q) => q.question)).toEqual(['Deep?', 'After?', 'Still read?', 'Read too?']);
+      expect(result.warnings.filter((w) => w.message.includes('nest more than')).map((w) => `${w.file}:${w.line}`)).toEqual(['hostile/deep.md:2', 'hostile/nested.md:21', 'hostile/quotes.md:41']);
+    } finally {
+      clearInterval(ticker);
+    }
+    // A bound on blocking, with a wide margin for a loaded machine; parsing in-process blocked for seconds.
+    expect(longestGap).toBeLessThan(250);
+  });
+
+  it('skips a file that runs past its time budget, with a warning, and loads the others', async () => {
+    write('slow/a.md', '## Q1. What is A?\nYes.\n');
+    write('slow/b.md', `## Q2. What is B?\n${'Some answer text. '.repeat(200_000)}\n`);
+    write('slow/c.md', '## Q3. What is C?\nYes.\n');
+    const result = await loadBankFromDisk(['slow'], { cwd: root, parser: { budgetMs: (bytes) => (bytes > 1_000_000 ? 1 : 60_000) } });
+    expect(result.questions.map((q) => q.question)).toEqual(['What is A?', 'What is C?']);
+    expect(result.warnings).toEqual([{ file: 'slow/b.md', line: 1, message: 'could not be read (parsing took longer than 0 s); skipped' }]);
+    expect(result.files).toEqual(['slow/a.md', 'slow/b.md', 'slow/c.md']);
+  });
+});

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -92,6 +93,30 @@ describe('two bot processes sharing one SQLite file', () => {
     } finally {
       await Promise.all([storeA.close(), storeB.close()]);
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+const REDIS_URL = process.env['REDIS_URL'] ?? '';
+
+describe.skipIf(REDIS_URL === '')('two bot processes sharing one Redis', () => {
+  it('agree on one person’s final grade, and its points, after 60 concurrent changes split between them', { timeout: 60_000 }, async () => {
+    const namespace = `recall-test-${randomUUID()}`;
+    const [storeA, storeB] = [await createStore(REDIS_URL, { namespace }), await createStore(REDIS_URL, { namespace })];
+    try {
+      const a = createScoringService({ world: await createTestWorld({ store: storeA }), config: defaultEngineConfig });
+      const b = createScoringService({ world: await createTestWorld({ store: storeB }), config: defaultEngineConfig });
+      await a.createTeam(WS, 'Solo', alice);
+      await a.joinTeam(alice, 'Solo');
+
+      await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? a : b).grade(gradeReq({ grade: GRADES[i % 3] as Grade }))));
+
+      const final = await finalGrade(a);
+      expect((await storeB.boardRank('discord:guild-1:board:people:all', alice.userId))?.score).toBe(pointsFor(final));
+      const teams = await b.leaderboard({ workspace: WS, kind: 'teams', period: 'week', at: new Date('2026-11-23T12:00:00Z') });
+      expect(teams.rows[0]?.points).toBe(pointsFor(final));
+    } finally {
+      await Promise.all([storeA.close(), storeB.close()]);
     }
   });
 });

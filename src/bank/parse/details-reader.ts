@@ -14,7 +14,7 @@ export interface DetailsHost {
   /** HTML of the block that sits outside every box. */
   outside(block: HtmlBlock): void;
   /** The blocks after the one being read. */
-  following(): readonly Block[];
+  following(): Iterable<Block>;
 }
 
 /**

@@ -75,9 +75,10 @@ class Extractor {
     finish: () => this.finish(),
     warn: (line, message) => this.warn(line, message),
     outside: (block) => this.answerContent(block),
-    following: () => this.blocks.slice(this.index + 1),
+    following: () => this.blocksAfter(),
   });
   private index = 0;
+  private promptList: { from: number; to: number; all: boolean } | null = null;
   private prev: Block | undefined;
 
   constructor(
@@ -284,7 +285,7 @@ class Extractor {
     const text = b.firstLines.join(' ');
     // A prompt without a question mark ("Explain a heap") asks only in a list of nothing but prompts;
     // in a list of advice ("Explain simply", "Practice daily") it is advice.
-    const asked = asks(text) || (looksLikeQuestion(text) && this.bulletList().every((i) => looksLikeQuestion(i.firstLines.join(' '))));
+    const asked = asks(text) || (looksLikeQuestion(text) && this.inPromptList());
     // A bullet under a bulleted question is its answer, unless that question is still unanswered and
     // this bullet asks too: then the list is a list of questions.
     if (this.current && !(this.current.fromBullet && !this.current.answerStarted && asked)) return this.answerContent(b);
@@ -295,14 +296,28 @@ class Extractor {
     }
   }
 
-  /** The bulleted items of the list the current block is in. */
-  private bulletList(): ItemBlock[] {
+  /** The blocks after the current one, without copying them (a file of many boxes would be quadratic). */
+  private *blocksAfter(): Generator<Block> {
+    for (let i = this.index + 1; i < this.blocks.length; i++) yield this.blocks[i] as Block;
+  }
+
+  /** Whether every bullet of the current block's list starts like a question (worked out once per list). */
+  private inPromptList(): boolean {
+    const seen = this.promptList;
+    if (seen && this.index >= seen.from && this.index <= seen.to) return seen.all;
     const isBullet = (x: Block | undefined): x is ItemBlock => x?.kind === 'item' && !x.ordered;
     let from = this.index;
     while (isBullet(this.blocks[from - 1]) && !(this.blocks[from] as ItemBlock).blankBefore) from--;
-    let to = this.index;
-    while (isBullet(this.blocks[to + 1]) && !(this.blocks[to + 1] as ItemBlock).blankBefore) to++;
-    return this.blocks.slice(from, to + 1).filter(isBullet);
+    let to = from;
+    let all = true;
+    for (let i = from; i < this.blocks.length; i++) {
+      const item = this.blocks[i];
+      if (!isBullet(item) || (i > from && item.blankBefore)) break;
+      to = i;
+      all &&= looksLikeQuestion(item.firstLines.join(' '));
+    }
+    this.promptList = { from, to, all };
+    return all;
   }
 
   private line(b: LineBlock): void {

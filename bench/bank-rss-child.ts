@@ -4,12 +4,12 @@ import { type DiskBankResult, loadBankFromDisk } from '../src/io/load-bank-from-
 import { parseBaseline } from './bank-baseline.js';
 
 /**
- * `node --import tsx bench/bank-rss-child.ts <folder> [recall|baseline|idle]`: loads the bank once in a
+ * `node --import tsx bench/bank-rss-child.ts <folder> [recall|baseline|idle|cached <cache>]`: loads the bank once in a
  * fresh process and prints its peak RSS, so the benchmark parent's own heap (earlier rounds, the seed
  * case) does not count. `idle` imports the same code and loads nothing: the floor every mode pays.
  */
 
-export type RssMode = 'recall' | 'baseline' | 'idle';
+export type RssMode = 'recall' | 'baseline' | 'idle' | 'cached';
 
 export interface RssReport {
   mode: RssMode;
@@ -26,9 +26,9 @@ export interface RssReport {
   ms: number;
 }
 
-const [folder, modeArg = 'recall'] = process.argv.slice(2);
-if (folder === undefined || (modeArg !== 'recall' && modeArg !== 'baseline' && modeArg !== 'idle')) {
-  console.error('usage: node --import tsx bench/bank-rss-child.ts <folder> [recall|baseline|idle]');
+const [folder, modeArg = 'recall', cacheDir] = process.argv.slice(2);
+if (folder === undefined || (modeArg !== 'recall' && modeArg !== 'baseline' && modeArg !== 'idle' && modeArg !== 'cached') || (modeArg === 'cached' && !cacheDir)) {
+  console.error('usage: node --import tsx bench/bank-rss-child.ts <folder> [recall|baseline|idle|cached <cache folder>]');
   process.exit(2);
 }
 const mode: RssMode = modeArg;
@@ -39,6 +39,8 @@ const collectGarbage = runInNewContext('gc') as () => void;
 const started = performance.now();
 let loaded: DiskBankResult | null = null;
 if (mode === 'recall') loaded = await loadBankFromDisk([folder]);
+// A restart: the cache folder was filled by an earlier load of the same files.
+else if (mode === 'cached') loaded = await loadBankFromDisk([folder], { cacheDir });
 else if (mode === 'baseline') await parseBaseline(folder);
 const ms = performance.now() - started;
 const maxRssKb = process.resourceUsage().maxRSS;

@@ -3,7 +3,7 @@ import type { ParsedFile } from '../bank/parse/parse-file.js';
 import type { BankLoadResult } from '../bank/types.js';
 import { ParseCache } from './bank-cache.js';
 import { findBankFiles, readBankFile } from './bank-files.js';
-import { ParsePool, type ParsePoolOptions } from './parse-pool.js';
+import { ParsePool, type ParsePoolOptions, sharedParsePool } from './parse-pool.js';
 
 export interface DiskBankResult extends BankLoadResult {
   missing: string[];
@@ -31,7 +31,7 @@ export async function loadBankFromDisk(paths: string[], options: DiskLoadOptions
   const builder = new BankBuilder();
   for (const warning of found.warnings) builder.addWarning(warning);
   const cache = options.cacheDir ? await ParseCache.open(options.cacheDir) : null;
-  let pool: ParsePool | null = null;
+  let pool: { pool: ParsePool; release: () => void } | null = null;
   const parseOne = async (index: number): Promise<ParsedFile | string> => {
     const file = found.files[index];
     if (!file) return 'no such file';
@@ -41,9 +41,9 @@ export async function loadBankFromDisk(paths: string[], options: DiskLoadOptions
     const cached = cache && key ? await cache.get(key, read.path) : null;
     if (cached) return cached;
     // Started on the first miss: a restart served from the cache never pays for a worker.
-    pool ??= new ParsePool(options.parser);
+    pool ??= options.parser ? ownPool(new ParsePool(options.parser)) : sharedParsePool();
     try {
-      const parsed = await pool.parse(read);
+      const parsed = await pool.pool.parse(read);
       if (cache && key) await cache.put(key, parsed);
       return parsed;
     } catch (err) {
@@ -63,8 +63,12 @@ export async function loadBankFromDisk(paths: string[], options: DiskLoadOptions
       else builder.addWarning({ file: shown, line: 1, message: outcome });
     }
   } finally {
-    await (pool as ParsePool | null)?.close();
+    (pool as { release: () => void } | null)?.release();
   }
   await cache?.prune();
   return { ...builder.result(), missing: found.missing };
+}
+
+function ownPool(pool: ParsePool): { pool: ParsePool; release: () => void } {
+  return { pool, release: () => void pool.close() };
 }

@@ -22,6 +22,35 @@ export interface ParsePoolOptions {
   maxHeapMb?: number;
 }
 
+/** How long an idle shared worker is kept for the next load (a reload, the next round of a benchmark). */
+const IDLE_MS = 15_000;
+
+let shared: ParsePool | null = null;
+let idleTimer: NodeJS.Timeout | null = null;
+
+/**
+ * The process's parse pool for loads that use the default options: starting a worker costs tens of ms
+ * (seconds from TypeScript source), so back-to-back loads share one, which is closed once idle.
+ */
+export function sharedParsePool(): { pool: ParsePool; release: () => void } {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
+  const pool = (shared ??= new ParsePool());
+  let released = false;
+  return {
+    pool,
+    release: () => {
+      if (released || shared !== pool) return;
+      released = true;
+      idleTimer = setTimeout(() => {
+        if (shared === pool) shared = null;
+        void pool.close();
+      }, IDLE_MS);
+      idleTimer.unref();
+    },
+  };
+}
+
 /** Generous on a loaded 2-core box: a 9 MB file parses in about a second there. */
 export const defaultBudgetMs = (bytes: number): number => 30_000 + bytes / 100;
 

@@ -40,11 +40,24 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
  * is B?" are not near-identical: a one-letter word has no typo to fix.
  */
 export function isNearIdentical(before: string, after: string): boolean {
-  const a = normalizeQuestionText(before).split(' ').filter(Boolean);
-  const b = normalizeQuestionText(after).split(' ').filter(Boolean);
-  if (a.join('') === b.join('')) return true;
+  return nearIdenticalWords(questionWords(before), questionWords(after));
+}
+
+/** The normalized words of a question, for comparing many questions without normalizing each again. */
+export function questionWords(question: string): string[] {
+  return normalizeQuestionText(question).split(' ').filter(Boolean);
+}
+
+export function nearIdenticalWords(a: readonly string[], b: readonly string[]): boolean {
+  // Cheap refusals first: a reload may compare every gone question with every new one.
+  if (Math.abs(a.length - b.length) > 2 + 1) return false;
+  const joinedA = a.join('');
+  const joinedB = b.join('');
+  if (joinedA === joinedB) return true;
+  if (Math.abs(joinedA.length - joinedB.length) > 14) return false;
   const onlyA = without(a, b);
   const onlyB = without(b, a);
+  if (onlyA.length + onlyB.length > 6) return false;
   let typos = 0;
   for (let i = onlyA.length - 1; i >= 0; i--) {
     const w = onlyA[i] ?? '';
@@ -60,7 +73,7 @@ export function isNearIdentical(before: string, after: string): boolean {
 }
 
 /** The words of `a` not matched one for one in `b`. */
-function without(a: string[], b: string[]): string[] {
+function without(a: readonly string[], b: readonly string[]): string[] {
   const left = new Map<string, number>();
   for (const w of b) left.set(w, (left.get(w) ?? 0) + 1);
   return a.filter((w) => {

@@ -1,6 +1,6 @@
 import type { BankLoadResult, BankWarning, Difficulty, Question } from '../bank/types.js';
 import { normalizeQuestionText, questionId } from '../bank/ids.js';
-import { isNearIdentical } from '../bank/similarity.js';
+import { nearIdenticalWords, questionWords } from '../bank/similarity.js';
 import { type CoreLogger, silentLogger } from './logger.js';
 
 export interface QuestionFilter {
@@ -118,7 +118,7 @@ export function createBankService(initial: BankLoadResult, load: () => Promise<B
 }
 
 /** Past this many questions gone and new at once, a reload is a new bank, not edits, and ids are not carried. */
-const MAX_EDIT_MATCHES = 1_000_000;
+const MAX_EDIT_MATCHES = 250_000;
 
 /**
  * An edit must not cost a question its history (grades, rotation): when a reload finds a question
@@ -146,11 +146,14 @@ function keepIds(previous: readonly Question[], loaded: BankLoadResult, carried:
     return { ...loaded, questions };
   }
   const renamed = new Map<Question, string>();
+  const goneWords = gone.map((g) => questionWords(g.question));
   for (const q of fresh) {
-    const i = gone.findIndex((g) => isNearIdentical(g.question, q.question));
+    const words = questionWords(q.question);
+    const i = goneWords.findIndex((g) => nearIdenticalWords(g, words));
     const old = gone[i];
     if (!old) continue;
     gone.splice(i, 1);
+    goneWords.splice(i, 1);
     renamed.set(q, old.id);
     carried.set(q.id, old.id);
     const source = q.sources[0];

@@ -40,7 +40,11 @@ export function probableDuplicates(questions: readonly Question[], threshold = D
       const b = questions[i];
       if (similarity >= threshold && a && b) pairs.push({ a, b, similarity });
     }
-    for (const w of prefix) index.set(w, [...(index.get(w) ?? []), i]);
+    for (const w of prefix) {
+      const list = index.get(w);
+      if (list) list.push(i);
+      else index.set(w, [i]);
+    }
   });
   return pairs.sort((x, y) => y.similarity - x.similarity);
 }

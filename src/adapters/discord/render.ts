@@ -101,7 +101,9 @@ function addBlock(block: ReplyBlock, pieces: string[], embeds: EmbedBuilder[], b
 function questionEmbeds(block: Extract<ReplyBlock, { type: 'question' }>): EmbedBuilder[] {
   const parts = splitMessage(discordMarkdown(block.markdown), LIMITS.embedDescription);
   const out = (parts.length > 0 ? parts : ['\u200b']).map((description) => new EmbedBuilder().setDescription(description));
-  out[0]?.setTitle(truncate(discordMarkdown(block.title), LIMITS.embedTitle));
+  // discord.js refuses an empty title; a question card without one is still a card.
+  const title = truncate(discordMarkdown(block.title), LIMITS.embedTitle);
+  if (title.trim() !== '') out[0]?.setTitle(title);
   if (block.footer) out.at(-1)?.setFooter({ text: truncate(discordMarkdown(block.footer), LIMITS.embedFooter) });
   return out;
 }

@@ -70,4 +70,10 @@ describe('discord.js adapter: replies become Discord messages', () => {
     const [message] = json({ blocks: [{ type: 'text', markdown: '-# not small\n\n||not hidden||' }] });
     expect(message?.content).toBe('\\-# not small\n\n\\|\\|not hidden\\|\\|');
   });
+
+  it('a question card with an empty title is still sent (discord.js refuses an empty title)', () => {
+    const [message] = json({ blocks: [{ type: 'question', title: '', markdown: 'What is **attention**?' }] });
+    expect(message?.embeds[0]).toMatchObject({ description: 'What is **attention**?' });
+    expect(message?.embeds[0]?.title).toBeUndefined();
+  });
 });

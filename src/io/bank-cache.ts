@@ -52,13 +52,13 @@ export class ParseCache {
       return null;
     }
     if (!isEntry(entry) || entry.key !== key) return null;
-    return { questions: entry.questions as ParsedFile['questions'], warnings: entry.warnings.map((w) => ({ file: shownPath, line: w.line, message: w.message })) };
+    return { questions: entry.questions as ParsedFile['questions'], warnings: entry.warnings.map((w) => ({ file: shownPath, line: w.line, message: w.message, ...(w.skipped ? { skipped: true as const } : {}) })) };
   }
 
   /** Best effort: a cache that cannot be written only costs the next start its speed. */
   async put(key: string, parsed: ParsedFile): Promise<void> {
     this.used.add(key);
-    const body = JSON.stringify({ key, questions: parsed.questions, warnings: parsed.warnings.map((w) => ({ line: w.line, message: w.message })) });
+    const body = JSON.stringify({ key, questions: parsed.questions, warnings: parsed.warnings.map((w) => ({ line: w.line, message: w.message, ...(w.skipped ? { skipped: true as const } : {}) })) });
     const file = this.entryPath(key);
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
@@ -107,7 +107,8 @@ export function bankCacheDir(storeUrl: string | undefined, env: NodeJS.ProcessEn
 interface Entry {
   key: string;
   questions: unknown[];
-  warnings: { line: number; message: string }[];
+  /** `skipped` marks a question-like block that was not taken (`bank check` counts them). */
+  warnings: { line: number; message: string; skipped?: true }[];
 }
 
 function isEntry(value: unknown): value is Entry {

@@ -42,11 +42,13 @@ async function main(): Promise<number> {
     for (const w of bank.warnings) logger.warn({ file: w.file, line: w.line }, formatWarning(w));
     return bank;
   };
+  // The store first: the parse cache lives next to its file, and nothing may be made there before the
+  // store is accepted (a corrupt store must be left alone, folder and all).
+  const store = await createStore(config.storeUrl);
   const initial = await loadBank();
   const summary = summarizeBank(initial);
   logger.info({ files: summary.files, questions: summary.questions, answered: summary.answered, warnings: initial.warnings.length }, 'question bank loaded');
 
-  const store = await createStore(config.storeUrl);
   const bank = createBankService(initial, loadBank, { logger });
   const router = new PortRouter();
   const world = { clock: systemClock, store, random: systemRandom, logger, timers: systemTimers, metrics };

@@ -52,13 +52,13 @@ export class ParseCache {
       return null;
     }
     if (!isEntry(entry) || entry.key !== key) return null;
-    return { questions: entry.questions as ParsedFile['questions'], warnings: entry.warnings.map((w) => ({ file: shownPath, line: w.line, message: w.message, ...(w.skipped ? { skipped: true as const } : {}) })) };
+    return { questions: entry.questions as ParsedFile['questions'], warnings: entry.warnings.map((w) => ({ file: shownPath, ...cachedWarning(w) })) };
   }
 
   /** Best effort: a cache that cannot be written only costs the next start its speed. */
   async put(key: string, parsed: ParsedFile): Promise<void> {
     this.used.add(key);
-    const body = JSON.stringify({ key, questions: parsed.questions, warnings: parsed.warnings.map((w) => ({ line: w.line, message: w.message, ...(w.skipped ? { skipped: true as const } : {}) })) });
+    const body = JSON.stringify({ key, questions: parsed.questions, warnings: parsed.warnings.map(cachedWarning) });
     const file = this.entryPath(key);
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
@@ -108,7 +108,14 @@ interface Entry {
   key: string;
   questions: unknown[];
   /** `skipped` marks a question-like block that was not taken (`bank check` counts them). */
-  warnings: { line: number; message: string; skipped?: true }[];
+  warnings: CachedWarning[];
+}
+
+type CachedWarning = { line: number; message: string; skipped?: true };
+
+/** A warning as an entry keeps it: without its file, which the reader supplies (a file can move unchanged). */
+function cachedWarning(w: { line: number; message: string; skipped?: boolean }): CachedWarning {
+  return { line: w.line, message: w.message, ...(w.skipped ? { skipped: true as const } : {}) };
 }
 
 function isEntry(value: unknown): value is Entry {

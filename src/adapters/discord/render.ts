@@ -104,7 +104,8 @@ function questionEmbeds(block: Extract<ReplyBlock, { type: 'question' }>): Embed
   // discord.js refuses an empty title; a question card without one is still a card.
   const title = truncate(discordMarkdown(block.title), LIMITS.embedTitle);
   if (title.trim() !== '') out[0]?.setTitle(title);
-  if (block.footer) out.at(-1)?.setFooter({ text: truncate(discordMarkdown(block.footer), LIMITS.embedFooter) });
+  const footer = block.footer ? truncate(discordMarkdown(block.footer), LIMITS.embedFooter) : '';
+  if (footer.trim() !== '') out.at(-1)?.setFooter({ text: footer });
   return out;
 }
 

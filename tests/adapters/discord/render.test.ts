@@ -71,9 +71,10 @@ describe('discord.js adapter: replies become Discord messages', () => {
     expect(message?.content).toBe('\\-# not small\n\n\\|\\|not hidden\\|\\|');
   });
 
-  it('a question card with an empty title is still sent (discord.js refuses an empty title)', () => {
-    const [message] = json({ blocks: [{ type: 'question', title: '', markdown: 'What is **attention**?' }] });
+  it('a question card with an empty title or footer is still sent (discord.js refuses empty ones)', () => {
+    const [message] = json({ blocks: [{ type: 'question', title: '', markdown: 'What is **attention**?', footer: '\n' }] });
     expect(message?.embeds[0]).toMatchObject({ description: 'What is **attention**?' });
     expect(message?.embeds[0]?.title).toBeUndefined();
+    expect(message?.embeds[0]?.footer).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import type { BankLoadResult, BankWarning, Difficulty, Question } from '../bank/types.js';
-import { normalizeQuestionText, questionId } from '../bank/ids.js';
-import { nearIdenticalWords, questionWords } from '../bank/similarity.js';
+import { normalizeQuestionText } from '../bank/ids.js';
+import type { Store } from '../store/store.js';
+import { type IdKeeper, createIdKeeper } from './bank-ids/keeper.js';
 import { type CoreLogger, silentLogger } from './logger.js';
 
 export interface QuestionFilter {
@@ -44,9 +45,26 @@ export interface BankServiceOptions {
   logger?: CoreLogger;
 }
 
+/**
+ * The bank service of a running Recall: the ids edited questions kept are read from and written to the
+ * store, so they survive a restart (files edited while it was down, or a Recall whose id scheme changed)
+ * and are the same in every process sharing the store.
+ */
+export async function openBankService(
+  initial: BankLoadResult,
+  load: () => Promise<BankLoadResult>,
+  options: BankServiceOptions & { store: Store },
+): Promise<BankService> {
+  const keeper = createIdKeeper(options.logger ?? silentLogger, options.store);
+  return serviceOver(await keeper.settle(initial), load, keeper);
+}
+
+/** A bank service with no store (tests, tools): edited questions keep their ids across reloads only. */
 export function createBankService(initial: BankLoadResult, load: () => Promise<BankLoadResult>, options: BankServiceOptions = {}): BankService {
-  const logger = options.logger ?? silentLogger;
-  const carried = new Map<string, string>();
+  return serviceOver(initial, load, createIdKeeper(options.logger ?? silentLogger, undefined, initial.questions));
+}
+
+function serviceOver(initial: BankLoadResult, load: () => Promise<BankLoadResult>, keeper: IdKeeper): BankService {
   let bank = initial;
   let byId = new Map(bank.questions.map((q) => [q.id, q]));
   let version = 1;
@@ -101,7 +119,7 @@ export function createBankService(initial: BankLoadResult, load: () => Promise<B
     },
     warnings: () => bank.warnings,
     async reload() {
-      const next = keepIds(bank.questions, await load(), carried, logger);
+      const next = await keeper.settle(await load());
       const before = new Set(byId.keys());
       const after = new Set(next.questions.map((q) => q.id));
       bank = next;
@@ -115,52 +133,6 @@ export function createBankService(initial: BankLoadResult, load: () => Promise<B
       };
     },
   };
-}
-
-/** Past this many questions gone and new at once, a reload is a new bank, not edits, and ids are not carried. */
-const MAX_EDIT_MATCHES = 250_000;
-
-/**
- * An edit must not cost a question its history (grades, rotation): when a reload finds a question
- * gone and a near-identical one new (a typo fixed, a small word changed), the new one takes the old id,
- * and keeps it on later reloads (`carried`, from the id its words make to the id it keeps). Questions
- * with an explicit `Id:` keep theirs and are never renamed. Ids are carried for the life of the
- * process; across restarts only an explicit `Id:` holds.
- */
-function keepIds(previous: readonly Question[], loaded: BankLoadResult, carried: Map<string, string>, logger: CoreLogger): BankLoadResult {
-  const derived = (q: Question) => q.id === questionId(q.question);
-  const taken = new Set(loaded.questions.map((q) => q.id));
-  let questions = loaded.questions.map((q) => {
-    const kept = derived(q) ? carried.get(q.id) : undefined;
-    if (kept === undefined || taken.has(kept)) return q;
-    taken.add(kept);
-    return { ...q, id: kept };
-  });
-  const ids = new Set(questions.map((q) => q.id));
-  const before = new Set(previous.map((q) => q.id));
-  const gone = previous.filter((q) => !ids.has(q.id));
-  const fresh = questions.filter((q) => !before.has(q.id) && derived(q));
-  if (gone.length === 0 || fresh.length === 0) return { ...loaded, questions };
-  if (gone.length * fresh.length > MAX_EDIT_MATCHES) {
-    logger.info({ gone: gone.length, added: fresh.length }, 'too many questions changed at once to match edits; new questions get new ids');
-    return { ...loaded, questions };
-  }
-  const renamed = new Map<Question, string>();
-  const goneWords = gone.map((g) => questionWords(g.question));
-  for (const q of fresh) {
-    const words = questionWords(q.question);
-    const i = goneWords.findIndex((g) => nearIdenticalWords(g, words));
-    const old = gone[i];
-    if (!old) continue;
-    gone.splice(i, 1);
-    goneWords.splice(i, 1);
-    renamed.set(q, old.id);
-    carried.set(q.id, old.id);
-    const source = q.sources[0];
-    logger.info({ id: old.id, was: old.question, now: q.question, file: source?.file, line: source?.line }, 'an edited question keeps its id');
-  }
-  if (renamed.size > 0) questions = questions.map((q) => (renamed.has(q) ? { ...q, id: renamed.get(q) ?? q.id } : q));
-  return { ...loaded, questions };
 }
 
 function matches(q: Question, f: QuestionFilter): boolean {

@@ -1,0 +1,62 @@
+import type { BankLoadResult, Question } from '../../bank/types.js';
+import { questionId } from '../../bank/ids.js';
+import type { Store } from '../../store/store.js';
+import type { CoreLogger } from '../logger.js';
+import { type IdDecision, keepIds } from './keep-ids.js';
+import { KNOWN_QUESTIONS_KEY } from './keys.js';
+import { type KnownBank, emptyKnownBank, knownBank, readKnownBank } from './record.js';
+
+/** Enough lines to see what happened; a changed id scheme may carry every id of a big bank at once. */
+const MAX_LOGGED = 200;
+
+/** Settles the ids of each load against the last one, so edited questions keep theirs. */
+export interface IdKeeper {
+  settle(loaded: BankLoadResult): Promise<BankLoadResult>;
+}
+
+/**
+ * Without a store, the last known bank lives in memory: ids survive reloads, not restarts. With one,
+ * each load reads the last known bank from it and writes the new one back in one atomic update, so a
+ * restart, or another process sharing the store, carries the same ids and logs a carry only once. Two
+ * processes loading different banks at once each write a whole record; the last to commit wins.
+ */
+export function createIdKeeper(logger: CoreLogger, store?: Store, initial?: readonly Question[]): IdKeeper {
+  let last: KnownBank = initial ? knownBank(initial.map((q) => ({ id: q.id, text: q.question })), new Map()) : emptyKnownBank();
+  return {
+    async settle(loaded) {
+      const derived = loaded.questions.map((q) => q.id === questionId(q.question));
+      let decision: IdDecision | undefined;
+      const decide = (known: KnownBank): KnownBank => {
+        decision = keepIds(loaded.questions, derived, known);
+        return decision.known;
+      };
+      if (store) {
+        try {
+          await store.update<unknown>(KNOWN_QUESTIONS_KEY, (stored) => decide(readStored(stored, last)));
+        } catch (err) {
+          logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not read or write the known questions; ids are kept only while this process runs');
+          decide(last);
+        }
+      } else decide(last);
+      if (!decision) return loaded;
+      last = decision.known;
+      report(decision, logger);
+      return { ...loaded, questions: decision.questions };
+    },
+  };
+}
+
+/** A record this version cannot read is replaced: it costs only carries not yet made. */
+function readStored(stored: unknown, fallback: KnownBank): KnownBank {
+  return stored === undefined ? fallback : (readKnownBank(stored) ?? emptyKnownBank());
+}
+
+function report(decision: IdDecision, logger: CoreLogger): void {
+  if (decision.skipped) logger.info(decision.skipped, 'too many questions changed at once to match edits; new questions get new ids');
+  for (const c of decision.carried.slice(0, MAX_LOGGED)) {
+    const source = c.now.sources[0];
+    const msg = c.how === 'edit' ? 'an edited question keeps its id' : 'a question keeps its old id: its words are unchanged';
+    logger.info({ id: c.id, was: c.was, now: c.now.question, file: source?.file, line: source?.line }, msg);
+  }
+  if (decision.carried.length > MAX_LOGGED) logger.info({ carried: decision.carried.length, logged: MAX_LOGGED }, 'more questions kept their ids than are logged one by one');
+}

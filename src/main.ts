@@ -6,7 +6,7 @@ import { startSlackAdapter } from './adapters/slack/index.js';
 import { startWebAdapter } from './adapters/web/index.js';
 import { formatWarning, summarizeBank } from './bank/summary.js';
 import { describeConfig, readConfig } from './config.js';
-import { createBankService } from './core/bank-service.js';
+import { openBankService } from './core/bank-service.js';
 import { systemClock } from './core/clock.js';
 import { createEngine } from './core/engine.js';
 import { systemRandom } from './core/random.js';
@@ -49,7 +49,7 @@ async function main(): Promise<number> {
   const summary = summarizeBank(initial);
   logger.info({ files: summary.files, questions: summary.questions, answered: summary.answered, warnings: initial.warnings.length }, 'question bank loaded');
 
-  const bank = createBankService(initial, loadBank, { logger });
+  const bank = await openBankService(initial, loadBank, { logger, store });
   const router = new PortRouter();
   const world = { clock: systemClock, store, random: systemRandom, logger, timers: systemTimers, metrics };
   // Bound late: under sharding each Discord shard schedules only its own guilds, known once it is connected.

@@ -1,4 +1,4 @@
-import { mergeQuestions, type SourcedQuestion } from './merge.js';
+import { QuestionMerger } from './merge.js';
 import { parseBankFile, type ParsedFile } from './parse/parse-file.js';
 import type { BankFile, BankLoadResult, BankWarning } from './types.js';
 
@@ -7,9 +7,14 @@ import type { BankFile, BankLoadResult, BankWarning } from './types.js';
  * once rather than the whole bank's. A broken file yields warnings; the others still load.
  */
 export class BankBuilder {
-  private readonly found: SourcedQuestion[] = [];
+  private readonly merger: QuestionMerger;
   private readonly warnings: BankWarning[] = [];
   private readonly files: string[] = [];
+
+  /** `fresh`: parses added come from a worker or the cache, whose strings need no copy (see QuestionMerger). */
+  constructor(options: { fresh?: boolean } = {}) {
+    this.merger = new QuestionMerger(options);
+  }
 
   add(file: BankFile): void {
     let parsed: ParsedFile;
@@ -25,7 +30,8 @@ export class BankBuilder {
   /** A file parsed elsewhere (a worker, the parse cache). */
   addParsed(path: string, parsed: ParsedFile): void {
     this.files.push(path);
-    for (const q of parsed.questions) this.found.push({ ...q, file: path });
+    // Merged now, one file per turn: a large bank's merge never holds the event loop in one piece.
+    for (const q of parsed.questions) this.merger.add({ ...q, file: path });
     this.warnings.push(...parsed.warnings);
   }
 
@@ -41,7 +47,7 @@ export class BankBuilder {
 
   result(): BankLoadResult {
     const warnings = [...this.warnings];
-    return { questions: mergeQuestions(this.found, warnings), warnings, files: this.files };
+    return { questions: this.merger.finish(warnings), warnings, files: this.files };
   }
 }
 

@@ -15,24 +15,65 @@ export interface SourcedQuestion extends RawQuestion {
  * (two questions claiming one) are pushed onto `warnings`.
  */
 export function mergeQuestions(found: Iterable<SourcedQuestion>, warnings: BankWarning[] = []): Question[] {
-  const groups = mergeByWords(found);
-  const taken = new Map<string, SourceRef>();
-  for (const [key, g] of groups) taken.set(key, g.question.sources[0] ?? { file: '', line: 0 });
-  for (const [key, g] of groups) {
-    if (!g.explicit) continue;
-    const other = taken.get(g.explicit.id);
-    if (other && other !== taken.get(key)) {
-      warnings.push({ ...g.explicit.at, message: `id \`${g.explicit.id}\` is already the id of the question at ${other.file}:${other.line}; this one keeps the id made from its words` });
-      continue;
-    }
-    taken.set(g.explicit.id, taken.get(key) ?? g.explicit.at);
-    g.question.id = g.explicit.id;
+  const merger = new QuestionMerger();
+  for (const q of found) merger.add(q);
+  return merger.finish(warnings);
+}
+
+/**
+ * mergeQuestions one question at a time, so a loader can merge each file as it arrives: the work is
+ * spread over many short turns of the event loop instead of one long one at the end, and a file's parse
+ * (with the file text its strings point into) can be dropped as soon as it is merged.
+ */
+export class QuestionMerger {
+  private readonly byKey = new Map<string, Group>();
+  /** In the order first met, which is the bank's order. */
+  private readonly questions: Question[] = [];
+  /** Groups with an explicit id or an id warning: the only ones finish() has to look at again. */
+  private readonly marked = new Set<Group>();
+  private readonly copy: (text: string) => string;
+
+  /**
+   * `fresh`: the strings given share nothing with a file's text already (they crossed from a worker or
+   * came out of JSON.parse), so copying them again would only cost time.
+   */
+  constructor(options: { fresh?: boolean } = {}) {
+    this.copy = options.fresh ? same : own;
   }
-  for (const g of groups.values()) for (const w of g.idWarnings) warnings.push(w);
-  return [...groups.values()].map((g) => g.question);
+
+  add(q: SourcedQuestion): void {
+    const group = addByWords(this.byKey, q, this.copy);
+    if (group.question.sources.length === 1) this.questions.push(group.question);
+    if (group.explicit) this.marked.add(group);
+  }
+
+  /** Settles explicit ids; kept short (it sees only the marked groups) since it runs in one piece. */
+  finish(warnings: BankWarning[]): Question[] {
+    const marked = [...this.marked].sort((a, b) => a.order - b.order);
+    // Whose an id is: the group it was claimed for, else the group whose words make it.
+    const taken = (id: string): SourceRef | undefined => (this.claimed.has(id) ? this.claimed.get(id) : this.byKey.get(id)?.question.sources[0]);
+    for (const g of marked) {
+      if (!g.explicit) continue;
+      const other = taken(g.explicit.id);
+      const own = taken(g.question.id);
+      if (other && other !== own) {
+        warnings.push({ ...g.explicit.at, message: `id \`${g.explicit.id}\` is already the id of the question at ${other.file}:${other.line}; this one keeps the id made from its words` });
+        continue;
+      }
+      this.claimed.set(g.explicit.id, own ?? g.explicit.at);
+      g.question.id = g.explicit.id;
+    }
+    for (const g of marked) for (const w of g.idWarnings) warnings.push(w);
+    return this.questions;
+  }
+
+  /** Explicit ids given out by finish() that are not also some group's words. */
+  private readonly claimed = new Map<string, SourceRef>();
 }
 
 interface Group {
+  /** Its place in the bank, to settle ids in the same order as a single pass would. */
+  order: number;
   question: Question;
   explicit: { id: string; at: SourceRef } | null;
   idWarnings: BankWarning[];
@@ -49,48 +90,48 @@ function own(text: string): string {
 }
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+const same = (text: string): string => text;
 
-function mergeByWords(found: Iterable<SourcedQuestion>): Map<string, Group> {
-  const byKey = new Map<string, Group>();
-  for (const q of found) {
-    const key = questionId(q.question);
-    const existing = byKey.get(key);
-    const source = { file: q.file, line: q.line };
-    if (!existing) {
-      byKey.set(key, {
-        question: {
-          id: key,
-          question: own(q.question),
-          answer: q.answer === null ? null : own(q.answer),
-          hints: q.hints.map(own),
-          category: q.category === null ? null : own(q.category),
-          tags: unique(q.tags).map(own),
-          difficulty: q.difficulty,
-          sources: [source],
-        },
-        explicit: q.id === null ? null : { id: own(q.id), at: source },
-        idWarnings: [],
-      });
-      continue;
-    }
-    const merged = existing.question;
-    merged.sources.push(source);
-    if (q.answer !== null && (merged.answer === null || q.answer.length > merged.answer.length)) {
-      merged.answer = own(q.answer);
-      if (q.category !== null) merged.category = own(q.category);
-    }
-    merged.category ??= q.category === null ? null : own(q.category);
-    merged.difficulty ??= q.difficulty;
-    merged.hints = unique([...merged.hints, ...q.hints.map(own)]);
-    merged.tags = unique([...merged.tags, ...q.tags.map(own)]);
-    if (q.id === null) continue;
-    if (!existing.explicit) existing.explicit = { id: own(q.id), at: source };
-    else if (existing.explicit.id !== q.id) {
-      const first = existing.explicit;
-      existing.idWarnings.push({ ...source, message: `this question already has the id \`${first.id}\` (${first.at.file}:${first.at.line}); \`${q.id}\` is ignored` });
-    }
+function addByWords(byKey: Map<string, Group>, q: SourcedQuestion, own: (text: string) => string): Group {
+  const key = questionId(q.question);
+  const existing = byKey.get(key);
+  const source = { file: q.file, line: q.line };
+  if (!existing) {
+    const group: Group = {
+      order: byKey.size,
+      question: {
+        id: key,
+        question: own(q.question),
+        answer: q.answer === null ? null : own(q.answer),
+        hints: q.hints.map(own),
+        category: q.category === null ? null : own(q.category),
+        tags: unique(q.tags).map(own),
+        difficulty: q.difficulty,
+        sources: [source],
+      },
+      explicit: q.id === null ? null : { id: own(q.id), at: source },
+      idWarnings: [],
+    };
+    byKey.set(key, group);
+    return group;
   }
-  return byKey;
+  const merged = existing.question;
+  merged.sources.push(source);
+  if (q.answer !== null && (merged.answer === null || q.answer.length > merged.answer.length)) {
+    merged.answer = own(q.answer);
+    if (q.category !== null) merged.category = own(q.category);
+  }
+  merged.category ??= q.category === null ? null : own(q.category);
+  merged.difficulty ??= q.difficulty;
+  merged.hints = unique([...merged.hints, ...q.hints.map(own)]);
+  merged.tags = unique([...merged.tags, ...q.tags.map(own)]);
+  if (q.id === null) return existing;
+  if (!existing.explicit) existing.explicit = { id: own(q.id), at: source };
+  else if (existing.explicit.id !== q.id) {
+    const first = existing.explicit;
+    existing.idWarnings.push({ ...source, message: `this question already has the id \`${first.id}\` (${first.at.file}:${first.at.line}); \`${q.id}\` is ignored` });
+  }
+  return existing;
 }
 
 function unique(values: string[]): string[] {

@@ -28,7 +28,7 @@ const READ_AHEAD = 4;
  */
 export async function loadBankFromDisk(paths: string[], options: DiskLoadOptions = {}): Promise<DiskBankResult> {
   const found = await findBankFiles(paths, options.cwd);
-  const builder = new BankBuilder();
+  const builder = new BankBuilder({ fresh: true });
   for (const warning of found.warnings) builder.addWarning(warning);
   const cache = options.cacheDir ? await ParseCache.open(options.cacheDir) : null;
   let pool: { pool: ParsePool; release: () => void } | null = null;

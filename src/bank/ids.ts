@@ -38,7 +38,12 @@ export function normalizeQuestionText(markdown: string): string {
 
 /** 12 hex digits (48 bits): collision odds stay below one in ten thousand at 100,000 questions. */
 export function questionId(markdown: string): string {
-  return createHash('sha256').update(normalizeQuestionText(markdown)).digest('hex').slice(0, 12);
+  return idOfNormalized(normalizeQuestionText(markdown));
+}
+
+/** The id of text `normalizeQuestionText` already made, for callers that need its words too. */
+export function idOfNormalized(normalized: string): string {
+  return createHash('sha256').update(normalized).digest('hex').slice(0, 12);
 }
 
 /** What an author may write as `Id: …` under a question: short, readable, safe in a URL and a command. */

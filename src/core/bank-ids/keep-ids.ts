@@ -1,4 +1,5 @@
 import type { Question } from '../../bank/types.js';
+import { idOfNormalized, normalizeQuestionText } from '../../bank/ids.js';
 import { nearIdenticalWords, questionWords } from '../../bank/similarity.js';
 import { type KnownBank, knownAliases, knownBank, knownQuestions } from './record.js';
 
@@ -30,22 +31,32 @@ export interface IdDecision {
  * from its words and that the last known bank lacks takes the id of a question that is gone, when the
  * two have the same words (the id scheme changed) or near-identical ones (a typo fixed, a small word
  * changed); an alias decided before holds. Questions with an explicit `Id:` keep theirs. Pure (a store
- * update may run it twice); `derived[i]` says whether `loaded[i]`'s id comes from its words.
+ * update may run it twice). Only questions with an alias or missing from the last known bank are
+ * normalized (to tell a derived id from an explicit one), so an unchanged restart costs set lookups.
  */
-export function keepIds(loaded: readonly Question[], derived: readonly boolean[], known: KnownBank): IdDecision {
+export function keepIds(loaded: readonly Question[], known: KnownBank): IdDecision {
   const aliases = knownAliases(known);
+  const words = new Map<number, string[]>();
+  const derived = (i: number): boolean => {
+    const q = loaded[i];
+    if (!q) return false;
+    const normalized = normalizeQuestionText(q.question);
+    words.set(i, normalized.split(' ').filter(Boolean));
+    return idOfNormalized(normalized) === q.id;
+  };
   const taken = new Set(loaded.map((q) => q.id));
   const aliased = new Set<number>();
   const questions = loaded.map((q, i) => {
-    const kept = derived[i] ? aliases.get(q.id) : undefined;
-    if (kept === undefined || taken.has(kept)) return q;
+    const kept = aliases.get(q.id);
+    if (kept === undefined || taken.has(kept) || !derived(i)) return q;
     taken.add(kept);
     aliased.add(i);
     return { ...q, id: kept };
   });
   const before = new Set(known.ids);
   const gone = knownQuestions(known).filter((q) => !taken.has(q.id));
-  const fresh = questions.map((_, i) => i).filter((i) => derived[i] && !aliased.has(i) && !before.has(questions[i]?.id ?? ''));
+  // A first start has nothing gone, so nothing to normalize.
+  const fresh = gone.length === 0 ? [] : questions.map((_, i) => i).filter((i) => !aliased.has(i) && !before.has(questions[i]?.id ?? '') && derived(i));
   const carried: CarriedId[] = [];
   let skipped: IdDecision['skipped'];
   const carry = (i: number, id: string, was: string, how: CarriedId['how']) => {
@@ -55,14 +66,13 @@ export function keepIds(loaded: readonly Question[], derived: readonly boolean[]
     questions[i] = { ...now, id };
     carried.push({ id, was, now, how });
   };
-  if (gone.length > 0 && fresh.length > 0) {
+  if (fresh.length > 0) {
     const goneWords = gone.map((g) => questionWords(g.text));
     const byWords = new Map<string, number[]>();
     goneWords.forEach((w, j) => byWords.set(w.join(' '), [...(byWords.get(w.join(' ')) ?? []), j]));
     const used = new Set<number>();
-    const freshWords = new Map(fresh.map((i) => [i, questionWords(questions[i]?.question ?? '')]));
     const unmatched = fresh.filter((i) => {
-      const j = byWords.get(freshWords.get(i)?.join(' ') ?? '')?.find((k) => !used.has(k));
+      const j = byWords.get(words.get(i)?.join(' ') ?? '')?.find((k) => !used.has(k));
       if (j === undefined) return true;
       used.add(j);
       carry(i, gone[j]?.id ?? '', gone[j]?.text ?? '', 'same words');
@@ -72,8 +82,8 @@ export function keepIds(loaded: readonly Question[], derived: readonly boolean[]
     if (left.length * unmatched.length > MAX_EDIT_MATCHES) skipped = { gone: left.length, added: unmatched.length };
     else {
       for (const i of unmatched) {
-        const words = freshWords.get(i) ?? [];
-        const at = left.findIndex((j) => nearIdenticalWords(goneWords[j] ?? [], words));
+        const mine = words.get(i) ?? [];
+        const at = left.findIndex((j) => nearIdenticalWords(goneWords[j] ?? [], mine));
         const j = left[at];
         if (j === undefined) continue;
         left.splice(at, 1);

@@ -1,10 +1,9 @@
 import type { BankLoadResult, Question } from '../../bank/types.js';
-import { questionId } from '../../bank/ids.js';
 import type { Store } from '../../store/store.js';
 import type { CoreLogger } from '../logger.js';
 import { type IdDecision, keepIds } from './keep-ids.js';
 import { KNOWN_QUESTIONS_KEY } from './keys.js';
-import { type KnownBank, emptyKnownBank, knownBank, readKnownBank } from './record.js';
+import { type KnownBank, emptyKnownBank, knownBank, readKnownBank, sameKnownBank } from './record.js';
 
 /** Enough lines to see what happened; a changed id scheme may carry every id of a big bank at once. */
 const MAX_LOGGED = 200;
@@ -24,15 +23,29 @@ export function createIdKeeper(logger: CoreLogger, store?: Store, initial?: read
   let last: KnownBank = initial ? knownBank(initial.map((q) => ({ id: q.id, text: q.question })), new Map()) : emptyKnownBank();
   return {
     async settle(loaded) {
-      const derived = loaded.questions.map((q) => q.id === questionId(q.question));
       let decision: IdDecision | undefined;
       const decide = (known: KnownBank): KnownBank => {
-        decision = keepIds(loaded.questions, derived, known);
+        decision = keepIds(loaded.questions, known);
         return decision.known;
       };
       if (store) {
         try {
-          await store.update<unknown>(KNOWN_QUESTIONS_KEY, (stored) => decide(readStored(stored, last)));
+          // Read first: a restart with nothing changed (the usual one) then writes nothing.
+          const stored = await store.get<unknown>(KNOWN_QUESTIONS_KEY);
+          const read = readStored(stored, last);
+          const first = decide(read);
+          const firstDecision = decision;
+          if (stored === undefined || !sameKnownBank(first, read)) {
+            await store.update<unknown>(KNOWN_QUESTIONS_KEY, (current) => {
+              const now = readStored(current, last);
+              // Unchanged since it was read (the usual case): the decision made then stands.
+              if (current !== undefined && sameKnownBank(now, read)) {
+                decision = firstDecision;
+                return first;
+              }
+              return decide(now);
+            });
+          }
         } catch (err) {
           logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not read or write the known questions; ids are kept only while this process runs');
           decide(last);

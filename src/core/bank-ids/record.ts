@@ -45,6 +45,14 @@ export function knownAliases(bank: KnownBank): Map<string, string> {
   return aliases;
 }
 
+export function sameKnownBank(a: KnownBank, b: KnownBank): boolean {
+  return sameStrings(a.ids, b.ids) && sameStrings(a.texts, b.texts) && sameStrings(a.aliases, b.aliases);
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 function strings(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((x) => typeof x === 'string');
 }

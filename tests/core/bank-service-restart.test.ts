@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openBankService } from '../../src/core/bank-service.js';
 import { KNOWN_QUESTIONS_KEY } from '../../src/core/bank-ids/keys.js';
@@ -88,5 +89,37 @@ describe('ids across restarts', () => {
     const files = { text: '1. What is a page fault?\n' };
     expect((await start(store, files)).idOf('What is a page fault?')).toBe(questionId('What is a page fault?'));
     expect(await store.get(KNOWN_QUESTIONS_KEY)).toEqual(knownBank([{ id: questionId('What is a page fault?'), text: 'What is a page fault?' }], new Map()));
+  });
+
+  it('a store with history but no record (written before ids were kept) keeps the ids of the old scheme', async () => {
+    const oldId = createHash('sha256').update('what s few shot learning').digest('hex').slice(0, 12);
+    const files = { text: "1. What's few-shot learning?\n2. What is a pipe?\n" };
+    const upgraded = new MemoryStore('t');
+    await upgraded.set('daily:web:w1:c1:rotation', { asked: [oldId] });
+    const { idOf, logged } = await start(upgraded, files);
+    expect(idOf("What's few-shot learning?")).toBe(oldId);
+    expect(idOf('What is a pipe?')).toBe(questionId('What is a pipe?'));
+    expect(logged.map((l) => l.msg)).toEqual(['a question keeps its old id: its words are unchanged']);
+    // A new install has no history to keep: today's ids.
+    expect((await start(new MemoryStore('t'), files)).idOf("What's few-shot learning?")).toBe(questionId("What's few-shot learning?"));
+  });
+
+  it('writes the record once per load, and not at all when nothing changed', async () => {
+    const store = new MemoryStore('t');
+    let writes = 0;
+    const update = store.update.bind(store);
+    store.update = (key, fn) => {
+      writes++;
+      return update(key, fn);
+    };
+    const files = { text: '1. What is a page fualt?\n2. What is a TLB?\n3. What is a pipe?\n' };
+    await start(store, files);
+    expect(writes).toBe(1);
+    const again = await start(store, files);
+    expect(writes).toBe(1);
+    files.text = '1. What is a page fault?\n2. What is the TLB?\n3. What is a pipe?\n';
+    await again.bank.reload();
+    expect(writes).toBe(2);
+    expect(again.logged).toHaveLength(2);
   });
 });

@@ -3,10 +3,13 @@ import type { Store } from '../../store/store.js';
 import type { CoreLogger } from '../logger.js';
 import { type IdDecision, keepIds } from './keep-ids.js';
 import { KNOWN_QUESTIONS_KEY } from './keys.js';
+import { legacyKnownQuestions } from './legacy.js';
 import { type KnownBank, emptyKnownBank, knownBank, readKnownBank, sameKnownBank } from './record.js';
 
 /** Enough lines to see what happened; a changed id scheme may carry every id of a big bank at once. */
 const MAX_LOGGED = 200;
+/** A scan page may come back empty while more follow (Redis SCAN); this many empty pages means none. */
+const MAX_SCAN_PAGES = 100;
 
 /** Settles the ids of each load against the last one, so edited questions keep theirs. */
 export interface IdKeeper {
@@ -32,12 +35,13 @@ export function createIdKeeper(logger: CoreLogger, store?: Store, initial?: read
         try {
           // Read first: a restart with nothing changed (the usual one) then writes nothing.
           const stored = await store.get<unknown>(KNOWN_QUESTIONS_KEY);
-          const read = readStored(stored, last);
+          const fallback = stored === undefined && last.ids.length === 0 && (await holdsHistory(store)) ? knownBank(legacyKnownQuestions(loaded.questions), new Map()) : last;
+          const read = readStored(stored, fallback);
           const first = decide(read);
           const firstDecision = decision;
           if (stored === undefined || !sameKnownBank(first, read)) {
             await store.update<unknown>(KNOWN_QUESTIONS_KEY, (current) => {
-              const now = readStored(current, last);
+              const now = readStored(current, fallback);
               // Unchanged since it was read (the usual case): the decision made then stands.
               if (current !== undefined && sameKnownBank(now, read)) {
                 decision = firstDecision;
@@ -57,6 +61,18 @@ export function createIdKeeper(logger: CoreLogger, store?: Store, initial?: read
       return { ...loaded, questions: decision.questions };
     },
   };
+}
+
+/** Whether the store holds anything but the record: a store with no record but history predates it. */
+async function holdsHistory(store: Store): Promise<boolean> {
+  let cursor: string | null = null;
+  for (let page = 0; page < MAX_SCAN_PAGES; page++) {
+    const found = await store.scanKeys('', cursor, 10);
+    if (found.keys.some((k) => k !== KNOWN_QUESTIONS_KEY)) return true;
+    cursor = found.cursor;
+    if (cursor === null) return false;
+  }
+  return false;
 }
 
 /** A record this version cannot read is replaced: it costs only carries not yet made. */

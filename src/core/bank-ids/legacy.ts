@@ -1,5 +1,5 @@
 import type { Question } from '../../bank/types.js';
-import { idOfNormalized } from '../../bank/ids.js';
+import { idOfNormalized, questionId } from '../../bank/ids.js';
 import { plainInline } from '../../bank/parse/lines.js';
 import type { KnownQuestion } from './record.js';
 
@@ -18,9 +18,13 @@ function legacyId(markdown: string): string {
   );
 }
 
-/** The questions whose id that version made differs from today's, as that version knew them. */
+/**
+ * The questions whose id that version made differs from today's, as that version knew them. Questions
+ * with an explicit `Id:` are left out: it wins, and a stray old entry could be taken for an edit.
+ */
 export function legacyKnownQuestions(questions: readonly Question[]): KnownQuestion[] {
   return questions.flatMap((q) => {
+    if (q.id !== questionId(q.question)) return [];
     const id = legacyId(q.question);
     return id === q.id ? [] : [{ id, text: q.question }];
   });

@@ -1,5 +1,5 @@
 import type { Token } from 'markdown-it';
-import type { Code, List, ListItem, Nodes, Paragraph, Parent, PhrasingContent, Root, TableCell, TableRow } from 'mdast';
+import type { AlignType, Code, List, ListItem, Nodes, Paragraph, Parent, PhrasingContent, Root, Table, TableCell, TableRow } from 'mdast';
 import { type CellSpan, parseInline, type ParseEnv, type RowSpan, type Span } from './markdown-it-parser.js';
 
 type Position = NonNullable<Root['position']>;
@@ -66,6 +66,10 @@ export function tokensToMdast(tokens: Token[], source: string, env: ParseEnv = {
         break;
       }
       case 'th_open':
+        // Header cells carry the column's alignment (`:--:`) as a style; mdast keeps it on the table.
+        tableOf(stack)?.align.push(alignmentOf(token.attrGet('style')));
+        open({ type: 'tableCell', children: [], data: { span: token.meta } as never });
+        break;
       case 'td_open':
         open({ type: 'tableCell', children: [], data: { span: token.meta } as never });
         break;
@@ -118,6 +122,16 @@ export function tokensToMdast(tokens: Token[], source: string, env: ParseEnv = {
     }
   }
   return root;
+}
+
+function tableOf(stack: Parent[]): Table | undefined {
+  for (let i = stack.length - 1; i >= 0; i--) if (stack[i]?.type === 'table') return stack[i] as Table;
+  return undefined;
+}
+
+function alignmentOf(style: string | null): AlignType {
+  const found = /text-align:\s*(left|right|center)/.exec(style ?? '')?.[1];
+  return found === 'left' || found === 'right' || found === 'center' ? found : null;
 }
 
 function lineStarts(source: string): number[] {

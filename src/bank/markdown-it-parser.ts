@@ -58,6 +58,10 @@ function createParser() {
 }
 
 const inlineParser = new MarkdownIt('default', { html: true, linkify: false, typographer: false }).disable(['replacements', 'smartquotes', 'linkify']);
+// Addresses as written (escapes and entities decoded), as micromark gives them: markdown-it would
+// percent-encode them, and a renderer shows or sanitises the address itself.
+inlineParser.normalizeLink = (url) => url;
+inlineParser.normalizeLinkText = (text) => text;
 
 /**
  * One block's inline Markdown as tokens. The extraction reads nearly every block from its source text,

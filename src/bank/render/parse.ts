@@ -1,11 +1,12 @@
 import type { Root } from 'mdast';
-import { parseMarkdown } from '../markdown.js';
+import { parseBankMarkdown } from '../markdown.js';
 import { capSourceNesting, capTreeNesting } from './depth.js';
 import { mathToUnicode } from './math.js';
 import { escapeMarkdownText, findSourceSpans, replaceSpans, type SourceSpan } from './source-spans.js';
 
 /**
- * Parses text for rendering. Never deeper than the renderers can take: over-long container prefixes are
+ * Parses text for rendering with the loader's markdown-it parse (micromark took minutes on thousands of
+ * unmatched emphasis markers). Never deeper than the renderers can take: over-long container prefixes are
  * cut before parsing (the parser itself recursed on thousands of nested quotes), nesting past the caps
  * becomes "…", and text the parser still cannot take is shown as it is written. With `math: 'unicode'`
  * (chat and plain text), `$…$` becomes Unicode text; the HTML renderer puts its own MathML in first.
@@ -14,7 +15,7 @@ export function parseForRender(markdown: string, math: 'unicode' | 'kept' = 'uni
   const source = capSourceNesting(markdown);
   let tree: Root;
   try {
-    tree = parseMarkdown(math === 'unicode' ? rewriteSourceSpans(source, unicodeSpan) : rewriteSourceSpans(source, (span) => (span.kind === 'spacedLink' ? spacedLink(span.label, span.url) : null)));
+    tree = parseBankMarkdown(withNewlines(math === 'unicode' ? rewriteSourceSpans(source, unicodeSpan) : rewriteSourceSpans(source, (span) => (span.kind === 'spacedLink' ? spacedLink(span.label, span.url) : null)))).tree;
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
     return { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: markdown }] }] };
@@ -41,4 +42,9 @@ function unicodeSpan(span: SourceSpan): string {
 export function spacedLink(label: string, url: string): string {
   const fence = url.includes('`') ? '`` ' : '`';
   return `${label} (${fence}${url}${fence.split('').reverse().join('')})`;
+}
+
+/** The markdown-it parse expects `\n` line endings; answers built by hand may carry others. */
+function withNewlines(markdown: string): string {
+  return markdown.includes('\r') ? markdown.replace(/\r\n?/g, '\n') : markdown;
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParsedFile } from '../bank/parse/parse-file.js';
 import { parseStoreUrl } from '../store/store-url.js';
+import { SNAPSHOT_FORMAT } from './bank-snapshot.js';
 
 /**
  * Parsed bank files kept on disk, keyed by the SHA-256 of each file's bytes, so a restart with unchanged
@@ -31,6 +32,24 @@ export class ParseCache {
     } catch {
       return null;
     }
+  }
+
+  /** Where the whole-bank entry for `bankKey` lives (see bank-snapshot.ts); kept by the next prune. */
+  snapshotPath(bankKey: string): string {
+    this.used.add(`bank-${bankKey}`);
+    return path.join(this.dir, `bank-${bankKey}.v8`);
+  }
+
+  /** Keeps a file's entry through the next prune without reading it (a snapshot served its file). */
+  keep(key: string): void {
+    this.used.add(key);
+  }
+
+  /** The key of a whole bank: its files' shown paths and content keys, in order, under this loader's code. */
+  bankKey(files: readonly { shown: string; key: string }[]): string {
+    const hash = createHash('sha256').update(`${path.basename(this.dir)}\0${SNAPSHOT_FORMAT}\n`);
+    for (const f of files) hash.update(`${f.shown}\0${f.key}\n`);
+    return hash.digest('hex');
   }
 
   static key(bytes: Uint8Array): string {
@@ -78,7 +97,7 @@ export class ParseCache {
       if (name !== own && /^v\d+-[0-9a-f]+$/.test(name)) await rm(path.join(root, name), { recursive: true, force: true }).catch(() => undefined);
     }
     for (const name of await readdir(this.dir).catch(() => [])) {
-      const key = name.replace(/\.json$/, '');
+      const key = name.replace(/\.(json|v8)$/, '');
       if (!this.used.has(key)) await rm(path.join(this.dir, name), { force: true }).catch(() => undefined);
     }
   }
@@ -146,7 +165,8 @@ function loaderFingerprint(): Promise<string> {
       (await readdir(dir).catch(() => [] as string[])).filter(match).sort().map((name) => path.join(dir, name));
     const code = (name: string): boolean => /\.(ts|js)$/.test(name) && !name.endsWith('.d.ts');
     const files = [
-      ...(await sources(bank, (n) => code(n) && /^(markdown|types)/.test(n))),
+      // merge, ids and load too: the whole-bank entry holds merged questions and their ids.
+      ...(await sources(bank, (n) => code(n) && /^(markdown|types|merge|ids|load)/.test(n))),
       ...(await sources(path.join(bank, 'parse'), code)),
       ...(await sources(path.join(bank, 'text'), code)),
     ];

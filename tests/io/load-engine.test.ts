@@ -13,8 +13,14 @@ function write(rel: string, text: string): void {
   writeFileSync(path.join(root, rel), text);
 }
 
-function cacheEntries(cacheDir: string): string[] {
+function allEntries(cacheDir: string): string[] {
   return readdirSync(cacheDir).flatMap((version) => readdirSync(path.join(cacheDir, version)).map((f) => path.join(cacheDir, version, f)));
+}
+
+/** The per-file entries; whole-bank snapshots are removed, so the next load has to read these. */
+function cacheEntries(cacheDir: string): string[] {
+  for (const f of allEntries(cacheDir)) if (f.endsWith('.v8')) rmSync(f);
+  return allEntries(cacheDir);
 }
 
 describe('the parse cache', () => {
@@ -29,11 +35,13 @@ describe('the parse cache', () => {
     // The cached parse is what the load returns: change what the entry says (fixing its checksum is not
     // possible without the loader's own code), and the damaged entry is ignored in favour of a re-parse.
     writeFileSync(entry!, original.replace('What is A?', 'What is Z?'));
+    cacheEntries(cacheDir);
     const damaged = await loadBankFromDisk(['bank-a'], { cwd: root, cacheDir });
     expect(damaged.questions).toEqual(first.questions);
     expect(readFileSync(entry!, 'utf8')).toBe(original);
 
     writeFileSync(entry!, 'not json at all');
+    cacheEntries(cacheDir);
     expect((await loadBankFromDisk(['bank-a'], { cwd: root, cacheDir })).questions).toEqual(first.questions);
 
     // An entry whose key does not match the file's bytes (copied under another name) is not trusted.
@@ -43,6 +51,7 @@ describe('the parse cache', () => {
     const entries = cacheEntries(cacheDir);
     expect(entries).toHaveLength(1);
     writeFileSync(entries[0]!, original);
+    cacheEntries(cacheDir);
     expect((await loadBankFromDisk(['bank-a'], { cwd: root, cacheDir })).questions.map((q) => q.question)).toEqual(['What is B?']);
   });
 
@@ -53,6 +62,37 @@ describe('the parse cache', () => {
     const warm = await loadBankFromDisk(['bank-b'], { cwd: root, cacheDir });
     expect(cold.warnings.length).toBeGreaterThan(0);
     expect(warm).toEqual(cold);
+  });
+
+  it('serves a restart with unchanged files from one whole-bank snapshot, without parsing, and ignores a damaged one', async () => {
+    const cacheDir = path.join(root, 'cache-c');
+    write('bank-c/a.md', '## Q1. What is A?\nYes.\n\n## Q2. What is A?\nA longer answer.\n');
+    write('bank-c/b.md', '## Q3. What is B?\nId: b-one\nNo.\n\n```\nnever closed\n');
+    const cold = await loadBankFromDisk(['bank-c'], { cwd: root, cacheDir });
+    // A parser that fails every file: only the cache can give the bank back whole.
+    const failing = { budgetMs: () => 0 };
+    const snapshots = () => allEntries(cacheDir).filter((f) => f.endsWith('.v8'));
+    const perFile = () => allEntries(cacheDir).filter((f) => f.endsWith('.json'));
+
+    // Served by the snapshot, which keeps the per-file entries (one edited file later re-parses alone).
+    expect(await loadBankFromDisk(['bank-c'], { cwd: root, cacheDir, parser: failing })).toEqual(cold);
+    expect(perFile()).toHaveLength(2);
+    for (const f of perFile()) rmSync(f);
+    // With no per-file entries left, only the snapshot has the bank.
+    expect(await loadBankFromDisk(['bank-c'], { cwd: root, cacheDir, parser: failing })).toEqual(cold);
+
+    const [snapshot] = snapshots();
+    const bytes = readFileSync(snapshot!);
+    bytes[bytes.length - 5]! ^= 0xff;
+    writeFileSync(snapshot!, bytes);
+    expect(await loadBankFromDisk(['bank-c'], { cwd: root, cacheDir })).toEqual(cold);
+    expect(readFileSync(snapshot!).equals(bytes), 'the damaged snapshot was written again').toBe(false);
+
+    // An edited file is not served from the old snapshot.
+    write('bank-c/b.md', '## Q3. What is C?\nNo.\n');
+    const edited = await loadBankFromDisk(['bank-c'], { cwd: root, cacheDir });
+    expect(edited.questions.map((q) => q.question)).toEqual(['What is A?', 'What is C?']);
+    expect(snapshots()).toHaveLength(1);
   });
 
   it('lives next to the SQLite file unless configured, and not at all for Redis', () => {

@@ -67,7 +67,7 @@ export function tokensToMdast(tokens: Token[], source: string, env: ParseEnv = {
       }
       case 'th_open':
         // Header cells carry the column's alignment (`:--:`) as a style; mdast keeps it on the table.
-        tableOf(stack)?.align.push(alignmentOf(token.attrGet('style')));
+        tableOf(stack)?.align?.push(alignmentOf(String(token.attrGet('style') ?? '')));
         open({ type: 'tableCell', children: [], data: { span: token.meta } as never });
         break;
       case 'td_open':
@@ -129,8 +129,8 @@ function tableOf(stack: Parent[]): Table | undefined {
   return undefined;
 }
 
-function alignmentOf(style: string | null): AlignType {
-  const found = /text-align:\s*(left|right|center)/.exec(style ?? '')?.[1];
+function alignmentOf(style: string): AlignType {
+  const found = /text-align:\s*(left|right|center)/.exec(style)?.[1];
   return found === 'left' || found === 'right' || found === 'center' ? found : null;
 }
 

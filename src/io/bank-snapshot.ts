@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { deserialize, serialize } from 'node:v8';
 import type { BankWarning, Question } from '../bank/types.js';
@@ -7,7 +7,7 @@ import type { BankWarning, Question } from '../bank/types.js';
 /**
  * A whole loaded bank kept on disk, so a restart with unchanged files reads one entry instead of
  * parsing and merging 100,000 questions again. It is written and read in frames of a few hundred
- * questions, with a turn of the event loop between frames, so no step holds the loop for long.
+ * questions, each read or write a turn of the event loop of its own, so no step holds the loop for long.
  * Frames are V8-serialized, not JSON: reading them back copies strings as they are instead of decoding
  * and scanning UTF-8 text, about three times faster for a large bank (the V8 version is part of the
  * key, so another Node never reads them). Each frame is its length, the SHA-256 of its body, and the
@@ -46,37 +46,45 @@ export async function writeSnapshot(file: string, key: string, snapshot: BankSna
   }
 }
 
-/** The bank stored for `key`, or null on a miss, a damaged entry or one written for another key. */
+/**
+ * The bank stored for `key`, or null on a miss, a damaged entry or one written for another key. Read a
+ * frame at a time: the file is twice the bank's text (V8 keeps most strings as UTF-16), too much to hold.
+ */
 export async function readSnapshot(file: string, key: string): Promise<BankSnapshot | null> {
-  const bytes = await readFile(file).catch(() => null);
-  if (!bytes) return null;
-  let at = 0;
-  const next = (): unknown => {
-    if (at + HEAD > bytes.length) return undefined;
-    const end = at + HEAD + bytes.readUInt32LE(at);
-    if (end > bytes.length) return undefined;
-    const body = bytes.subarray(at + HEAD, end);
-    const sum = bytes.subarray(at + 4, at + HEAD);
-    at = end;
-    if (!checksum(body).equals(sum)) return undefined;
-    try {
-      return deserialize(body) as unknown;
-    } catch {
-      return undefined;
+  const handle = await open(file, 'r').catch(() => null);
+  if (!handle) return null;
+  try {
+    const size = (await handle.stat()).size;
+    let at = 0;
+    const head = Buffer.alloc(HEAD);
+    const next = async (): Promise<unknown> => {
+      if (at + HEAD > size || (await handle.read(head, 0, HEAD, at)).bytesRead !== HEAD) return undefined;
+      const length = head.readUInt32LE(0);
+      if (at + HEAD + length > size) return undefined;
+      const body = Buffer.allocUnsafe(length);
+      if ((await handle.read(body, 0, length, at + HEAD)).bytesRead !== length) return undefined;
+      at += HEAD + length;
+      if (!checksum(body).equals(head.subarray(4))) return undefined;
+      try {
+        return deserialize(body) as unknown;
+      } catch {
+        return undefined;
+      }
+    };
+    const header = await next();
+    if (!isHeader(header) || header.key !== key) return null;
+    const questions: Question[] = [];
+    for (let i = 0; i < header.frames; i++) {
+      const chunk = await next();
+      if (!Array.isArray(chunk) || !chunk.every(isQuestion)) return null;
+      for (const q of chunk) questions.push(q);
     }
-  };
-  const header = next();
-  if (!isHeader(header) || header.key !== key) return null;
-  const questions: Question[] = [];
-  for (let i = 0; i < header.frames; i++) {
-    const chunk = next();
-    if (!Array.isArray(chunk) || !chunk.every(isQuestion)) return null;
-    for (const q of chunk) questions.push(q);
-    await nextTurn();
+    const warnings = await next();
+    if (!Array.isArray(warnings) || !warnings.every(isWarning) || at !== size) return null;
+    return { questions, warnings };
+  } finally {
+    await handle.close();
   }
-  const warnings = next();
-  if (!Array.isArray(warnings) || !warnings.every(isWarning) || at !== bytes.length) return null;
-  return { questions, warnings };
 }
 
 /** Part of a snapshot's key: frames written by one V8 are not promised to read back in another. */

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { ownedQuestion } from '../bank/merge.js';
 import { parseBankFile } from '../bank/parse/parse-file.js';
 import type { ParseJob, ParseReply } from './parse-pool.js';
 
@@ -9,7 +10,10 @@ import type { ParseJob, ParseReply } from './parse-pool.js';
 parentPort?.on('message', (job: ParseJob) => {
   let reply: ParseReply;
   try {
-    reply = { id: job.id, parsed: parseBankFile({ path: job.path, bytes: job.bytes }) };
+    const parsed = parseBankFile({ path: job.path, bytes: job.bytes });
+    // Copied here, off the main thread: a string cut from a file with one emoji is UTF-16 however plain,
+    // and would cross over, be merged and be kept at twice its size.
+    reply = { id: job.id, parsed: { questions: parsed.questions.map(ownedQuestion), warnings: parsed.warnings } };
   } catch (err) {
     reply = { id: job.id, error: err instanceof Error ? err.message : String(err) };
   }

@@ -29,6 +29,17 @@ const SHAPES: Record<string, string> = {
   breaks: 'Line\n\n---\n***\n- - -\n\nText\n---\n',
 };
 
+/**
+ * A node's text, with one known and intended difference folded: CommonMark turns a line ending inside a
+ * code span into a space; markdown-it does so in the tree, micromark's mdast keeps the line ending (its
+ * HTML output turns it into the space).
+ */
+function textOf(n: Nodes): string {
+  if (n.type === 'inlineCode') return n.value.replace(/\n/g, ' ');
+  if ('children' in n) return (n.children as Nodes[]).map(textOf).join('');
+  return toString(n);
+}
+
 function project(root: Root): string[] {
   const out: string[] = [];
   const pos = (n: Nodes): string => JSON.stringify(n.position ?? null);
@@ -38,7 +49,7 @@ function project(root: Root): string[] {
       : n.type === 'list' ? `${n.ordered} ${n.start}`
       : n.type === 'listItem' ? `checked=${n.checked}`
       : n.type === 'html' ? JSON.stringify(n.value)
-      : n.type === 'paragraph' || n.type === 'tableCell' ? JSON.stringify(toString(n))
+      : n.type === 'paragraph' || n.type === 'tableCell' ? JSON.stringify(textOf(n))
       : '';
     const cell = n.type === 'tableCell' ? ` ${n.children[0]?.position?.start.offset}-${n.children[n.children.length - 1]?.position?.end.offset}` : '';
     out.push(`${' '.repeat(depth)}${n.type} ${pos(n)} ${extra}${cell}`);

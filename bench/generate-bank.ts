@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { seededRandom } from '../src/core/random.js';
 
 /**
  * A synthetic question bank for benchmarks: the same shapes the seed banks use (so the loader does its
@@ -33,7 +34,9 @@ export const DEFAULT_FILES = 200;
 export async function generateBank(options: GenerateOptions = {}): Promise<GeneratedBank> {
   const questions = options.questions ?? DEFAULT_QUESTIONS;
   const files = Math.min(options.files ?? DEFAULT_FILES, Math.max(1, questions));
-  const rng = mulberry32(options.seed ?? 0x5eed);
+  // Seeded, so every run makes the same bank (Math.random would make a different one each time).
+  const random = seededRandom(options.seed ?? 0x5eed);
+  const rng: Rng = () => random.next();
   const dir = options.dir ?? (await mkdtemp(path.join(os.tmpdir(), 'recall-bench-bank-')));
   await mkdir(dir, { recursive: true });
 
@@ -59,17 +62,6 @@ export async function generateBank(options: GenerateOptions = {}): Promise<Gener
 type FileStyle = 'heading' | 'list';
 type Rng = () => number;
 
-/** Small, fast and seedable; Math.random would make every run a different bank. */
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
 const chance = (rng: Rng, p: number): boolean => rng() < p;

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../src/core/random.js';
 import type { GradeLedger } from './ledger.js';
 import type { Meter } from './meter.js';
 
@@ -62,16 +63,10 @@ export const COMMANDS = ['leaderboard', 'leaderboard teams all', 'leaderboard pe
 
 export const REQUEST_TIMEOUT_MS = 30_000;
 
-/** mulberry32: the same run of choices for the same seed. */
+/** The same run of choices for the same seed (the core's mulberry32). */
 export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
+  return () => random.next();
 }
 
 export function pick<T>(random: () => number, items: readonly T[]): T {

@@ -58,8 +58,10 @@ function createParser() {
 }
 
 const inlineParser = new MarkdownIt('default', { html: true, linkify: false, typographer: false }).disable(['replacements', 'smartquotes', 'linkify']);
-// Addresses as written (escapes and entities decoded), as micromark gives them: markdown-it would
-// percent-encode them, and a renderer shows or sanitises the address itself.
+// Links and addresses as written (escapes and entities decoded), as micromark gives them: markdown-it
+// would percent-encode addresses and leave a `javascript:` link as literal Markdown; each renderer keeps
+// only the schemes its platform may show (the page: http, https, mailto).
+inlineParser.validateLink = () => true;
 inlineParser.normalizeLink = (url) => url;
 inlineParser.normalizeLinkText = (text) => text;
 

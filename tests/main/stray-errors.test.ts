@@ -1,19 +1,13 @@
 import { EventEmitter } from 'node:events';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
 import { countErrorLine, createPrometheusMetrics } from '../../src/metrics/index.js';
 import { keepRunningOnStrayErrors } from '../../src/stray-errors.js';
+import { logSink } from '../helpers/log-sink.js';
 
 describe('keepRunningOnStrayErrors: the last resort in main.ts', () => {
   it('logs an uncaught exception and an unhandled rejection at error level, counted, and lets the process carry on', async () => {
-    const lines: Record<string, unknown>[] = [];
-    const stream = new Writable({
-      write(chunk: Buffer, _enc, done) {
-        lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-        done();
-      },
-    });
+    const { stream, lines } = logSink();
     const metrics = createPrometheusMetrics();
     const source = new EventEmitter();
     keepRunningOnStrayErrors(source, createLogger('info', countErrorLine(metrics), stream));

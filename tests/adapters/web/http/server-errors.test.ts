@@ -1,19 +1,13 @@
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createWebServer } from '../../../../src/adapters/web/http/server.js';
 import { createLogger } from '../../../../src/log.js';
 import { countErrorLine, createPrometheusMetrics } from '../../../../src/metrics/index.js';
+import { logSink } from '../../../helpers/log-sink.js';
 
 describe('the web server when a handler throws', () => {
   it('answers 500 without the stack, logs the method and path at error level counted as a request failure, and keeps serving', async () => {
-    const lines: Record<string, unknown>[] = [];
-    const stream = new Writable({
-      write(chunk: Buffer, _enc, done) {
-        lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-        done();
-      },
-    });
+    const { stream, lines } = logSink();
     const metrics = createPrometheusMetrics();
     const server = createWebServer({
       routes: [

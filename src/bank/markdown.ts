@@ -1,19 +1,8 @@
 import type { Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
+import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
-import { gfm } from 'micromark-extension-gfm';
 import { tokensToMdast } from './markdown-it-mdast.js';
 import { MAX_BLOCK_LEVEL, tokenize } from './markdown-it-parser.js';
-
-// Built once: the renderers parse every answer with them (the loader uses parseBankMarkdown).
-const extensions = [gfm()];
-const mdastExtensions = [gfmFromMarkdown()];
-
-/** CommonMark + GFM (tables, strikethrough, task lists, autolinks) into a fresh mdast tree with positions. */
-export function parseMarkdown(markdown: string): Root {
-  return fromMarkdown(markdown, { extensions, mdastExtensions });
-}
 
 export interface BankMarkdown {
   tree: Root;
@@ -24,8 +13,9 @@ export interface BankMarkdown {
 export { MAX_BLOCK_LEVEL };
 
 /**
- * The bank loader's parse: the same mdast shape and block positions as parseMarkdown, from markdown-it
- * (several times faster than micromark, and bounded: nesting is capped at MAX_BLOCK_LEVEL). Expects
+ * The one Markdown parse, for the loader and the renderers: the mdast tree micromark would build (same
+ * shape and block positions; tests/bank/markdown-engine.test.ts compares them), from markdown-it,
+ * which is several times faster and bounded: nesting is capped at MAX_BLOCK_LEVEL. Expects
  * `\n` line endings, as decodeBankBytes gives; inline nodes carry no positions (see tokensToMdast).
  */
 export function parseBankMarkdown(markdown: string): BankMarkdown {

@@ -4,14 +4,20 @@ import { fileURLToPath } from 'node:url';
 import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { parseBankMarkdown, parseMarkdown } from '../../src/bank/markdown.js';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import { parseBankMarkdown } from '../../src/bank/markdown.js';
 import { flattenBlocks } from '../../src/bank/parse/blocks.js';
 
 /**
- * The loader parses with markdown-it (parseBankMarkdown) while the renderers keep micromark
- * (parseMarkdown). The extraction reads block types, positions (line, column, offset) and a few texts;
- * on every shape banks use, both must give it the same tree and so the same blocks.
+ * Recall parses with markdown-it turned into mdast (parseBankMarkdown); micromark's mdast, the reference
+ * implementation of that tree, is the oracle here. The extraction reads block types, positions (line,
+ * column, offset) and a few texts; on every shape banks use, both must give the same tree and blocks.
  */
+function parseMarkdown(markdown: string): Root {
+  return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+}
 
 const seedsDir = fileURLToPath(new URL('../../questions/', import.meta.url));
 const seeds = readdirSync(seedsDir)

@@ -6,8 +6,9 @@ import { type Handling, handling } from './handling.js';
 
 /**
  * The engine as adapters see it, timing each command, typed command, button and reaction. The outcome
- * is `error` when the handler threw or logged an error (see countLoggedErrors, which the world's logger
- * must be wrapped in for the second); a UserError is a person's mistake, answered, and counts as ok.
+ * is `error` when the handler threw or logged an error (the process logger's countErrorLine hook, or
+ * countLoggedErrors around any other logger, marks it); a UserError is a person's mistake, answered, and
+ * counts as ok.
  */
 export function instrumentEngine(engine: Engine, metrics: Metrics): Engine {
   async function timed<T>(kind: HandledKind, platform: Platform, run: () => Promise<T>): Promise<T> {

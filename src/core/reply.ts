@@ -7,6 +7,13 @@ export interface Reply {
   blocks: ReplyBlock[];
   /** Only the person who asked sees it (Slack ephemeral, Discord ephemeral reply or DM). */
   ephemeral?: boolean;
+  /**
+   * When this answers a button press: it takes the place of the message that carried the button (for the
+   * person who pressed, where that message was private) instead of adding a new one, so pressed buttons
+   * do not stay live. Discord updates the interaction's message, Slack uses `replace_original`, the
+   * playground replaces the entry. Ignored for command replies and posts.
+   */
+  replaceMessage?: boolean;
 }
 
 export type ReplyBlock =

@@ -1,12 +1,6 @@
 import type { ChannelRef, UserRef } from './refs.js';
 import type { Reply } from './reply.js';
 
-/**
- * What the core asks of a chat platform when it speaks first (daily posts, reveals after a reaction,
- * ending a quiz round). Replies to commands and button presses are return values instead, so adapters
- * can answer inside the platform's interaction window. main.ts hands the core one port that routes by
- * `channel.platform`, so one process can serve Discord, Slack and the playground at once.
- */
 /** How a post may be retried by another attempt (another process, or this one after a crash). */
 export interface PostOptions {
   /**
@@ -21,6 +15,12 @@ export interface PostOptions {
   earlierAttempt?: boolean;
 }
 
+/**
+ * What the core asks of a chat platform when it speaks first (daily posts, reveals after a reaction,
+ * ending a quiz round). Replies to commands and button presses are return values instead, so adapters
+ * can answer inside the platform's interaction window. main.ts hands the core one port that routes by
+ * `channel.platform`, so one process can serve Discord, Slack and the playground at once.
+ */
 export interface PlatformPort {
   /** Posts in a channel; returns the platform's id of the new message. */
   post(channel: ChannelRef, reply: Reply, opts?: PostOptions): Promise<{ messageId: string }>;

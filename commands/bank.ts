@@ -36,14 +36,14 @@ export default {
         );
       }
       case 'search': {
-        const words = String(ctx.options['words'] ?? '');
+        const words = ctx.options.required.string('words');
         const hits = bank.search(words, {}, SEARCH_LIMIT);
         if (hits.length === 0) return textReply(`No question mentions \`${words}\`.`, { ephemeral: true });
         const lines = hits.map((q) => `• \`${q.id}\` ${firstLine(q.question)}${q.category ? ` _(${q.category})_` : ''}${q.answer === null ? ' · discussion' : ''}`);
         return textReply([`Questions matching \`${words}\`:`, ...lines, 'Show one with `bank show <id>`.'].join('\n'), { ephemeral: true });
       }
       case 'show': {
-        const id = String(ctx.options['id'] ?? '');
+        const id = ctx.options.required.string('id');
         const q = bank.find(id);
         if (!q) throw new UserError('not-found', `No question has the id \`${id}\`; \`bank search <words>\` finds ids.`);
         return {

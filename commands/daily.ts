@@ -51,25 +51,24 @@ export default {
 } satisfies Command;
 
 function configureInput(ctx: CommandContext): DailyConfigureInput {
-  const text = (name: string): string | undefined => {
-    const value = ctx.options[name];
-    return typeof value === 'string' ? value : undefined;
-  };
-  let days = text('days');
-  let timezone = text('timezone');
+  const { options } = ctx;
+  let days = options.string('days');
+  let timezone = options.string('timezone');
   // `daily set 09:30 Europe/Berlin`: a zone typed where the days go is still plainly a zone.
   if (days !== undefined && timezone === undefined && looksLikeTimezone(days)) {
     timezone = days;
     days = undefined;
   }
-  const discussion = ctx.options['discussion'];
+  const categories = options.string('categories');
+  const reveal = options.string('reveal');
+  const discussion = options.boolean('discussion');
   return {
-    when: text('time') ?? '',
+    when: options.required.string('time'),
     ...(days !== undefined ? { days } : {}),
     ...(timezone !== undefined ? { timezone } : {}),
-    ...(text('categories') !== undefined ? { categories: text('categories') } : {}),
-    ...(text('reveal') !== undefined ? { reveal: text('reveal') } : {}),
-    ...(typeof discussion === 'boolean' ? { discussion } : {}),
+    ...(categories !== undefined ? { categories } : {}),
+    ...(reveal !== undefined ? { reveal } : {}),
+    ...(discussion !== undefined ? { discussion } : {}),
   };
 }
 

@@ -10,8 +10,8 @@ export default {
   permission: 'everyone',
   options: [{ name: 'command', description: 'a command to explain', type: 'string' }],
   async run(ctx) {
-    const wanted = ctx.options['command'];
-    if (typeof wanted === 'string') {
+    const wanted = ctx.options.string('command');
+    if (wanted !== undefined) {
       const command = ctx.commands.find((c) => c.name === wanted.toLowerCase());
       if (!command) throw new UserError('not-found', `There is no \`${wanted}\` command. Commands: ${ctx.commands.map((c) => c.name).join(', ')}.`);
       const subs = command.subcommands ?? [];

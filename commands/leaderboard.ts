@@ -1,7 +1,7 @@
 import type { Command } from '../src/core/commands/types.js';
 import { workspaceOf } from '../src/core/refs.js';
 import { textReply } from '../src/core/reply.js';
-import { BOARD_KINDS, BOARD_PERIODS, type BoardKind, type BoardPeriod, leaderboardMarkdown } from '../src/core/scoring/index.js';
+import { BOARD_KINDS, BOARD_PERIODS, leaderboardMarkdown } from '../src/core/scoring/index.js';
 
 /**
  * Not ephemeral: a leaderboard is something the channel looks at together, and the one personal line
@@ -16,8 +16,8 @@ export default {
     { name: 'period', description: 'week (default), month, season or all', type: 'string', choices: BOARD_PERIODS },
   ],
   async run(ctx) {
-    const kind = (ctx.options['board'] ?? 'people') as BoardKind;
-    const period = (ctx.options['period'] ?? 'week') as BoardPeriod;
+    const kind = ctx.options.choice('board', BOARD_KINDS) ?? 'people';
+    const period = ctx.options.choice('period', BOARD_PERIODS) ?? 'week';
     const scoring = ctx.services.scoring;
     const [board, team] = await Promise.all([
       scoring.leaderboard({ workspace: workspaceOf(ctx.channel), kind, period, user: ctx.user, at: ctx.now }),

@@ -15,14 +15,16 @@ export default {
     { name: 'solo', description: 'Just you: the next question comes as soon as you answer', type: 'boolean' },
   ],
   async run(ctx) {
-    const { category, count, solo } = ctx.options;
-    const countInCategory = typeof category === 'string' && /^\d+$/.test(category) && count === undefined;
+    const category = ctx.options.string('category');
+    const count = ctx.options.integer('count');
+    const solo = ctx.options.boolean('solo');
+    const countInCategory = category !== undefined && /^\d+$/.test(category) && count === undefined;
     return ctx.services.quiz.start({
       channel: ctx.channel,
       user: ctx.user,
-      ...(typeof category === 'string' && !countInCategory ? { categories: [category] } : {}),
-      ...(countInCategory ? { count: Number(category) } : typeof count === 'number' ? { count } : {}),
-      ...(typeof solo === 'boolean' ? { solo } : {}),
+      ...(category !== undefined && !countInCategory ? { categories: [category] } : {}),
+      ...(countInCategory ? { count: Number(category) } : count !== undefined ? { count } : {}),
+      ...(solo !== undefined ? { solo } : {}),
     });
   },
 } satisfies Command;

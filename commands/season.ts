@@ -31,8 +31,7 @@ export default {
     const ws = workspaceOf(ctx.channel);
     switch (ctx.subcommand) {
       case 'start': {
-        const name = ctx.options['name'];
-        const season = await scoring.startSeason(ws, typeof name === 'string' ? name : '', ctx.now);
+        const season = await scoring.startSeason(ws, ctx.options.required.string('name'), ctx.now);
         return textReply(`Season **${md(season.name)}** has started: everyone is back at zero on the season board. \`leaderboard people season\` shows it.`);
       }
       case 'end': {
@@ -45,8 +44,8 @@ export default {
         return textReply('No season is running. An admin can start one with `season start <name>`.', { ephemeral: true });
       }
       case 'archive': {
-        const name = ctx.options['name'];
-        if (typeof name === 'string') return textReply(standingsMarkdown(await scoring.archivedStandings(ws, name), SHOWN_ROWS), { ephemeral: true });
+        const name = ctx.options.string('name');
+        if (name !== undefined) return textReply(standingsMarkdown(await scoring.archivedStandings(ws, name), SHOWN_ROWS), { ephemeral: true });
         const past = await scoring.seasonArchive(ws);
         if (past.length === 0) return textReply('No season has ended yet.', { ephemeral: true });
         const lines = past.map((s) => `• **${md(s.name)}** · ${s.startedAt.slice(0, 10)} to ${s.endedAt.slice(0, 10)}`);

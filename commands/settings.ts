@@ -18,8 +18,8 @@ export default {
   async run(ctx): Promise<Reply> {
     const scoring = ctx.services.scoring;
     const ws = workspaceOf(ctx.channel);
-    const zone = ctx.options['zone'];
-    if (typeof zone !== 'string') {
+    const zone = ctx.options.string('zone');
+    if (zone === undefined) {
       return textReply(`Leaderboard weeks and months are counted in **${await scoring.timezoneOf(ws)}**.`, { ephemeral: true });
     }
     if (!ctx.isAdmin) throw new UserError('not-allowed', 'Only admins can change the workspace timezone.');

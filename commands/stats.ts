@@ -1,5 +1,4 @@
 import type { Command } from '../src/core/commands/types.js';
-import { workspaceOf } from '../src/core/refs.js';
 import type { Reply } from '../src/core/reply.js';
 import { md, statsFields } from '../src/core/scoring/index.js';
 
@@ -10,8 +9,8 @@ export default {
   permission: 'everyone',
   options: [{ name: 'user', description: 'whose stats (yours when left out)', type: 'user' }],
   async run(ctx): Promise<Reply> {
-    const other = ctx.options['user'];
-    const user = typeof other === 'string' && other !== ctx.user.userId ? { ...workspaceOf(ctx.user), userId: other } : ctx.user;
+    const other = ctx.options.user('user');
+    const user = other !== undefined && other.userId !== ctx.user.userId ? other : ctx.user;
     const stats = await ctx.services.scoring.stats(user);
     const who = user === ctx.user ? 'You have' : `**${md(stats.name)}** has`;
     if (stats.graded === 0) return { blocks: [{ type: 'text', markdown: `${who} not graded any question yet.` }], ephemeral: true };

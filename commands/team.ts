@@ -1,4 +1,4 @@
-import type { Command, CommandContext } from '../src/core/commands/types.js';
+import type { Command } from '../src/core/commands/types.js';
 import { UserError } from '../src/core/errors.js';
 import { workspaceOf } from '../src/core/refs.js';
 import { type Reply, textReply } from '../src/core/reply.js';
@@ -49,7 +49,7 @@ export default {
     const ws = workspaceOf(ctx.channel);
     switch (ctx.subcommand) {
       case 'join': {
-        const { team, previous, changed } = await scoring.joinTeam(ctx.user, text(ctx, 'name'));
+        const { team, previous, changed } = await scoring.joinTeam(ctx.user, ctx.options.required.string('name'));
         if (!changed) return textReply(`You are already in **${md(team.name)}**.`, { ephemeral: true });
         const moved = previous ? ` Points you earned for **${md(previous.name)}** stay with it.` : '';
         return textReply(`You joined **${md(team.name)}** (${members(team.members)}). Points you earn from now on count for it.${moved}`, { ephemeral: true });
@@ -66,15 +66,15 @@ export default {
         return textReply([`**Teams** (${teams.length})`, ...lines, '', you].join('\n'), { ephemeral: true });
       }
       case 'create': {
-        const team = await scoring.createTeam(ws, text(ctx, 'name'), ctx.user);
+        const team = await scoring.createTeam(ws, ctx.options.required.string('name'), ctx.user);
         return textReply(`Team **${md(team.name)}** created. Join it with \`team join ${team.name}\`.`);
       }
       case 'rename': {
-        const team = await scoring.renameTeam(ws, text(ctx, 'old'), text(ctx, 'new'));
+        const team = await scoring.renameTeam(ws, ctx.options.required.string('old'), ctx.options.required.string('new'));
         return textReply(`Team renamed to **${md(team.name)}**; its points and members stay.`);
       }
       case 'remove': {
-        const team = await scoring.removeTeam(ws, text(ctx, 'name'));
+        const team = await scoring.removeTeam(ws, ctx.options.required.string('name'));
         return textReply(`Team **${md(team.name)}** removed. Its ${members(team.members)} are teamless now, and it is off the leaderboards.`);
       }
       default:
@@ -82,8 +82,3 @@ export default {
     }
   },
 } satisfies Command;
-
-function text(ctx: CommandContext, name: string): string {
-  const value = ctx.options[name];
-  return typeof value === 'string' ? value : '';
-}

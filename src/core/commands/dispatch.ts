@@ -2,6 +2,7 @@ import { UserError, isUserError } from '../errors.js';
 import type { CoreLogger } from '../logger.js';
 import { type Reply, textReply } from '../reply.js';
 import type { Services } from '../services.js';
+import { commandOptions } from './options.js';
 import { coerceOptions } from './parse-text.js';
 import type { Command, CommandInvocation } from './types.js';
 import { usageLine } from './usage.js';
@@ -31,7 +32,8 @@ export async function dispatchCommand(inv: CommandInvocation, deps: DispatchDeps
     if (permission === 'admin' && !inv.isAdmin) {
       throw new UserError('not-allowed', `Only admins can use \`${[command.name, sub?.name].filter(Boolean).join(' ')}\`.`);
     }
-    const options = coerceOptions(inv.options, sub ? (sub.options ?? []) : (command.options ?? []), usageLine(command, sub));
+    const declared = sub ? (sub.options ?? []) : (command.options ?? []);
+    const options = commandOptions(coerceOptions(inv.options, declared, usageLine(command, sub)), declared, inv.user);
     return await command.run({
       user: inv.user,
       channel: inv.channel,

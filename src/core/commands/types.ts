@@ -1,6 +1,9 @@
 import type { ChannelRef, UserRef } from '../refs.js';
 import type { Reply } from '../reply.js';
 import type { Services } from '../services.js';
+import type { CommandOptions } from './options.js';
+
+export type { CommandOptions, OptionAccessors, RequiredOptionAccessors } from './options.js';
 
 export type Permission = 'everyone' | 'admin';
 export type OptionType = 'string' | 'integer' | 'boolean' | 'user';
@@ -35,7 +38,8 @@ export interface CommandContext {
   /** Decided by the adapter: Discord Manage Server or a configured role; Slack admin/owner or a user group. */
   isAdmin: boolean;
   subcommand: string | null;
-  options: Readonly<Record<string, OptionValue | undefined>>;
+  /** Typed reads: `ctx.options.string('name')`, `.integer`, `.boolean`, `.user`, `.choice(name, values)`, `.required.*`. */
+  options: CommandOptions;
   services: Services;
   /** Every command, for help and usage lines. */
   commands: readonly Command[];

@@ -15,9 +15,10 @@ const daily: Command = {
     { name: 'set', description: 'schedule it', permission: 'admin', options: [{ name: 'time', description: 'HH:MM', type: 'string', required: true }] },
   ],
   async run(ctx) {
-    seen.push({ sub: ctx.subcommand, options: ctx.options, admin: ctx.isAdmin });
-    if (ctx.options['time'] === '25:00') throw new UserError('bad-input', '`25:00` is not a time');
-    if (ctx.options['time'] === 'boom') throw new Error('database on fire');
+    const time = ctx.subcommand === 'set' ? ctx.options.required.string('time') : undefined;
+    seen.push({ sub: ctx.subcommand, time, admin: ctx.isAdmin });
+    if (time === '25:00') throw new UserError('bad-input', '`25:00` is not a time');
+    if (time === 'boom') throw new Error('database on fire');
     return textReply(`ok ${ctx.subcommand}`);
   },
 };

@@ -78,8 +78,9 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       isAdmin: isAdmin(i, deps.adminRole),
       messageId: i.message.id,
     };
-    // Every button answer of the core is private.
-    await respond(i, () => engine.handleAction(inv), { guessEphemeral: true, deferAfterMs: deferAfter(), logger });
+    // Every button answer of the core is private; it may take the place of a pressed message only the presser sees.
+    const replaceable = i.guildId === null || i.message.flags.has(MessageFlags.Ephemeral);
+    await respond(i, () => engine.handleAction(inv), { guessEphemeral: true, deferAfterMs: deferAfter(), logger, replaceable });
   }
 
   async function originOfDm(i: ButtonInteraction): Promise<string | undefined> {

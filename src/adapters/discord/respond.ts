@@ -11,6 +11,12 @@ export interface RespondOptions {
   /** Work still running after this long is deferred (0: defer at once); Discord drops an interaction unanswered after 3 s. */
   deferAfterMs: number;
   logger: Logger;
+  /**
+   * A press on a message only the presser sees (an ephemeral reply, a DM): a Reply with replaceMessage
+   * updates that message instead of adding one. On a channel message it never does: that would change
+   * the post for everyone.
+   */
+  replaceable?: boolean;
 }
 
 const FAILED = 'Something went wrong on my side; it has been logged for the admins.';
@@ -35,6 +41,8 @@ export async function respond(interaction: Repliable, work: () => Promise<Reply>
   const first = opts.deferAfterMs <= 0 ? 'late' : await Promise.race([pending, late]);
   clearTimeout(timer);
 
+  if (opts.replaceable && interaction.isButton()) return replaceOrAdd(interaction, first === 'late' ? null : first, pending);
+
   if (first !== 'late') {
     const ephemeral = first.ephemeral === true;
     const [head, ...rest] = renderReply(first);
@@ -52,6 +60,29 @@ export async function respond(interaction: Repliable, work: () => Promise<Reply>
   } else {
     await interaction.deleteReply();
     if (head) rest.unshift(head);
+  }
+  for (const m of rest) await interaction.followUp(asReply(m, ephemeral));
+  return { ephemeral };
+}
+
+/**
+ * A press on a private message. A late answer is deferred as an update (no new "thinking" message), so
+ * whatever it turns out to be can still take the pressed message's place; one that does not replace it
+ * follows as a new message instead.
+ */
+async function replaceOrAdd(interaction: ButtonInteraction, ready: Reply | null, pending: Promise<Reply>): Promise<{ ephemeral: boolean }> {
+  if (!ready) await interaction.deferUpdate();
+  const reply = ready ?? (await pending);
+  const ephemeral = reply.ephemeral === true;
+  const [head, ...rest] = renderReply(reply);
+  if (reply.replaceMessage && head) {
+    const update = { content: head.content ?? null, embeds: head.embeds, components: head.components, allowedMentions: NO_MENTIONS };
+    if (ready) await interaction.update(update);
+    else await interaction.editReply(update);
+  } else if (ready) {
+    await interaction.reply(asReply(head, ephemeral));
+  } else if (head) {
+    rest.unshift(head);
   }
   for (const m of rest) await interaction.followUp(asReply(m, ephemeral));
   return { ephemeral };

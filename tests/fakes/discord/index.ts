@@ -122,7 +122,7 @@ export class FakeDiscord {
 
   press(fields: { message: FakeMessage; customId: string; user: FakeUser }): FakeInteraction {
     const guildId = this.world.guildOfChannel(fields.message.channel_id) ?? null;
-    const i = this.world.newInteraction({ type: 3, channelId: fields.message.channel_id, guildId, userId: fields.user.id });
+    const i = this.world.newInteraction({ type: 3, channelId: fields.message.channel_id, guildId, userId: fields.user.id, messageId: fields.message.id });
     return this.deliver(i, this.events.button(i, fields), guildId);
   }
 
@@ -160,7 +160,12 @@ export class FakeDiscord {
 
   /** Waits for an interaction's first callback and, when deferred, for the edit that completes it. */
   async answered(i: FakeInteraction, timeoutMs = 5_000): Promise<FakeInteraction> {
-    return this.until(() => (i.original && !(Number(i.original['flags']) & 128)) || (i.deleted && i.followUps.length > 0) || i.callbacks.some((c) => c['type'] === 8) ? i : undefined, `interaction ${i.id} to be answered`, timeoutMs);
+    const done = (): boolean => {
+      // A deferred update is answered by the edit of the pressed message or by a follow-up.
+      if (i.callbacks[0]?.['type'] === 6) return i.updated === true || i.followUps.length > 0;
+      return Boolean(i.original && !(Number(i.original['flags']) & 128)) || (i.deleted && i.followUps.length > 0) || i.callbacks.some((c) => c['type'] === 8);
+    };
+    return this.until(() => (done() ? i : undefined), `interaction ${i.id} to be answered`, timeoutMs);
   }
 
   /** Resolves when the interaction's first callback arrives (no polling: for timing). */
@@ -184,7 +189,8 @@ export class FakeDiscord {
 
 /** What an interaction's answer says: the original response, else its follow-ups. */
 export function answerOf(i: FakeInteraction): FakeMessage {
-  const m = i.deleted ? i.followUps[0] : (i.original ?? i.followUps[0]);
+  const deferredUpdate = i.callbacks[0]?.['type'] === 6 && !i.updated;
+  const m = i.deleted || deferredUpdate ? i.followUps[0] : (i.original ?? i.followUps[0]);
   if (!m) throw new Error(`interaction ${i.id} has no answer`);
   return m;
 }

@@ -210,6 +210,18 @@ export class FakeRest {
       case 5:
         i.original = this.interactionMessage(i.channelId, {}, flags | LOADING);
         break;
+      // The pressed message becomes the interaction's @original: 7 edits it now, 6 lets a later PATCH do it.
+      case 6:
+      case 7: {
+        const pressed = i.messageId ? w.messageById.get(i.messageId) : undefined;
+        if (!pressed) return error(404, 10008, 'Unknown Message');
+        i.original = pressed;
+        if (body['type'] === 7) {
+          edit(pressed, data);
+          i.updated = true;
+        }
+        break;
+      }
     }
     w.onAnswered?.(i);
     if (query.get('with_response') === 'true') return ok({ interaction: { id, type: i.type }, resource: { type: body['type'], ...(i.original ? { message: i.original } : {}) } });
@@ -227,6 +239,7 @@ export class FakeRest {
       return noContent;
     }
     i.original['flags'] = Number(i.original['flags']) & ~LOADING;
+    if (i.callbacks[0]?.['type'] === 6) i.updated = true;
     return ok(edit(i.original, body));
   }
 

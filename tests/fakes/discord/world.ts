@@ -18,6 +18,10 @@ export interface FakeInteraction {
   original: FakeMessage | null;
   followUps: FakeMessage[];
   deleted: boolean;
+  /** A button press: the message the button was on (what an update callback edits). */
+  messageId?: string;
+  /** The pressed message was updated in place (callback 7, or an edit of @original after callback 6). */
+  updated?: boolean;
 }
 
 /** Everything the fake Discord knows: users, guilds, channels, messages, commands and interactions. */
@@ -167,7 +171,7 @@ export class FakeDiscordWorld {
     };
   }
 
-  newInteraction(fields: { type: number; channelId: string; guildId: string | null; userId: string }): FakeInteraction {
+  newInteraction(fields: { type: number; channelId: string; guildId: string | null; userId: string; messageId?: string }): FakeInteraction {
     const interaction: FakeInteraction = {
       id: snowflake(),
       token: `itoken-${snowflake()}`,

@@ -25,7 +25,19 @@ export type ReplyBlock =
   /** A question: platforms that have a card/embed use one. */
   | { type: 'question'; title: string; markdown: string; footer?: string }
   | { type: 'buttons'; buttons: Button[] }
-  | { type: 'divider' };
+  | { type: 'divider' }
+  /**
+   * A picture (a leaderboard image). `alt` says the same in words: it is the text where a picture cannot
+   * go (logs, a Slack workspace without `files:write`, screen readers). `filename` ends in `.png`.
+   */
+  | ImageBlock;
+
+export interface ImageBlock {
+  type: 'image';
+  png: Uint8Array;
+  alt: string;
+  filename: string;
+}
 
 export interface Button {
   /** What the core gets back when the button is pressed; at most 100 characters (Discord's limit). */
@@ -57,6 +69,8 @@ export function replyText(reply: Reply): string {
           return b.buttons.map((x) => `[${x.label}${x.disabled ? ' (disabled)' : ''}]`).join(' ');
         case 'divider':
           return '---';
+        case 'image':
+          return `[image: ${b.alt}]`;
       }
     })
     .join('\n');

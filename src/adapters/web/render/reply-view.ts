@@ -13,7 +13,9 @@ export type BlockView =
   | { type: 'fields'; fields: { labelHtml: string; html: string }[] }
   | { type: 'question'; titleHtml: string; html: string; footerHtml: string | null }
   | { type: 'buttons'; buttons: Button[] }
-  | { type: 'divider' };
+  | { type: 'divider' }
+  /** `src` is a `data:image/png;base64,…` address: the page shows it inline, no route to serve it from. */
+  | { type: 'image'; src: string; alt: string };
 
 export interface MessageView {
   id: string;
@@ -44,6 +46,8 @@ export function blockView(block: ReplyBlock): BlockView {
       return { type: 'buttons', buttons: block.buttons.map((b) => ({ action: b.action, label: b.label, style: b.style ?? 'secondary', disabled: b.disabled === true })) };
     case 'divider':
       return { type: 'divider' };
+    case 'image':
+      return { type: 'image', src: `data:image/png;base64,${Buffer.from(block.png).toString('base64')}`, alt: block.alt };
   }
 }
 

@@ -1,6 +1,6 @@
 import { type WorkspaceRef, workspaceKey } from '../../src/core/refs.js';
 import { boardName, scoringKeys } from '../../src/core/scoring/keys.js';
-import type { GradeRecord } from '../../src/core/scoring/records.js';
+import type { GradeRecord } from '../../src/core/scoring/store.js';
 import type { Store } from '../../src/store/store.js';
 
 interface Pressed {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Grade } from '../../src/core/scoring/grades.js';
 import { scoringKeys } from '../../src/core/scoring/keys.js';
-import type { GradeRecord } from '../../src/core/scoring/records.js';
+import type { GradeRecord } from '../../src/core/scoring/store.js';
 import type { Who } from '../fakes/slack/payloads.js';
 import { FAKE_TEAM } from '../fakes/slack/server.js';
 import { eventually, redisAvailability, redisRequired } from './processes.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { slotsOf } from '../../src/core/scoring/boards.js';
 import { boardName, scoringKeys } from '../../src/core/scoring/keys.js';
-import type { GradeRecord } from '../../src/core/scoring/records.js';
+import type { GradeRecord } from '../../src/core/scoring/store.js';
 import { parseGradeKey } from '../../src/core/scoring/repair.js';
 import type { StatsRecord } from '../../src/core/scoring/stats-record.js';
 import { createStore } from '../../src/store/create-store.js';

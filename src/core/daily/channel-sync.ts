@@ -1,7 +1,7 @@
 import type { Schedule, ScheduleRunner } from '../../scheduler/index.js';
 import type { ChannelRef } from '../refs.js';
 import type { World } from '../world.js';
-import { loadSettings, readIndex, readLastSlot } from './records.js';
+import { loadSettings, readIndex, readLastSlot } from './store.js';
 
 export interface ChannelSync {
   /** Brings the runner in line with the store's settings; cheap when nothing changed anywhere. */

@@ -1,8 +1,8 @@
 import type { Store } from '../../store/store.js';
 import type { ChannelRef } from '../refs.js';
 import { pendingRevealsKey } from './keys.js';
-import type { DailyContext } from './publish.js';
-import { loadPost } from './records.js';
+import type { DailyContext } from './service.js';
+import { loadPost } from './store.js';
 import { revealIfDue } from './reveal.js';
 import type { DailyPost } from './types.js';
 

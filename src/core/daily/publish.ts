@@ -3,14 +3,12 @@ import { UserError } from '../errors.js';
 import type { ChannelRef } from '../refs.js';
 import { sequenceKey } from './keys.js';
 import { addPendingReveal } from './public-reveals.js';
-import { loadPost, savePost } from './records.js';
+import { loadPost, savePost } from './store.js';
 import { postReply } from './replies.js';
 import { eligibleQuestions, releaseQuestion, reserveQuestion, retakeQuestion } from './rotation.js';
 import { describeScope } from './scope.js';
-import type { DailyDeps } from './service.js';
+import type { DailyContext } from './service.js';
 import type { DailyChannelSettings, DailyPost, RevealMode } from './types.js';
-
-export type DailyContext = Pick<DailyDeps, 'world' | 'config' | 'bank' | 'platform'>;
 
 /** What a post needs from the channel's settings; a manual post in an unconfigured channel uses defaults. */
 export type PostSettings = Pick<DailyChannelSettings, 'channel' | 'scope' | 'discussion' | 'reveal'> & { timezone: string };

@@ -2,16 +2,14 @@ import type { Question } from '../../bank/types.js';
 import { emojiCharacter } from '../emoji.js';
 import type { Button, Reply, ReplyBlock } from '../reply.js';
 import { GRADES, GRADE_LABELS, type Grade } from '../scoring/grades.js';
+import type { GradeResult } from '../scoring/types.js';
+import { gradeAction, hintAction, revealAction } from './action-ids.js';
 import type { DailyPost } from './types.js';
 
 export const POST_TITLE = 'Daily question';
 export const NO_ANSWER = 'No answer in the bank — discuss in the thread';
 
 const GRADE_STYLES: Record<Grade, Button['style']> = { got: 'success', partly: 'secondary', missed: 'danger' };
-
-export const hintAction = (postId: string): string => `daily:hint:${postId}`;
-export const revealAction = (postId: string): string => `daily:reveal:${postId}`;
-export const gradeAction = (postId: string, grade: Grade): string => `daily:grade:${postId}:${grade}`;
 
 /** The post itself: the question exactly as the bank has it, nothing before it. */
 export function postReply(postId: string, question: Question, revealReaction: string): Reply {
@@ -61,4 +59,23 @@ export function gradePromptReply(post: DailyPost): Reply {
 export function hintReply(question: Question): Reply {
   const lines = question.hints.length === 1 ? [`**Hint:** ${question.hints[0] ?? ''}`] : ['**Hints:**', ...question.hints.map((h) => `• ${h}`)];
   return { blocks: [{ type: 'text', markdown: lines.join('\n') }], ephemeral: true };
+}
+
+/** "Recorded: Got it (+3). Streak 4." / "Changed from Partly to Got it (+2)." / the late and repeat cases. */
+export function describeGradeResult(result: GradeResult, points: Record<Grade, number>): string {
+  const label = GRADE_LABELS[result.grade];
+  if (result.late) return 'That post closed for scoring; recorded for your stats.';
+  if (!result.changed) return `Already recorded: ${label}.`;
+  if (result.previous !== null) {
+    // The bonus stays with the first grade, so a change moves the score by the difference in grade points.
+    const delta = result.points - points[result.previous];
+    return `Changed from ${GRADE_LABELS[result.previous]} to ${label} (${signed(delta)}).`;
+  }
+  const bonus = result.bonus > 0 ? `, ${signed(result.bonus)} streak bonus` : '';
+  const streak = result.streak !== undefined && result.streak > 0 ? ` Streak ${result.streak}.` : '';
+  return `Recorded: ${label} (${signed(result.points)}${bonus}).${streak}`;
+}
+
+function signed(n: number): string {
+  return n < 0 ? `−${Math.abs(n)}` : `+${n}`;
 }

@@ -1,7 +1,7 @@
 import { channelKey } from '../refs.js';
-import type { DailyContext } from './publish.js';
+import type { DailyContext } from './service.js';
 import { revealDue } from './public-reveals.js';
-import { readIndex } from './records.js';
+import { readIndex } from './store.js';
 import type { DailyPost } from './types.js';
 
 export interface RevealTimers {

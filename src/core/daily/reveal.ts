@@ -6,8 +6,8 @@ import type { UserRef } from '../refs.js';
 import { type Reply, textReply } from '../reply.js';
 import { formatLocal } from './format.js';
 import { reactorsKey, revealedKey, threadAnswerKey } from './keys.js';
-import type { DailyContext } from './publish.js';
-import { loadSettings, postForMessage } from './records.js';
+import type { DailyContext } from './service.js';
+import { loadSettings, postForMessage } from './store.js';
 import { answerReply, gradePromptReply, publicAnswerReply, threadAnswerReply } from './replies.js';
 import type { DailyPost } from './types.js';
 

@@ -27,6 +27,9 @@ export interface DailyDeps {
   ownsChannel?: (channel: ChannelRef) => boolean;
 }
 
+/** What posting, revealing and status need: the deps without scoring, the wake timer or sharding. */
+export type DailyContext = Pick<DailyDeps, 'world' | 'config' | 'bank' | 'platform'>;
+
 /**
  * The daily question: per-channel schedules, rotation, posting, reveal and the grade buttons under a
  * reveal. Every method may be called from any process sharing the store; markers in the store, not

@@ -4,8 +4,9 @@ import { isPlatformRefusal } from '../platform.js';
 import { textReply } from '../reply.js';
 import { makePostId, formatLocal } from './format.js';
 import { postedSlotKey, slotAttemptKey, slotLeaseKey } from './keys.js';
-import { type DailyContext, postSettingsOf, publishPost } from './publish.js';
-import { addProblem, advanceLastSlot, loadSettings, readLastSlot } from './records.js';
+import { postSettingsOf, publishPost } from './publish.js';
+import type { DailyContext } from './service.js';
+import { addProblem, advanceLastSlot, loadSettings, readLastSlot } from './store.js';
 import type { DailyChannelSettings, DailyPost } from './types.js';
 
 /** Slot markers only need to outlive the catch-up window; the last-slot record covers anything older. */

@@ -1,8 +1,8 @@
 import { describeSchedule, nextRun } from '../../scheduler/index.js';
 import type { ChannelRef } from '../refs.js';
 import { formatLocal } from './format.js';
-import type { DailyContext } from './publish.js';
-import { latestPost, loadSettings, readProblems } from './records.js';
+import type { DailyContext } from './service.js';
+import { latestPost, loadSettings, readProblems } from './store.js';
 import type { DailyStatus } from './types.js';
 
 const NEXT_RUNS = 3;

@@ -1,8 +1,7 @@
 import type { AnsweredQuestion } from './build.js';
-import type { QuizDeps } from './deps.js';
-import { handleQuizAction } from './answer.js';
 import { gistOf } from './gist.js';
-import type { QuizService } from './service.js';
+import { handleQuizAction } from './handle-action.js';
+import type { QuizDeps, QuizService } from './service.js';
 import { startRound } from './start.js';
 
 export function createQuizService(deps: QuizDeps): QuizService {

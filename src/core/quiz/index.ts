@@ -1,5 +1,4 @@
 export { createQuizService } from './create.js';
-export type { QuizDeps } from './deps.js';
-export type { QuizService, StartQuizInput } from './service.js';
+export type { QuizDeps, QuizService, StartQuizInput } from './service.js';
 export type { RoundQuestion, RoundRecord, RoundScore } from './types.js';
 export { parseQuizAction } from './action-ids.js';

@@ -1,21 +1,9 @@
 import type { ChannelRef } from '../refs.js';
-import { KEEP_MS, type QuizDeps } from './deps.js';
-import { activeKey, closeKey, roundKey } from './keys.js';
-import { closedQuestionReply, questionReply, summaryReply } from './render.js';
-import type { ActiveRound, RoundQuestion, RoundRecord } from './types.js';
-
-export function loadRound(deps: QuizDeps, channel: ChannelRef, roundId: string): Promise<RoundRecord | undefined> {
-  return deps.world.store.get<RoundRecord>(roundKey(channel, roundId));
-}
-
-/** Applies fn to the stored round (atomically); the in-hand copy stands in if the record vanished. */
-export function updateRound(deps: QuizDeps, round: RoundRecord, fn: (r: RoundRecord) => RoundRecord): Promise<RoundRecord> {
-  return deps.world.store.update<RoundRecord>(roundKey(round.channel, round.id), (current) => fn(current ?? round));
-}
-
-export function withQuestion(r: RoundRecord, index: number, fn: (q: RoundQuestion) => RoundQuestion): RoundRecord {
-  return { ...r, questions: r.questions.map((q, i) => (i === index ? fn(q) : q)) };
-}
+import { closeKey, roundKey } from './keys.js';
+import { closedQuestionReply, questionReply, summaryReply } from './replies.js';
+import type { QuizDeps } from './service.js';
+import { KEEP_MS, loadRound, releaseChannel, updateRound, withQuestion } from './store.js';
+import type { RoundRecord } from './types.js';
 
 /**
  * Posts question `index` and arms its time limit. The record says the question is live before the
@@ -102,11 +90,4 @@ export async function finishRound(deps: QuizDeps, round: RoundRecord): Promise<v
   } catch (err) {
     world.logger.error({ err, roundId: round.id }, 'quiz: could not post the round summary');
   }
-}
-
-/** Frees the channel only if it still holds this round: an expired lock may already belong to another. */
-export async function releaseChannel(deps: QuizDeps, round: Pick<RoundRecord, 'id' | 'channel'>): Promise<void> {
-  const key = activeKey(round.channel);
-  const active = await deps.world.store.get<ActiveRound>(key);
-  if (active?.roundId === round.id) await deps.world.store.delete(key);
 }

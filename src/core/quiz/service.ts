@@ -1,6 +1,20 @@
 import type { ActionInvocation } from '../actions.js';
+import type { BankService } from '../bank-service.js';
+import type { EngineConfig } from '../engine-config.js';
+import type { PlatformPort } from '../platform.js';
 import type { ChannelRef, UserRef } from '../refs.js';
 import type { Reply } from '../reply.js';
+import type { ScoringService } from '../scoring/service.js';
+import type { World } from '../world.js';
+
+export interface QuizDeps {
+  world: World;
+  config: EngineConfig;
+  bank: BankService;
+  platform: PlatformPort;
+  /** Only grading: a quiz hands each answer over and leaves boards, streaks and seasons to scoring. */
+  scoring: Pick<ScoringService, 'grade'>;
+}
 
 export interface StartQuizInput {
   channel: ChannelRef;

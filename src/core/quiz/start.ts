@@ -3,11 +3,11 @@ import { shuffle } from '../random.js';
 import type { Reply } from '../reply.js';
 import type { AnsweredQuestion } from './build.js';
 import { buildRoundQuestions } from './build.js';
-import type { QuizDeps } from './deps.js';
 import { activeKey, roundKey } from './keys.js';
-import { announceReply } from './render.js';
-import { closeIfDue, loadRound, postQuestion, releaseChannel } from './rounds.js';
-import type { StartQuizInput } from './service.js';
+import { announceReply } from './replies.js';
+import { closeIfDue, postQuestion } from './rounds.js';
+import type { QuizDeps, StartQuizInput } from './service.js';
+import { loadRound, releaseChannel } from './store.js';
 import type { ActiveRound, RoundRecord } from './types.js';
 
 /** Starts a round: picks and builds its questions, claims the channel, posts question 1. */

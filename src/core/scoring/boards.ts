@@ -1,8 +1,8 @@
 import type { BoardIncrement } from '../../store/store.js';
 import type { WorkspaceRef } from '../refs.js';
-import type { ScoringDeps } from './deps.js';
+import type { ScoringDeps } from './service.js';
 import { type BoardSlot, boardName } from './keys.js';
-import { POINTS_FLOOR, type Placement } from './records.js';
+import { POINTS_FLOOR, type Placement } from './store.js';
 import { registerTeamBoards } from './team-boards.js';
 import { loadTeams } from './teams.js';
 

@@ -1,40 +1,5 @@
-import { type ScoringOptions, scoringDeps } from './deps.js';
-import { grade } from './grading.js';
-import { leaderboard } from './leaderboard.js';
-import { archivedStandings, currentSeason, endSeason, seasonArchive, startSeason } from './seasons.js';
-import { settleOldGradesLogged } from './repair-log.js';
-import type { ScoringService } from './service.js';
-import { setTimezone, timezoneOf } from './settings.js';
-import { statsOf } from './stats.js';
-import { createTeam, joinTeam, leaveTeam, listTeams, removeTeam, renameTeam, teamOf } from './teams.js';
-
-export type { ScoringOptions } from './deps.js';
-export type { ScoringService } from './service.js';
+export { createScoringService } from './create.js';
+export type { ScoringOptions, ScoringService } from './service.js';
 export type * from './types.js';
 export { BOARD_KINDS, BOARD_PERIODS } from './types.js';
 export { leaderboardMarkdown, md, points, standingsMarkdown, statsFields } from './format.js';
-
-/** Scoring over the world's store; every key it writes starts with the workspace's key. */
-export function createScoringService(options: ScoringOptions): ScoringService {
-  const deps = scoringDeps(options);
-  return {
-    grade: (req) => grade(deps, req),
-    leaderboard: (query) => leaderboard(deps, query),
-    createTeam: (ws, name, by) => createTeam(deps, ws, name, by),
-    renameTeam: (ws, oldName, newName) => renameTeam(deps, ws, oldName, newName),
-    removeTeam: (ws, name) => removeTeam(deps, ws, name),
-    joinTeam: (user, name) => joinTeam(deps, user, name),
-    leaveTeam: (user) => leaveTeam(deps, user),
-    teamOf: (user) => teamOf(deps, user),
-    listTeams: (ws) => listTeams(deps, ws),
-    startSeason: (ws, name, at) => startSeason(deps, ws, name, at),
-    endSeason: (ws, at) => endSeason(deps, ws, at),
-    currentSeason: (ws) => currentSeason(deps, ws),
-    seasonArchive: (ws) => seasonArchive(deps, ws),
-    archivedStandings: (ws, name) => archivedStandings(deps, ws, name),
-    stats: (user) => statsOf(deps, user),
-    setTimezone: (ws, tz) => setTimezone(deps, ws, tz),
-    timezoneOf: (ws) => timezoneOf(deps, ws),
-    settleOldGrades: () => settleOldGradesLogged(deps),
-  };
-}

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { type WorkspaceRef, workspaceOf } from '../refs.js';
-import type { ScoringDeps } from './deps.js';
+import type { ScoringDeps } from './service.js';
 import { type BoardSlot, boardName } from './keys.js';
 import { monthId, monthLabel, weekId, weekLabel } from './periods.js';
 import { currentSeason } from './seasons.js';

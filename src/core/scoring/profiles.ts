@@ -1,7 +1,7 @@
 import type { UserRef, WorkspaceRef } from '../refs.js';
-import type { ScoringDeps } from './deps.js';
+import type { ScoringDeps } from './service.js';
 import { scoringKeys } from './keys.js';
-import type { ProfileRecord } from './records.js';
+import type { ProfileRecord } from './store.js';
 
 /** Boards hold ids; the names adapters send with grades are kept so boards can show people. */
 export async function rememberName(deps: ScoringDeps, user: UserRef): Promise<void> {

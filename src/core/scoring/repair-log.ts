@@ -1,4 +1,4 @@
-import type { ScoringDeps } from './deps.js';
+import type { ScoringDeps } from './service.js';
 import { type SettleReport, settleOldGrades } from './repair.js';
 
 /**

@@ -1,10 +1,10 @@
 import type { BoardIncrement } from '../../store/store.js';
 import type { Platform, WorkspaceRef } from '../refs.js';
 import { slotsOf } from './boards.js';
-import type { ScoringDeps } from './deps.js';
+import type { ScoringDeps } from './service.js';
 import { GRADES } from './grades.js';
 import { boardName, scoringKeys } from './keys.js';
-import { EMPTY_TEAMS, type GradeRecord, POINTS_FLOOR, type TeamsIndex } from './records.js';
+import { EMPTY_TEAMS, type GradeRecord, POINTS_FLOOR, type TeamsIndex } from './store.js';
 import { registerTeamBoards } from './team-boards.js';
 
 /**

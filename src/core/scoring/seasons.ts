@@ -1,9 +1,9 @@
 import { UserError } from '../errors.js';
 import { type WorkspaceRef, workspaceOf } from '../refs.js';
-import type { ScoringDeps } from './deps.js';
+import type { ScoringDeps } from './service.js';
 import { boardName, scoringKeys } from './keys.js';
 import { cleanName, sameName } from './names.js';
-import type { SeasonRecord } from './records.js';
+import type { SeasonRecord } from './store.js';
 import { rankedTeams, topPeople } from './standings.js';
 import type { ArchivedSeason, SeasonInfo, SeasonSummary } from './types.js';
 

@@ -1,7 +1,7 @@
 import { parseTimezone } from '../../scheduler/timezone.js';
 import { UserError } from '../errors.js';
 import type { WorkspaceRef } from '../refs.js';
-import type { ScoringDeps } from './deps.js';
+import type { ScoringDeps } from './service.js';
 import { scoringKeys } from './keys.js';
 
 export async function setTimezone(deps: ScoringDeps, ws: WorkspaceRef, input: string): Promise<string> {

@@ -1,5 +1,5 @@
 import type { WorkspaceRef } from '../refs.js';
-import type { ScoringDeps } from './deps.js';
+import type { ScoringDeps } from './service.js';
 import { namesOf } from './profiles.js';
 import { loadTeamSizes, loadTeams } from './teams.js';
 import type { LeaderboardRow, StandingRow } from './types.js';

@@ -1,7 +1,7 @@
 import type { UserRef } from '../refs.js';
-import type { ScoringDeps } from './deps.js';
+import type { ScoringDeps } from './service.js';
 import { scoringKeys } from './keys.js';
-import type { ProfileRecord } from './records.js';
+import type { ProfileRecord } from './store.js';
 import { EMPTY_STATS, type StatsRecord } from './stats-record.js';
 import type { CategoryStat, UserStats } from './types.js';
 

@@ -1,7 +1,7 @@
 import type { WorkspaceRef } from '../refs.js';
-import type { ScoringDeps } from './deps.js';
+import type { ScoringDeps } from './service.js';
 import { scoringKeys } from './keys.js';
-import { POINTS_FLOOR } from './records.js';
+import { POINTS_FLOOR } from './store.js';
 
 /**
  * The store can delete a whole board but not one member, and team boards are spread over every week

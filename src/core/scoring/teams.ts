@@ -1,10 +1,9 @@
 import { UserError } from '../errors.js';
 import { type UserRef, type WorkspaceRef, workspaceOf } from '../refs.js';
-import { updateDeciding } from './atomic.js';
-import type { ScoringDeps } from './deps.js';
+import type { ScoringDeps } from './service.js';
 import { scoringKeys } from './keys.js';
 import { cleanName, sameName } from './names.js';
-import { EMPTY_TEAMS, type MemberRecord, type TeamEntry, type TeamsIndex } from './records.js';
+import { EMPTY_TEAMS, type MemberRecord, type TeamEntry, type TeamsIndex, updateDeciding } from './store.js';
 import { clearTeamFromBoards } from './team-boards.js';
 import type { JoinResult, TeamInfo } from './types.js';
 

@@ -3,37 +3,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BankLoadResult, Question } from '../../../src/bank/types.js';
 import { type BankService, createBankService } from '../../../src/core/bank-service.js';
-import { dispatchCommand } from '../../../src/core/commands/dispatch.js';
-import { type ParsedCommandText, parseCommandText } from '../../../src/core/commands/parse-text.js';
 import type { Command } from '../../../src/core/commands/types.js';
 import { createDailyService } from '../../../src/core/daily/index.js';
 import type { DailyPost, DailyService } from '../../../src/core/daily/index.js';
-import { loadPost } from '../../../src/core/daily/records.js';
+import { loadPost } from '../../../src/core/daily/store.js';
 import { type EngineConfig, defaultEngineConfig } from '../../../src/core/engine-config.js';
 import { normalizeReaction } from '../../../src/core/emoji.js';
-import { UserError } from '../../../src/core/errors.js';
-import type { QuizService } from '../../../src/core/quiz/service.js';
 import type { ChannelRef, UserRef } from '../../../src/core/refs.js';
-import { type Button, type Reply, textReply } from '../../../src/core/reply.js';
+import type { Button, Reply } from '../../../src/core/reply.js';
 import type { ScoringService } from '../../../src/core/scoring/service.js';
-import type { Services } from '../../../src/core/services.js';
 import type { GradeRequest, GradeResult } from '../../../src/core/scoring/types.js';
 import { createStore } from '../../../src/store/create-store.js';
 import type { Store } from '../../../src/store/store.js';
 import { FakePlatform } from '../../fakes/platform.js';
 import { type TestWorld, createTestWorld } from '../../fakes/world.js';
 import { FakeTimer } from '../../fakes/wake-timer.js';
+import { commandHarness } from '../../helpers/commands.js';
+import { discord, slack } from '../../helpers/people.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
-export const channel: ChannelRef = { platform: 'discord', workspaceId: 'guild-1', channelId: 'general' };
-export const otherChannel: ChannelRef = { platform: 'slack', workspaceId: 'T1', channelId: 'C-study' };
-export const admin: UserRef = { platform: 'discord', workspaceId: 'guild-1', userId: 'admin-ann', name: 'Ann' };
-export const alice: UserRef = { platform: 'discord', workspaceId: 'guild-1', userId: 'alice', name: 'Alice' };
-export const bob: UserRef = { platform: 'discord', workspaceId: 'guild-1', userId: 'bob', name: 'Bob' };
-export const carol: UserRef = { platform: 'discord', workspaceId: 'guild-1', userId: 'carol', name: 'Carol' };
+export const { channel, alice, bob, carol } = discord;
+export const otherChannel: ChannelRef = slack.channel;
+export const admin: UserRef = discord.person('admin-ann', 'Ann');
 
 export function question(id: string, overrides: Partial<Question> = {}): Question {
   return {
@@ -181,32 +175,7 @@ export async function postRecords(h: Harness, channelId = channel.channelId): Pr
   });
 }
 
-/** A stand-in for a service a test never reaches; any use fails loudly with the member's name. */
-export function unused<T extends object>(name: string): T {
-  return new Proxy({} as T, {
-    get: (_target, member) => () => {
-      throw new Error(`${name}.${String(member)} is not used in this test`);
-    },
-  });
-}
-
 /** Runs typed command lines (`daily set 09:30 weekdays Europe/Berlin`) through the real parser and dispatcher. */
 export function commandLine(h: Harness, commands: readonly Command[]) {
-  const services: Services = { bank: h.bank, daily: h.daily, quiz: unused<QuizService>('quiz'), scoring: unused<ScoringService>('scoring') };
-  const deps = { commands, services, logger: h.world.logger, now: () => h.world.clock.now() };
-  return async (text: string, as: { user?: UserRef; isAdmin?: boolean; channel?: ChannelRef } = {}): Promise<Reply> => {
-    const user = as.user ?? admin;
-    const where = as.channel ?? channel;
-    let parsed: ParsedCommandText;
-    try {
-      parsed = parseCommandText(text, commands);
-    } catch (err) {
-      if (err instanceof UserError) return textReply(err.message, { ephemeral: true });
-      throw err;
-    }
-    return dispatchCommand(
-      { user, channel: where, isAdmin: as.isAdmin ?? user === admin, command: parsed.command.name, subcommand: parsed.subcommand?.name ?? null, options: parsed.options },
-      deps,
-    );
-  };
+  return commandHarness({ commands, services: { bank: h.bank, daily: h.daily }, logger: h.world.logger, now: () => h.world.clock.now(), user: admin, channel, admin }).reply;
 }

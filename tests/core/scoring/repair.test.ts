@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { scoringKeys } from '../../../src/core/scoring/keys.js';
-import type { GradeRecord, Placement } from '../../../src/core/scoring/records.js';
+import type { GradeRecord, Placement } from '../../../src/core/scoring/store.js';
 import { type Harness, ALL, NOV, WEEK_48, WS, alice, bob, describeEachStore, gradeReq, pointsOn } from './harness.js';
 
 /** A grade record as an older version left it when it crashed before the board increments. */

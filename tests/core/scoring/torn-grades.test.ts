@@ -1,7 +1,7 @@
 import sqlite3 from 'sqlite3';
 import { expect, it } from 'vitest';
 import { scoringKeys } from '../../../src/core/scoring/keys.js';
-import type { GradeRecord } from '../../../src/core/scoring/records.js';
+import type { GradeRecord } from '../../../src/core/scoring/store.js';
 import { ALL, NOV, WEEK_48, WS, alice, describeEachStore, gradeReq, openHarness, pointsOn } from './harness.js';
 
 /** Runs raw SQL on the harness's SQLite file through a connection of its own. */

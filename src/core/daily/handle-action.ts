@@ -4,32 +4,31 @@ import { UserError } from '../errors.js';
 import { metricsOf } from '../metrics.js';
 import type { ChannelRef, UserRef, WorkspaceRef } from '../refs.js';
 import { type Reply, textReply } from '../reply.js';
-import { isGrade } from '../scoring/grades.js';
 import type { ScoringService } from '../scoring/service.js';
-import { describeGradeResult } from './grade-reply.js';
+import { parseDailyAction } from './action-ids.js';
 import { revealedKey } from './keys.js';
-import type { DailyContext } from './publish.js';
-import { latestPost, loadPost } from './records.js';
-import { answerReply, hintReply } from './replies.js';
+import type { DailyContext } from './service.js';
+import { latestPost, loadPost } from './store.js';
+import { answerReply, describeGradeResult, hintReply } from './replies.js';
 import type { DailyPost } from './types.js';
 
 const GONE = 'That question is no longer available.';
+const NOT_KNOWN = 'That button is not one I know.';
 
 export type ActionContext = DailyContext & { scoring: Pick<ScoringService, 'grade'> };
 
 /** `daily:hint:<postId>`, `daily:reveal:<postId>`, `daily:grade:<postId>:<grade>`; every answer is ephemeral. */
 export async function handleAction(ctx: ActionContext, inv: ActionInvocation): Promise<Reply> {
-  const [service, verb, postId = '', grade = ''] = inv.action.split(':');
-  if (service !== 'daily' || postId === '') throw new UserError('bad-input', 'That button is not one I know.');
-  const { post, question } = await findPost(ctx, inv.channel, postId);
-  switch (verb) {
+  const action = parseDailyAction(inv.action);
+  if (!action) throw new UserError('bad-input', NOT_KNOWN);
+  const { post, question } = await findPost(ctx, inv.channel, action.postId);
+  switch (action.kind) {
     case 'hint':
       if (question.hints.length === 0) return textReply('This question has no hint.', { ephemeral: true });
       return hintReply(question);
     case 'reveal':
       return revealTo(ctx, post, question, inv.user, 'button');
     case 'grade': {
-      if (!isGrade(grade)) throw new UserError('bad-input', 'That button is not one I know.');
       const result = await ctx.scoring.grade({
         postId: post.postId,
         kind: 'daily',
@@ -37,7 +36,7 @@ export async function handleAction(ctx: ActionContext, inv: ActionInvocation): P
         channel: post.channel,
         questionId: post.questionId,
         category: post.category,
-        grade,
+        grade: action.grade,
         postedAt: new Date(post.postedAt),
         closesAt: new Date(post.closesAt),
         at: ctx.world.clock.now(),
@@ -45,8 +44,8 @@ export async function handleAction(ctx: ActionContext, inv: ActionInvocation): P
       });
       return textReply(describeGradeResult(result, ctx.config.points), { ephemeral: true });
     }
-    default:
-      throw new UserError('bad-input', 'That button is not one I know.');
+    case 'unknown':
+      throw new UserError('bad-input', NOT_KNOWN);
   }
 }
 

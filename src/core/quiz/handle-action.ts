@@ -2,11 +2,12 @@ import type { ActionInvocation } from '../actions.js';
 import { type Reply, textReply } from '../reply.js';
 import { GRADE_LABELS, type Grade } from '../scoring/grades.js';
 import { LETTERS, type QuizAction, parseQuizAction } from './action-ids.js';
-import { KEEP_MS, type QuizDeps } from './deps.js';
+import type { QuizDeps } from './service.js';
 import { answerKey } from './keys.js';
 import { choicePoints } from './points.js';
-import { revealReply } from './render.js';
-import { closeIfDue, closeQuestion, loadRound, updateRound, withQuestion } from './rounds.js';
+import { revealReply } from './replies.js';
+import { closeIfDue, closeQuestion } from './rounds.js';
+import { KEEP_MS, loadRound, updateRound, withQuestion } from './store.js';
 import type { RoundQuestion, RoundRecord } from './types.js';
 
 const privately = (markdown: string): Reply => textReply(markdown, { ephemeral: true });

@@ -22,6 +22,11 @@ export const scoringKeys = {
   seasonArchive: (ws: WorkspaceRef) => `${workspaceKey(ws)}:season:archive`,
   seasonStandings: (ws: WorkspaceRef, seasonId: string) => `${workspaceKey(ws)}:season:standings:${part(seasonId)}`,
   timezone: (ws: WorkspaceRef) => `${workspaceKey(ws)}:settings:timezone`,
+  /**
+   * Boards of question ids per week (of the grade's placement): how many grades each question got, and
+   * how many of them are "missed" now. Moved in the grade's own transaction, for the weekly digest.
+   */
+  questionTally: (ws: WorkspaceRef, week: string, tally: 'graded' | 'missed') => `${workspaceKey(ws)}:board:questions-${tally}:week:${week}`,
 };
 
 /** `discord:g1:board:people:week:2026-W48`, `…:board:teams:month:2026-11`, `…:board:people:all`. */

@@ -1,0 +1,53 @@
+import { isPlatformRefusal } from '../platform.js';
+import { channelKey } from '../refs.js';
+import { textReply } from '../reply.js';
+import { makePostId, formatLocal } from '../daily/format.js';
+import { type SlotHandlers, isSlotOf, createSlotClaims } from '../slots/claim.js';
+import { digestAttemptKey, digestDoneKey, digestLeaseKey } from './keys.js';
+import { publishDigest } from './publish.js';
+import type { DigestContext } from './service.js';
+import { addDigestProblem, advanceDigestMark, loadDigestSettings, readDigestMark } from './store.js';
+import type { DigestSettings } from './types.js';
+
+/** The digest as a slot job: what to post and whom to tell; exactly-once is the claim's (slots/claim.ts). */
+export function createDigestSlots(ctx: DigestContext): SlotHandlers {
+  const { world, platform } = ctx;
+
+  async function report(settings: DigestSettings, slotKey: string, message: string, kind: 'post-failed' | 'missed'): Promise<void> {
+    await addDigestProblem(world.store, settings.channel, { kind, slotKey, at: world.clock.now().toISOString(), message });
+  }
+
+  return createSlotClaims<DigestSettings, { messageId: string }>(world, ctx.config.slotLeaseMs, {
+    label: 'digest',
+    async current(id, slotKey, slot) {
+      const settings = await loadDigestSettings(world.store, id);
+      // Another process may have turned the digest off or moved it since this runner last synced.
+      if (!settings?.enabled || !isSlotOf(settings.schedule, slot)) {
+        world.logger.debug({ channelKey: id, slotKey }, 'digest slot no longer matches the channel settings; skipped');
+        return undefined;
+      }
+      return settings;
+    },
+    keys: (s, slotKey) => ({ done: digestDoneKey(s.channel, slotKey), lease: digestLeaseKey(s.channel, slotKey), attempt: digestAttemptKey(s.channel, slotKey) }),
+    schedule: (s) => s.schedule,
+    readMark: (s) => readDigestMark(world.store, s.channel),
+    advanceMark: (s, slotKey) => advanceDigestMark(world.store, s.channel, slotKey),
+    postId: (id, slotKey) => makePostId(id, 'digest', slotKey),
+    run: (s, slotKey, slot, attempt) =>
+      publishDigest(ctx, s.channel, s.schedule.timezone, slot, attempt.postId, slotKey, attempt.earlier ? { earlierAttempt: true } : {}),
+    finalFailure: (err, at) => (isPlatformRefusal(err) ? { failed: true, at, reason: err.message } : undefined),
+    async reportFailure(settings, slotKey, slot, err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      const when = formatLocal(slot, settings.schedule.timezone);
+      world.logger.error({ err, channel: settings.channel, slotKey, setBy: settings.setBy.userId }, 'digest post failed');
+      await report(settings, slotKey, `The digest for ${when} was not posted: ${reason}`, 'post-failed');
+      try {
+        await platform.sendPrivate(settings.channel, settings.setBy, textReply(`I could not post the weekly digest for ${when} in this channel: ${reason}. I will try again next week.`, { ephemeral: true }));
+      } catch (reportErr) {
+        world.logger.error({ err: reportErr, channel: channelKey(settings.channel), slotKey }, 'could not tell the admin that a digest post failed');
+      }
+    },
+    reportMissed: (settings, slotKey, slot) =>
+      report(settings, slotKey, `The digest for ${formatLocal(slot, settings.schedule.timezone)} was skipped: the bot was not running then.`, 'missed'),
+  });
+}

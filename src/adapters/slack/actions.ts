@@ -1,12 +1,13 @@
 import type { App } from '@slack/bolt';
-import { describeError } from './admin.js';
+import { describeError } from './describe-error.js';
 import { type HandlerContext, tokenFor } from './context.js';
 import { field, readBlockAction, slackChannel, slackUser } from './payloads.js';
 import { replyLater } from './replies.js';
 
 /**
  * Button presses. Acked at once (Slack shows an error after 3 seconds otherwise); the engine's answer
- * goes to the presser only, at the response_url. A press delivered twice is harmless: the core's grades
+ * goes to the presser only, at the response_url, and takes the pressed message's place when the core
+ * asks (replaceMessage) and that message was the presser's alone. A press delivered twice is harmless: the core's grades
  * are idempotent, and a redelivered trigger_id never gets this far (see redelivery.ts).
  */
 export function registerActions(app: App, ctx: HandlerContext): void {
@@ -26,6 +27,6 @@ export function registerActions(app: App, ctx: HandlerContext): void {
       ctx.logger.warn({ err: describeError(err), team: press.teamId }, 'no token to check a presser against; treating them as not an admin');
     }
     const reply = await ctx.engine.handleAction({ action: press.action, user, channel, isAdmin, ...(press.messageId ? { messageId: press.messageId } : {}) });
-    await replyLater(reply, { respond, port: ctx.port, channel, user, forceEphemeral: true });
+    await replyLater(reply, { respond, port: ctx.port, channel, user, forceEphemeral: true, replaceable: press.onPrivateMessage });
   });
 }

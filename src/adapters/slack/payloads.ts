@@ -67,6 +67,8 @@ export interface ActionPayload {
   /** The ts of the message that carried the button. */
   messageId?: string;
   responseUrl?: string;
+  /** The button was on a message only the presser sees: an ephemeral one, or one in their DM with the bot. */
+  onPrivateMessage: boolean;
 }
 
 /** A block_actions body and the one action Bolt picked from it. */
@@ -81,12 +83,16 @@ export function readBlockAction(body: unknown, action: unknown): ActionPayload |
   const userName = field(user, 'name') ?? field(user, 'username');
   const messageId = field(child(body, 'container'), 'message_ts') ?? field(child(body, 'message'), 'ts');
   const responseUrl = field(body, 'response_url');
+  const container = child(body, 'container');
+  // Slack's DM channel ids start with D; a DM with the bot has only the bot and the presser in it.
+  const onPrivateMessage = container?.['is_ephemeral'] === true || channelId.startsWith('D');
   return {
     teamId,
     channelId,
     userId,
     ...(userName ? { userName } : {}),
     action: value,
+    onPrivateMessage,
     ...(messageId ? { messageId } : {}),
     ...(responseUrl ? { responseUrl } : {}),
   };

@@ -19,9 +19,14 @@ export function toResponse(reply: Reply, opts: { forceEphemeral?: boolean } = {}
  */
 export async function replyLater(
   reply: Reply,
-  to: { respond: RespondFn | undefined; port: SlackPort; channel: ChannelRef; user: UserRef; forceEphemeral?: boolean },
+  to: { respond: RespondFn | undefined; port: SlackPort; channel: ChannelRef; user: UserRef; forceEphemeral?: boolean; replaceable?: boolean },
 ): Promise<void> {
   const forceEphemeral = to.forceEphemeral ?? false;
+  if (to.respond && reply.replaceMessage && to.replaceable) {
+    // Only a message the presser alone sees is replaced: on a channel post this would change it for everyone.
+    await to.respond({ ...toResponse(reply, { forceEphemeral }), replace_original: true });
+    return;
+  }
   if (to.respond) {
     // replace_original false: a press on an ephemeral message adds an answer rather than replacing the question.
     await to.respond({ ...toResponse(reply, { forceEphemeral }), replace_original: false });

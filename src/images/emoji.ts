@@ -1,0 +1,60 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { packageDir } from './fonts.js';
+
+/**
+ * Colour emoji as Twemoji's SVGs (the set Discord draws), given to satori as pictures per grapheme: no
+ * emoji font satori can read is in colour. Files are read when first needed and kept.
+ */
+export class EmojiBook {
+  private readonly dir = packageDir('@twemoji/svg');
+  private readonly known = new Map<string, Promise<string | null>>();
+
+  /** Grapheme → `data:` address of its picture, for every emoji in `text` that Twemoji draws. */
+  async imagesFor(text: string): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    const graphemes = new Set([...SEGMENTER.segment(text)].map((s) => s.segment).filter(isEmoji));
+    await Promise.all(
+      [...graphemes].map(async (g) => {
+        const uri = await this.image(g);
+        if (uri) out[g] = uri;
+      }),
+    );
+    return out;
+  }
+
+  private image(grapheme: string): Promise<string | null> {
+    let found = this.known.get(grapheme);
+    if (!found) {
+      found = this.read(grapheme);
+      this.known.set(grapheme, found);
+    }
+    return found;
+  }
+
+  private async read(grapheme: string): Promise<string | null> {
+    for (const name of fileNames(grapheme)) {
+      try {
+        const svg = await readFile(path.join(this.dir, `${name}.svg`));
+        return `data:image/svg+xml;base64,${svg.toString('base64')}`;
+      } catch {
+        // Not under this spelling; the next one may be (Twemoji drops U+FE0F except inside ZWJ sequences).
+      }
+    }
+    return null;
+  }
+}
+
+const SEGMENTER = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+export function isEmoji(grapheme: string): boolean {
+  return /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u.test(grapheme);
+}
+
+/** Twemoji's file names for a grapheme, most likely first: hex code points joined by `-`. */
+export function fileNames(grapheme: string): string[] {
+  const hex = (s: string) => [...s].map((c) => (c.codePointAt(0) ?? 0).toString(16)).join('-');
+  const withoutVs = grapheme.replace(/\ufe0f/g, '');
+  const names = grapheme.includes('\u200d') ? [hex(grapheme), hex(withoutVs)] : [hex(withoutVs), hex(grapheme)];
+  return [...new Set(names)];
+}

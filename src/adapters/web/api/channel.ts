@@ -89,10 +89,17 @@ export function channelRoutes(deps: ApiDeps): Route[] {
           await log.remove(PLAYGROUND, slot.id);
           throw err;
         }
+        const blocks = safeReplyView(reply, (err) => logger.error({ err, messageId }, 'could not render a button reply'));
+        // The pressed message gives way only where it was the presser's alone; a channel post stays for everyone.
+        // (When it is gone meanwhile, pushed out of the kept history, the answer fills its own slot instead.)
+        if (reply.replaceMessage && reply.blocks.length > 0 && message.forUser === user.userId && (await log.replace(PLAYGROUND, messageId, reply))) {
+          await log.remove(PLAYGROUND, slot.id);
+          return { json: { replaced: messageId, blocks } };
+        }
         // Button answers are for the presser alone, whatever the platform (a Slack ephemeral, a Discord ephemeral reply).
         if (reply.blocks.length > 0) await log.replace(PLAYGROUND, slot.id, reply);
         else await log.remove(PLAYGROUND, slot.id);
-        return { json: { blocks: safeReplyView(reply, (err) => logger.error({ err, messageId }, 'could not render a button reply')) } };
+        return { json: { blocks } };
       },
     },
     {

@@ -60,8 +60,13 @@ export function createChannelView({ person, session }) {
     const active = document.activeElement;
     const focusKey = active?.dataset?.focusKey;
     render(data.messages);
-    // A redrawn message takes the focus with it; put it back on the same button in the new one.
-    if (focusKey && !active.isConnected) list.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus({ preventScroll: true });
+    // A redrawn message takes the focus with it; put it back on the same button in the new one, or, when
+    // the message was replaced by what its button answered (the next card), on the first of its new buttons.
+    if (focusKey && !active.isConnected) {
+      const same = list.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`);
+      const messageId = focusKey.slice(0, focusKey.indexOf('|'));
+      (same ?? list.querySelector(`[data-id="${CSS.escape(messageId)}"] .actions button:not([disabled])`))?.focus({ preventScroll: true });
+    }
     if (!rendered || nearBottom || opts.stick) list.scrollTop = list.scrollHeight;
     rendered = true;
   }

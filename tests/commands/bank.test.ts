@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import bank from '../../commands/bank.js';
 import help from '../../commands/help.js';
 import { replyText } from '../../src/core/reply.js';
-import { commandRunner, seedBankService } from '../helpers/services.js';
+import { commandRunner } from '../helpers/commands.js';
+import { seedBankService } from '../helpers/services.js';
 
 const service = seedBankService();
 const run = commandRunner([bank, help], { bank: service });

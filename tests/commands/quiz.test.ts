@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import quiz from '../../commands/quiz.js';
 import { parseCommandText } from '../../src/core/commands/parse-text.js';
 import { replyText } from '../../src/core/reply.js';
-import { commandRunner } from '../helpers/services.js';
+import { commandRunner } from '../helpers/commands.js';
 import { ALICE, BOB, CHANNEL, bank, liveRound, quizWorld } from '../core/quiz/setup.js';
 
 async function setup() {

@@ -7,19 +7,16 @@ import { createBankService } from '../../src/core/bank-service.js';
 import { normalizeReaction } from '../../src/core/emoji.js';
 import { defaultEngineConfig } from '../../src/core/engine-config.js';
 import { createEngine } from '../../src/core/engine.js';
-import type { ChannelRef, UserRef } from '../../src/core/refs.js';
+import type { UserRef } from '../../src/core/refs.js';
 import { type Button, type Reply, replyText } from '../../src/core/reply.js';
 import { createStore } from '../../src/store/create-store.js';
 import { FakePlatform } from '../fakes/platform.js';
 import { FakeTimer } from '../fakes/wake-timer.js';
 import { createTestWorld } from '../fakes/world.js';
 import { loadSeeds } from '../helpers/bank.js';
+import { slack } from '../helpers/people.js';
 
-const channel: ChannelRef = { platform: 'slack', workspaceId: 'T1', channelId: 'C-study' };
-const user = (userId: string, name: string): UserRef => ({ platform: 'slack', workspaceId: 'T1', userId, name });
-const ann = user('U-ann', 'Ann');
-const alice = user('U-alice', 'Alice');
-const bob = user('U-bob', 'Bob');
+const { channel, ann, alice, bob } = slack;
 
 const buttons = (reply: Reply): Button[] => reply.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : []));
 const button = (reply: Reply, label: RegExp): Button => {

@@ -4,12 +4,12 @@ import { createBankService } from '../../src/core/bank-service.js';
 import { defaultEngineConfig } from '../../src/core/engine-config.js';
 import { createEngine } from '../../src/core/engine.js';
 import { InFlight } from '../../src/core/in-flight.js';
-import type { ChannelRef, UserRef } from '../../src/core/refs.js';
 import { replyText } from '../../src/core/reply.js';
 import { FakePlatform } from '../fakes/platform.js';
 import { FakeTimer } from '../fakes/wake-timer.js';
 import { createTestWorld } from '../fakes/world.js';
 import { loadSeeds } from '../helpers/bank.js';
+import { slack } from '../helpers/people.js';
 import { SlowBoardsStore } from '../helpers/slow-boards-store.js';
 
 const settled = async (p: Promise<unknown>): Promise<boolean> => {
@@ -60,8 +60,7 @@ describe('InFlight', () => {
 });
 
 describe('engine.stop()', () => {
-  const channel: ChannelRef = { platform: 'slack', workspaceId: 'T1', channelId: 'C-study' };
-  const ann: UserRef = { platform: 'slack', workspaceId: 'T1', userId: 'U-ann', name: 'Ann' };
+  const { channel, ann } = slack;
 
   async function engineOn(store: SlowBoardsStore) {
     const world = await createTestWorld({ store });

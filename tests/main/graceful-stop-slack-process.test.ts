@@ -13,14 +13,12 @@ import { FAKE_SIGNING_SECRET, SlackSender } from '../fakes/slack/signed-requests
 import { createTestWorld } from '../fakes/world.js';
 import { type MainProcess, freePort, logLines, startMain } from '../helpers/main-process.js';
 import { statusOrRefused } from '../helpers/http.js';
+import { SLACK_CHANNEL as CHANNEL, slackWho } from '../helpers/people.js';
 
 const STARTS_WITHIN_MS = 30_000;
 /** What the issue promises: in-flight work finished and the process gone within 10 s of SIGTERM. */
 const STOPS_WITHIN_MS = 10_000;
-const CHANNEL = 'C-study';
-const ann: Who = { userId: 'U-ann', userName: 'Ann' };
-const alice: Who = { userId: 'U-alice', userName: 'Alice' };
-const bob: Who = { userId: 'U-bob', userName: 'Bob' };
+const { ann, alice, bob } = slackWho;
 
 let main: MainProcess | undefined;
 let fake: FakeSlack | undefined;

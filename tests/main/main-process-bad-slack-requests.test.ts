@@ -3,13 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { blocksText } from '../fakes/slack/blocks.js';
-import { type Who, reactionAdded, slashCommand } from '../fakes/slack/payloads.js';
+import { reactionAdded, slashCommand } from '../fakes/slack/payloads.js';
 import { FAKE_BOT_TOKEN, FakeSlack } from '../fakes/slack/server.js';
 import { FAKE_SIGNING_SECRET, SlackSender } from '../fakes/slack/signed-requests.js';
 import { type MainProcess, freePort, logLines, startMain } from '../helpers/main-process.js';
+import { slackWho } from '../helpers/people.js';
 
 const STARTS_WITHIN_MS = 30_000;
-const alice: Who = { userId: 'U-alice', userName: 'Alice' };
+const { alice } = slackWho;
 const FORM = 'application/x-www-form-urlencoded';
 
 let main: MainProcess | undefined;

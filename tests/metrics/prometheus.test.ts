@@ -3,7 +3,7 @@ import { commands } from '../../commands/index.js';
 import { normalizeReaction } from '../../src/core/emoji.js';
 import { defaultEngineConfig } from '../../src/core/engine-config.js';
 import { type Engine, createEngine } from '../../src/core/engine.js';
-import type { ChannelRef, UserRef } from '../../src/core/refs.js';
+import type { UserRef } from '../../src/core/refs.js';
 import { type Button, type Reply, replyText } from '../../src/core/reply.js';
 import type { World } from '../../src/core/world.js';
 import { countLoggedErrors, createPrometheusMetrics, instrumentEngine, instrumentPort } from '../../src/metrics/index.js';
@@ -11,13 +11,10 @@ import type { PrometheusMetrics } from '../../src/metrics/index.js';
 import { FakePlatform } from '../fakes/platform.js';
 import { FakeTimer } from '../fakes/wake-timer.js';
 import { type TestWorld, createTestWorld } from '../fakes/world.js';
+import { slack } from '../helpers/people.js';
 import { seedBankService } from '../helpers/services.js';
 
-const channel: ChannelRef = { platform: 'slack', workspaceId: 'T1', channelId: 'C-study' };
-const user = (userId: string, name: string): UserRef => ({ platform: 'slack', workspaceId: 'T1', userId, name });
-const ann = user('U-ann', 'Ann');
-const alice = user('U-alice', 'Alice');
-const bob = user('U-bob', 'Bob');
+const { channel, ann, alice, bob } = slack;
 
 function button(reply: Reply, label: RegExp): Button {
   const hit = reply.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : [])).find((b) => label.test(b.label));

@@ -17,11 +17,10 @@ import { blocksText } from '../../fakes/slack/blocks.js';
 import { type PressedButton, type Who, blockAction, reactionAdded, slashCommand } from '../../fakes/slack/payloads.js';
 import { FAKE_APP_TOKEN, FAKE_BOT_TOKEN, FakeSlack, type ResponseUrlCall } from '../../fakes/slack/server.js';
 import { FAKE_SIGNING_SECRET, SlackSender } from '../../fakes/slack/signed-requests.js';
+import { SLACK_CHANNEL as CHANNEL, slackWho } from '../../helpers/people.js';
 
-export const CHANNEL = 'C-study';
-export const ann: Who = { userId: 'U-ann', userName: 'Ann' };
-export const alice: Who = { userId: 'U-alice', userName: 'Alice' };
-export const bob: Who = { userId: 'U-bob', userName: 'Bob' };
+export { CHANNEL };
+export const { ann, alice, bob } = slackWho;
 
 /** Fast Web API retries so a test waits for Retry-After, never for backoff. */
 export const FAST_RETRY = { retries: 2, minTimeout: 0, maxTimeout: 1 };

@@ -3,7 +3,7 @@ import type { Command } from '../../../src/core/commands/types.js';
 import { UserError } from '../../../src/core/errors.js';
 import { replyText, textReply } from '../../../src/core/reply.js';
 import { RecordingLogger } from '../../fakes/world.js';
-import { commandRunner } from '../../helpers/services.js';
+import { commandRunner } from '../../helpers/commands.js';
 
 const seen: unknown[] = [];
 const daily: Command = {

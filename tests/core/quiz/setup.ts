@@ -8,13 +8,11 @@ import { type Button, type Reply } from '../../../src/core/reply.js';
 import type { GradeRequest, GradeResult } from '../../../src/core/scoring/types.js';
 import { FakePlatform } from '../../fakes/platform.js';
 import { createTestWorld } from '../../fakes/world.js';
+import { CHANNEL } from '../../helpers/people.js';
 import { seedBankService } from '../../helpers/services.js';
 
-export const CHANNEL: ChannelRef = { platform: 'web', workspaceId: 'team-a', channelId: 'general' };
+export { ALICE, BOB, CAROL, CHANNEL } from '../../helpers/people.js';
 export const OTHER_CHANNEL: ChannelRef = { ...CHANNEL, channelId: 'random' };
-export const ALICE: UserRef = { platform: 'web', workspaceId: 'team-a', userId: 'alice', name: 'Alice' };
-export const BOB: UserRef = { platform: 'web', workspaceId: 'team-a', userId: 'bob', name: 'Bob' };
-export const CAROL: UserRef = { platform: 'web', workspaceId: 'team-a', userId: 'carol', name: 'Carol' };
 
 /** The real seed bank, loaded once for the file. */
 export const bank = seedBankService();

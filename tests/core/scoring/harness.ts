@@ -11,6 +11,7 @@ import type { BoardKind, GradeRequest } from '../../../src/core/scoring/types.js
 import { createStore } from '../../../src/store/create-store.js';
 import type { Store } from '../../../src/store/store.js';
 import { type TestWorld, createTestWorld } from '../../fakes/world.js';
+import { castOn, discord, slackStyleIds } from '../../helpers/people.js';
 
 export const STORE_KINDS = ['memory', 'sqlite'] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];
@@ -62,17 +63,16 @@ export function describeEachStore(title: string, suite: (h: () => Harness) => vo
   });
 }
 
-export const WS: WorkspaceRef = { platform: 'discord', workspaceId: 'guild-1' };
+export const WS: WorkspaceRef = discord.workspace;
 export const OTHER_WS: WorkspaceRef = { platform: 'slack', workspaceId: 'T-other' };
-export const CHANNEL: ChannelRef = { ...WS, channelId: 'chan-1' };
+const cast = castOn(WS, 'chan-1', slackStyleIds);
+export const CHANNEL: ChannelRef = cast.channel;
 
 export function person(userId: string, name?: string, ws: WorkspaceRef = WS): UserRef {
   return { ...ws, userId, ...(name ? { name } : {}) };
 }
 
-export const alice = person('U-alice', 'Alice');
-export const bob = person('U-bob', 'Bob');
-export const carol = person('U-carol', 'Carol');
+export const { alice, bob, carol } = cast;
 
 const HOUR = 3_600_000;
 

@@ -31,6 +31,7 @@ const EnvSchema = z
       .string()
       .regex(/^\d+,\d+,\d+$/, 'three whole numbers for got it, partly and missed, like 3,1,0')
       .default('3,1,0'),
+    PRACTICE_POINTS: z.enum(['on', 'off']).default('off'),
     GRADE_WINDOW_HOURS: number(24, 1, 24 * 14),
     CATCH_UP_GRACE_MINUTES: number(120, 0, 24 * 60),
     SLOT_LEASE_SECONDS: number(120, 1, 3600),
@@ -126,6 +127,7 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
         slotLeaseMs: e.SLOT_LEASE_SECONDS * 1000,
         scheduleCheckMs: e.SCHEDULE_CHECK_SECONDS * 1000,
         defaultTimezone: e.DEFAULT_TIMEZONE,
+        practicePoints: e.PRACTICE_POINTS === 'on',
         revealReactions: e.REVEAL_EMOJI.split(',').map((r) => r.trim().replace(/^:|:$/g, '')).filter(Boolean),
       },
       web: { port: e.PORT, host: e.HOST, dashboardToken: e.DASHBOARD_TOKEN ?? null },

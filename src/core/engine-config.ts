@@ -21,6 +21,8 @@ export interface EngineConfig {
   scheduleCheckMs: number;
   /** Weeks and months of a workspace are counted in this zone until an admin sets another. */
   defaultTimezone: string;
+  /** PRACTICE_POINTS=on: Good/Easy on a due practice card scores a got-it grade's points; off, practice cannot be farmed. */
+  practicePoints: boolean;
   quiz: {
     defaultQuestions: number;
     maxQuestions: number;
@@ -43,6 +45,7 @@ export const defaultEngineConfig: EngineConfig = {
   slotLeaseMs: 2 * 60 * 1000,
   scheduleCheckMs: 60_000,
   defaultTimezone: 'UTC',
+  practicePoints: false,
   quiz: {
     defaultQuestions: 5,
     maxQuestions: 20,

@@ -4,6 +4,8 @@ import type { BankWarning, Question, SourceRef } from './types.js';
 
 export interface SourcedQuestion extends RawQuestion {
   file: string;
+  /** questionId(question), when the parser already made it (the parse worker does, off the main thread). */
+  key?: string;
 }
 
 /**
@@ -99,7 +101,7 @@ const decoder = new TextDecoder();
 const same = (text: string): string => text;
 
 function addByWords(byKey: Map<string, Group>, q: SourcedQuestion, own: (text: string) => string): Group {
-  const key = questionId(q.question);
+  const key = q.key ?? questionId(q.question);
   const existing = byKey.get(key);
   const source = { file: q.file, line: q.line };
   if (!existing) {

@@ -1,109 +1,184 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ParsedFile } from '../bank/parse/parse-file.js';
 import { parseStoreUrl } from '../store/store-url.js';
-import { SNAPSHOT_FORMAT } from './bank-snapshot.js';
+import type { PackedFile } from './parse-pool.js';
 
 /**
  * Parsed bank files kept on disk, keyed by the SHA-256 of each file's bytes, so a restart with unchanged
  * files skips parsing. Entries live in a folder named after a fingerprint of the loader's own code (the
- * parser and extraction sources and markdown-it's version): a new version never reads an old version's
- * entries, and removes them. Each entry carries a checksum of its body and the key it was written for;
- * an entry that fails either check, or does not have the expected shape, is ignored and rewritten.
+ * parser, extraction and merge-key sources and markdown-it's version): a new version never reads an old
+ * version's entries, and removes them. An entry is the file's questions packed (see pack.ts) and its
+ * warnings, behind the SHA-256 of the rest and the key it was written for; an entry that fails either
+ * check, or does not unpack, is ignored and rewritten.
+ *
+ * Hashing every file on a restart costs a read of the whole bank (~250 ms for 59 MB), so the cache also
+ * keeps a manifest: each file's size, modification and change times (in nanoseconds), inode and device
+ * as they were just before its bytes were read and hashed. A file whose stat is unchanged takes its key
+ * from the manifest without being read; any other is read and hashed. This is git's index check, with
+ * its answer to the one hole: a write within the same timestamp tick as the recorded stat would leave
+ * all of it unchanged, so a stat taken less than RACY_MS after the file's last change is not recorded,
+ * and that file is hashed again next time. The change time counts too, because no program can set it:
+ * a file copied over with its old modification time kept (`cp -p`, rsync) still shows up as changed.
  */
 
-const FORMAT = 1;
+const FORMAT = 2;
+const MAGIC = Buffer.from('RBK2');
+/** Coarser than any file system's timestamp tick (FAT: 2 s) plus a little clock skew. */
+const RACY_MS = 3_000;
+
+export interface FileStamp {
+  size: string;
+  mtimeNs: string;
+  ctimeNs: string;
+  ino: string;
+  dev: string;
+}
 
 export class ParseCache {
   private readonly used = new Set<string>();
+  private readonly stamps: Record<string, FileStamp & { key: string }>;
+  private readonly nextStamps: Record<string, FileStamp & { key: string }> = {};
 
-  private constructor(private readonly dir: string) {}
+  private constructor(
+    private readonly dir: string,
+    stamps: Record<string, FileStamp & { key: string }>,
+    private readonly racyNs: bigint,
+  ) {
+    this.stamps = stamps;
+  }
 
   /** The cache in `root`, or null when the folder cannot be made (the bank then loads without one). */
-  static async open(root: string): Promise<ParseCache | null> {
+  static async open(root: string, racyMs = RACY_MS): Promise<ParseCache | null> {
     try {
       const fingerprint = await loaderFingerprint();
       const dir = path.join(root, `v${FORMAT}-${fingerprint}`);
       await mkdir(dir, { recursive: true });
-      return new ParseCache(dir);
+      return new ParseCache(dir, await readManifest(path.join(dir, MANIFEST)), BigInt(Math.round(racyMs)) * 1_000_000n);
     } catch {
       return null;
     }
-  }
-
-  /** Where the whole-bank entry for `bankKey` lives (see bank-snapshot.ts); kept by the next prune. */
-  snapshotPath(bankKey: string): string {
-    this.used.add(`bank-${bankKey}`);
-    return path.join(this.dir, `bank-${bankKey}.v8`);
-  }
-
-  /** Keeps a file's entry through the next prune without reading it (a snapshot served its file). */
-  keep(key: string): void {
-    this.used.add(key);
-  }
-
-  /** The key of a whole bank: its files' shown paths and content keys, in order, under this loader's code. */
-  bankKey(files: readonly { shown: string; key: string }[]): string {
-    const hash = createHash('sha256').update(`${path.basename(this.dir)}\0${SNAPSHOT_FORMAT}\n`);
-    for (const f of files) hash.update(`${f.shown}\0${f.key}\n`);
-    return hash.digest('hex');
   }
 
   static key(bytes: Uint8Array): string {
     return createHash('sha256').update(bytes).digest('hex');
   }
 
-  /** The file's parse as cached, its warnings pointing at `shownPath`; null on a miss or a bad entry. */
-  async get(key: string, shownPath: string): Promise<ParsedFile | null> {
-    this.used.add(key);
-    const text = await readFile(this.entryPath(key), 'utf8').catch(() => null);
-    if (text === null) return null;
-    const newline = text.indexOf('\n');
-    const body = text.slice(newline + 1);
-    if (newline < 0 || text.slice(0, newline) !== checksum(body)) return null;
-    let entry: unknown;
+  /** The stamp of a file right now, or null when it cannot be stat'ed (it is then read, which reports why). */
+  async stamp(abs: string): Promise<(FileStamp & { racy: boolean }) | null> {
     try {
-      entry = JSON.parse(body);
+      const now = BigInt(Date.now()) * 1_000_000n;
+      const s = await stat(abs, { bigint: true });
+      const last = s.mtimeNs > s.ctimeNs ? s.mtimeNs : s.ctimeNs;
+      return { size: String(s.size), mtimeNs: String(s.mtimeNs), ctimeNs: String(s.ctimeNs), ino: String(s.ino), dev: String(s.dev), racy: last + this.racyNs > now };
     } catch {
       return null;
     }
-    if (!isEntry(entry) || entry.key !== key) return null;
-    return { questions: entry.questions as ParsedFile['questions'], warnings: entry.warnings.map((w) => ({ file: shownPath, ...cachedWarning(w) })) };
   }
 
-  /** Best effort: a cache that cannot be written only costs the next start its speed. */
-  async put(key: string, parsed: ParsedFile): Promise<void> {
+  /** The content key the manifest holds for a file whose stamp is unchanged since it was hashed, else null. */
+  knownKey(abs: string, stamp: FileStamp | null): string | null {
+    const known = this.stamps[abs];
+    if (!known || !stamp) return null;
+    const same = known.size === stamp.size && known.mtimeNs === stamp.mtimeNs && known.ctimeNs === stamp.ctimeNs && known.ino === stamp.ino && known.dev === stamp.dev;
+    return same ? known.key : null;
+  }
+
+  /** Notes that `abs`, stamped before its bytes were read, has content `key` (a recent change is left out: see above). */
+  record(abs: string, stamp: (FileStamp & { racy: boolean }) | null, key: string): void {
+    if (!stamp || stamp.racy) return;
+    const { racy: _, ...kept } = stamp;
+    this.nextStamps[abs] = { ...kept, key };
+  }
+
+  /** The file's parse as cached, its warnings pointing at `shownPath`; null on a miss or a bad entry. */
+  async get(key: string, shownPath: string): Promise<PackedFile | null> {
     this.used.add(key);
-    const body = JSON.stringify({ key, questions: parsed.questions, warnings: parsed.warnings.map(cachedWarning) });
-    const file = this.entryPath(key);
-    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    const data = await readFile(this.entryPath(key)).catch(() => null);
+    if (data === null || data.length < MAGIC.length + 32 + 4 || !data.subarray(0, MAGIC.length).equals(MAGIC)) return null;
+    const body = data.subarray(MAGIC.length + 32);
+    if (!checksum(body).equals(data.subarray(MAGIC.length, MAGIC.length + 32))) return null;
     try {
-      // Written aside and renamed, so a crash mid-write leaves no half entry under the real name.
-      await writeFile(temp, `${checksum(body)}\n${body}`);
-      await rename(temp, file);
+      const headLength = body.readUInt32LE(0);
+      const head: unknown = JSON.parse(body.subarray(4, 4 + headLength).toString('utf8'));
+      if (!isHead(head) || head.key !== key) return null;
+      let at = 4 + headLength;
+      const take = (n: number): Uint8Array => {
+        if (at + n > body.length) throw new Error('short entry');
+        // A copy with its own buffer: the pack keeps no view on the whole entry.
+        const part = new Uint8Array(body.subarray(at, at + n));
+        at += n;
+        return part;
+      };
+      const one = take(head.one);
+      const two = take(head.two);
+      const nums = new Int32Array(take(head.nums * 4).buffer);
+      if (at !== body.length) return null;
+      return { packed: { one, two, nums }, warnings: head.warnings.map((w) => ({ file: shownPath, ...cachedWarning(w) })) };
     } catch {
-      await rm(temp, { force: true }).catch(() => undefined);
+      return null;
     }
   }
 
-  /** Drops entries this load did not use (files since edited or removed) and other versions' folders. */
+  /** Best effort: a cache that cannot be written only costs the next start its speed. */
+  async put(key: string, parsed: PackedFile): Promise<void> {
+    this.used.add(key);
+    const { one, two, nums } = parsed.packed;
+    const head = Buffer.from(JSON.stringify({ key, one: one.byteLength, two: two.byteLength, nums: nums.length, warnings: parsed.warnings.map(cachedWarning) }));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(head.length, 0);
+    const body = Buffer.concat([length, head, one, two, new Uint8Array(nums.buffer, nums.byteOffset, nums.byteLength)]);
+    await writeAside(this.entryPath(key), [MAGIC, checksum(body), body]);
+  }
+
+  /** Drops entries this load did not use (files since edited or removed) and other versions' folders; saves the manifest. */
   async prune(): Promise<void> {
+    await writeAside(path.join(this.dir, MANIFEST), [Buffer.from(JSON.stringify(this.nextStamps))]);
     const root = path.dirname(this.dir);
     const own = path.basename(this.dir);
     for (const name of await readdir(root).catch(() => [])) {
       if (name !== own && /^v\d+-[0-9a-f]+$/.test(name)) await rm(path.join(root, name), { recursive: true, force: true }).catch(() => undefined);
     }
     for (const name of await readdir(this.dir).catch(() => [])) {
-      const key = name.replace(/\.(json|v8)$/, '');
+      if (name === MANIFEST) continue;
+      const key = name.replace(/\.pack$/, '');
       if (!this.used.has(key)) await rm(path.join(this.dir, name), { force: true }).catch(() => undefined);
     }
   }
 
   private entryPath(key: string): string {
-    return path.join(this.dir, `${key}.json`);
+    return path.join(this.dir, `${key}.pack`);
+  }
+}
+
+const MANIFEST = 'files.json';
+
+async function readManifest(file: string): Promise<Record<string, FileStamp & { key: string }>> {
+  try {
+    const value: unknown = JSON.parse(await readFile(file, 'utf8'));
+    if (typeof value !== 'object' || value === null) return {};
+    const out: Record<string, FileStamp & { key: string }> = {};
+    for (const [abs, entry] of Object.entries(value)) {
+      const e = entry as Partial<Record<keyof FileStamp | 'key', unknown>>;
+      if ([e.size, e.mtimeNs, e.ctimeNs, e.ino, e.dev, e.key].every((v) => typeof v === 'string')) out[abs] = e as FileStamp & { key: string };
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+/** Written aside and renamed, so a crash mid-write leaves no half file under the real name. */
+async function writeAside(file: string, parts: Uint8Array[]): Promise<void> {
+  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await writeFile(temp, parts);
+    await rename(temp, file);
+  } catch {
+    await rm(temp, { force: true }).catch(() => undefined);
   }
 }
 
@@ -123,13 +198,6 @@ export function bankCacheDir(storeUrl: string | undefined, env: NodeJS.ProcessEn
   }
 }
 
-interface Entry {
-  key: string;
-  questions: unknown[];
-  /** `skipped` marks a question-like block that was not taken (`bank check` counts them). */
-  warnings: CachedWarning[];
-}
-
 type CachedWarning = { line: number; message: string; skipped?: true };
 
 /** A warning as an entry keeps it: without its file, which the reader supplies (a file can move unchanged). */
@@ -137,21 +205,21 @@ function cachedWarning(w: { line: number; message: string; skipped?: boolean }):
   return { line: w.line, message: w.message, ...(w.skipped ? { skipped: true as const } : {}) };
 }
 
-function isEntry(value: unknown): value is Entry {
-  if (typeof value !== 'object' || value === null) return false;
-  const entry = value as Partial<Entry>;
+function isHead(value: unknown): value is { key: string; one: number; two: number; nums: number; warnings: CachedWarning[] } {
+  const h = value as { key?: unknown; one?: unknown; two?: unknown; nums?: unknown; warnings?: unknown } | null;
   return (
-    typeof entry.key === 'string' &&
-    Array.isArray(entry.questions) &&
-    entry.questions.every((q) => typeof q === 'object' && q !== null && typeof (q as { question?: unknown }).question === 'string' && typeof (q as { line?: unknown }).line === 'number') &&
-    Array.isArray(entry.warnings) &&
-    entry.warnings.every((w) => typeof w === 'object' && w !== null && typeof w.line === 'number' && typeof w.message === 'string')
+    typeof h === 'object' &&
+    h !== null &&
+    typeof h.key === 'string' &&
+    [h.one, h.two, h.nums].every((n) => Number.isInteger(n) && (n as number) >= 0) &&
+    Array.isArray(h.warnings) &&
+    h.warnings.every((w: unknown) => typeof w === 'object' && w !== null && typeof (w as CachedWarning).line === 'number' && typeof (w as CachedWarning).message === 'string')
   );
 }
 
-function checksum(body: string): string {
+function checksum(body: Uint8Array): Buffer {
   // Guards against torn or damaged files, not against an attacker who can write the store's folder anyway.
-  return createHash('md5').update(body).digest('hex');
+  return createHash('sha256').update(body).digest();
 }
 
 let fingerprint: Promise<string> | null = null;
@@ -165,13 +233,15 @@ function loaderFingerprint(): Promise<string> {
       (await readdir(dir).catch(() => [] as string[])).filter(match).sort().map((name) => path.join(dir, name));
     const code = (name: string): boolean => /\.(ts|js)$/.test(name) && !name.endsWith('.d.ts');
     const files = [
-      // merge, ids and load too: the whole-bank entry holds merged questions and their ids.
-      ...(await sources(bank, (n) => code(n) && /^(markdown|types|merge|ids|load)/.test(n))),
+      // ids too: an entry holds each question's merge key.
+      ...(await sources(bank, (n) => code(n) && /^(markdown|types|ids)/.test(n))),
       ...(await sources(path.join(bank, 'parse'), code)),
       ...(await sources(path.join(bank, 'text'), code)),
     ];
     for (const file of files) hash.update(file.slice(bank.length)).update(await readFile(file));
     hash.update(await readFile(createRequire(import.meta.url).resolve('markdown-it/package.json')).catch(() => ''));
+    // And the pack format: its numbers are written in this machine's byte order.
+    hash.update(await readFile(fileURLToPath(new URL(`./pack${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url))).catch(() => '')).update(os.endianness());
     return hash.digest('hex').slice(0, 16);
   })();
   return fingerprint;

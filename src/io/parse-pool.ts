@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import type { ParsedFile } from '../bank/parse/parse-file.js';
-import type { BankFile } from '../bank/types.js';
+import type { BankFile, BankWarning } from '../bank/types.js';
+import type { Packed } from './pack.js';
 
 export interface ParseJob {
   id: number;
@@ -10,7 +10,13 @@ export interface ParseJob {
   bytes: Uint8Array;
 }
 
-export type ParseReply = { id: number; parsed: ParsedFile } | { id: number; error: string };
+/** A file's questions packed (see pack.ts), and its warnings. */
+export interface PackedFile {
+  packed: Packed;
+  warnings: BankWarning[];
+}
+
+export type ParseReply = { id: number; parsed: PackedFile } | { id: number; error: string };
 
 export interface ParsePoolOptions {
   /**
@@ -69,7 +75,7 @@ function startWorker(options: WorkerOptions): Worker {
 
 interface Pending {
   job: ParseJob;
-  resolve: (parsed: ParsedFile) => void;
+  resolve: (parsed: PackedFile) => void;
   reject: (err: Error) => void;
 }
 
@@ -92,7 +98,7 @@ export class ParsePool {
     this.maxHeapMb = options.maxHeapMb ?? 1024;
   }
 
-  parse(file: BankFile): Promise<ParsedFile> {
+  parse(file: BankFile): Promise<PackedFile> {
     if (this.closed) return Promise.reject(new Error('the parse pool is closed'));
     return new Promise((resolve, reject) => {
       const job: ParseJob = { id: this.nextId++, path: file.path, bytes: file.bytes };

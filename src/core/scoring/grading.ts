@@ -1,4 +1,4 @@
-import type { TransactionPlan, TransactionSnapshot } from '../../store/store.js';
+import type { BoardIncrement, TransactionPlan, TransactionSnapshot } from '../../store/store.js';
 import type { EngineConfig } from '../engine-config.js';
 import { metricsOf } from '../metrics.js';
 import { type WorkspaceRef, workspaceOf } from '../refs.js';
@@ -90,7 +90,7 @@ function decide(
       [key, record],
       [statsKey, stats],
     ]),
-    boardAdds: pointIncrements(ws, req.user.userId, record.placement, target.teamBoards, delta, first),
+    boardAdds: [...pointIncrements(ws, req.user.userId, record.placement, target.teamBoards, delta, first), ...questionTallies(ws, req.questionId, current ?? null, record)],
     result: { kind: 'changed', before: current ?? null, record, bonus, streak },
   };
 }
@@ -150,6 +150,20 @@ function nextStats(current: StatsRecord | undefined, before: GradeRecord | null,
     category: after.category,
     ...(daily ? { daily } : {}),
   });
+}
+
+/**
+ * The week's per-question tallies (for the digest's most-missed question): a first grade counts once on
+ * `graded`, and `missed` follows the grade as it changes. In the grade's own transaction, so retries and
+ * races add up exactly as the points do.
+ */
+function questionTallies(ws: WorkspaceRef, questionId: string, before: GradeRecord | null, after: GradeRecord): BoardIncrement[] {
+  const week = after.placement.week;
+  const missed = (after.grade === 'missed' ? 1 : 0) - (before?.grade === 'missed' ? 1 : 0);
+  return [
+    ...(before === null ? [{ board: scoringKeys.questionTally(ws, week, 'graded'), member: questionId, delta: 1 }] : []),
+    ...(missed !== 0 ? [{ board: scoringKeys.questionTally(ws, week, 'missed'), member: questionId, delta: missed, floor: 0 }] : []),
+  ];
 }
 
 function streakField(streak: number | null): { streak?: number } {

@@ -7,8 +7,10 @@ import type { Command, CommandInvocation } from './commands/types.js';
 import { createDailyService } from './daily/index.js';
 import type { EngineConfig } from './engine-config.js';
 import { UserError, isUserError } from './errors.js';
+import type { BoardImages } from './images.js';
 import { InFlight } from './in-flight.js';
 import type { PlatformPort } from './platform.js';
+import { createPracticeService, gradingThatTeaches } from './practice/index.js';
 import { createQuizService } from './quiz/index.js';
 import type { ChannelRef, UserRef } from './refs.js';
 import { type Reply, textReply } from './reply.js';
@@ -28,6 +30,8 @@ export interface EngineDeps {
   wakeTimer: WakeTimer;
   /** Which channels this process schedules daily posts for (default: all); see DailyDeps.ownsChannel. */
   ownsChannel?: (channel: ChannelRef) => boolean;
+  /** Leaderboard pictures (src/images in main.ts); without it `leaderboard … image` answers in words. */
+  images?: BoardImages;
 }
 
 /** What adapters call: every event from every platform enters the core here. */
@@ -55,9 +59,12 @@ export function createEngine(deps: EngineDeps): Engine {
   const inFlight = new InFlight();
   const world: World = { ...deps.world, timers: countedTimers(deps.world.timers, inFlight) };
   const scoring = createScoringService({ world, config });
-  const daily = createDailyService({ world, config, bank, platform, scoring, wakeTimer: deps.wakeTimer, ownsChannel: deps.ownsChannel });
-  const quiz = createQuizService({ world, config, bank, platform, scoring });
-  const services: Services = { bank, daily, quiz, scoring };
+  const practice = createPracticeService({ world, config, bank, scoring });
+  // Every daily and quiz grade also teaches the person's practice card (see practice/teach.ts).
+  const grading = gradingThatTeaches(scoring, practice, world.logger);
+  const daily = createDailyService({ world, config, bank, platform, scoring: grading, wakeTimer: deps.wakeTimer, ownsChannel: deps.ownsChannel });
+  const quiz = createQuizService({ world, config, bank, platform, scoring: grading });
+  const services: Services = { bank, daily, quiz, scoring, practice, images: deps.images ?? null };
   const dispatchDeps = { commands, services, logger: world.logger, now: () => world.clock.now() };
 
   const engine: Engine = {
@@ -95,6 +102,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const service = serviceOf(inv.action);
       if (service === 'daily') return await daily.handleAction(inv);
       if (service === 'quiz') return await quiz.handleAction(inv);
+      if (service === 'practice') return await practice.handleAction(inv);
       throw new UserError('not-found', 'That button belongs to something that no longer exists.');
     } catch (err) {
       if (isUserError(err)) return textReply(err.message, { ephemeral: true });

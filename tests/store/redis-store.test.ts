@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/store.js';
-import { describeStoreContract } from './store-contract.js';
-import { describeTransactionContract } from './transaction-contract.js';
+import { describeStoreContract } from '../helpers/store-contract.js';
+import { describeTransactionContract } from '../helpers/transaction-contract.js';
 
 const REDIS_URL = process.env['REDIS_URL'];
 

@@ -7,8 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/create-store.js';
 import { boardKey } from '../../src/store/keys.js';
 import type { Store } from '../../src/store/store.js';
-import { describeStoreContract } from './store-contract.js';
-import { describeTransactionContract } from './transaction-contract.js';
+import { describeStoreContract } from '../helpers/store-contract.js';
+import { describeTransactionContract } from '../helpers/transaction-contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'recall-store-'));
 let files = 0;

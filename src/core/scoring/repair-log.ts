@@ -1,5 +1,6 @@
 import type { ScoringDeps } from './service.js';
-import { type SettleReport, settleOldGrades } from './repair.js';
+import { settleOldGrades } from './repair.js';
+import type { SettleReport } from './types.js';
 
 /**
  * Runs the pass and logs its outcome. A failure is logged, not thrown: grades are transactional from

@@ -6,6 +6,7 @@ import { GRADES } from './grades.js';
 import { boardName, scoringKeys } from './keys.js';
 import { EMPTY_TEAMS, type GradeRecord, POINTS_FLOOR, type TeamsIndex } from './store.js';
 import { registerTeamBoards } from './team-boards.js';
+import type { SettleReport } from './types.js';
 
 /**
  * Settling grades an older version wrote. Before grades were one transaction, a crash between a grade's
@@ -40,15 +41,6 @@ const BATCH_RECORDS = 20_000;
 const GROUP_RECORDS = 2_000;
 const READS_AT_ONCE = 64;
 const SETTLES_AT_ONCE = 8;
-
-export interface SettleReport {
-  /** False when it had run before, or another process holds the lease. */
-  ran: boolean;
-  records: number;
-  /** Board rows raised, and the points added to them. */
-  rows: number;
-  points: number;
-}
 
 /** A board row and the grade records placed on it. */
 interface Row {

@@ -1,7 +1,6 @@
 import type { EngineConfig } from '../engine-config.js';
 import type { UserRef, WorkspaceRef } from '../refs.js';
 import type { World } from '../world.js';
-import type { SettleReport } from './repair.js';
 import type {
   ArchivedSeason,
   GradeRequest,
@@ -11,6 +10,7 @@ import type {
   LeaderboardQuery,
   SeasonInfo,
   SeasonSummary,
+  SettleReport,
   TeamInfo,
   UserStats,
 } from './types.js';

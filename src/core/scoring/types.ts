@@ -137,3 +137,13 @@ export interface UserStats {
   /** Grades given after their post closed: counted above, scored nothing. */
   late: number;
 }
+
+/** What the start-up pass over an older version's grades did (see repair.ts). */
+export interface SettleReport {
+  /** False when it had run before, or another process holds the lease. */
+  ran: boolean;
+  records: number;
+  /** Board rows raised, and the points added to them. */
+  rows: number;
+  points: number;
+}

@@ -20,7 +20,7 @@ export const GUILD = snowflake();
 export const CHANNEL = snowflake();
 
 /** The daily scheduler is not part of this benchmark: posts are made with `daily now`. */
-const idleWake: WakeTimer = { every: () => ({ stop: () => undefined }) };
+const idleWake: WakeTimer = { every: () => ({ cancel: () => undefined }) };
 
 export async function startFake(): Promise<FakeDiscord> {
   const fake = await FakeDiscord.start({ guilds: [{ id: GUILD, name: 'Bench', channels: [{ id: CHANNEL, name: 'study' }] }] });

@@ -1,11 +1,8 @@
-/**
- * The one place that may read real time. Everything else takes a Clock so tests can
- * stand still or jump across a DST change without sleeping.
- */
-export interface Clock {
-  now(): Date;
-}
+import type { Clock } from '../scheduler/ports.js';
 
+export type { Clock } from '../scheduler/ports.js';
+
+/** The one place that may read real time; everything else takes a Clock. */
 export const systemClock: Clock = {
   now: () => new Date(),
 };

@@ -1,9 +1,6 @@
-/** The slice of pino the core uses; tests pass a recording logger. */
-export interface CoreLogger {
-  debug(obj: Record<string, unknown>, msg: string): void;
-  info(obj: Record<string, unknown>, msg: string): void;
-  warn(obj: Record<string, unknown>, msg: string): void;
-  error(obj: Record<string, unknown>, msg: string): void;
-}
+import type { Logger } from '../scheduler/ports.js';
+
+/** The world's logger: the one Logger shape (declared with the scheduler, which sits below the core). */
+export type CoreLogger = Logger;
 
 export const silentLogger: CoreLogger = { debug() {}, info() {}, warn() {}, error() {} };

@@ -1,11 +1,7 @@
-/**
- * Delayed work (a quiz question's time limit, a public reveal at a set time) goes through this, so tests
- * move a fake clock instead of sleeping. Callbacks must re-check state: a timer is a hint to look again,
- * never the only record that something is due.
- */
-export interface Timers {
-  after(ms: number, fn: () => void | Promise<void>): { cancel(): void };
-}
+import type { Timers } from '../scheduler/ports.js';
+
+/** The one timer shape (see src/scheduler/ports.ts): `after` for delayed work, `every` for the wake timer. */
+export type { TimerHandle, Timers, WakeTimer } from '../scheduler/ports.js';
 
 export const systemTimers: Timers = {
   after(ms, fn) {

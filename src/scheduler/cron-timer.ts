@@ -1,5 +1,5 @@
 import { schedule as scheduleCronTask } from 'node-cron';
-import type { TimerHandle, WakeTimer } from './wake-timer.js';
+import type { TimerHandle, WakeTimer } from './ports.js';
 
 /**
  * The production WakeTimer: ONE node-cron task per runner that fires at second 0 of
@@ -28,7 +28,7 @@ export function createCronTimer(): WakeTimer {
         { name: 'recall-schedule-wake', suppressMissedWarning: true },
       );
       return {
-        stop: () => {
+        cancel: () => {
           void task.destroy();
         },
       };

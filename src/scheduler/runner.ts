@@ -1,15 +1,6 @@
-import type { Clock } from '../core/clock.js';
 import { slotForKey, slotKey, slotsBetween } from './next-run.js';
+import type { Clock, Logger, TimerHandle, WakeTimer } from './ports.js';
 import type { Schedule } from './types.js';
-import type { TimerHandle, WakeTimer } from './wake-timer.js';
-
-export type { TimerHandle, WakeTimer } from './wake-timer.js';
-
-/** Structurally a subset of pino's logger, so a pino instance can be passed as is. */
-export interface SchedulerLogger {
-  warn(context: Record<string, unknown>, message: string): void;
-  error(context: Record<string, unknown>, message: string): void;
-}
 
 /**
  * `'retry'` means the slot is not done yet (another process holds it, or the post failed in a way worth
@@ -20,13 +11,14 @@ export type SlotOutcome = void | 'done' | 'retry';
 export type SlotHandler = (id: string, slotKey: string, slot: Date) => SlotOutcome | Promise<SlotOutcome>;
 
 export interface ScheduleRunnerOptions {
+  /** The caller's clock (the core passes its world's): the runner never reads real time itself. */
   clock: Clock;
   timer: WakeTimer;
   /** How late a slot may be noticed and still be posted; anything later goes to onMissed. */
   graceMs: number;
   onSlot: SlotHandler;
   onMissed: SlotHandler;
-  logger?: SchedulerLogger;
+  logger?: Logger;
   /** How often to re-check the clock. Slots are whole minutes, so a minute is the natural beat. */
   wakeEveryMs?: number;
   /**
@@ -82,7 +74,9 @@ const MAX_RETRY_WAKES = 8;
 /** Bounds one pass; a larger backlog just continues in the next loop round. */
 const MAX_SLOTS_PER_PASS = 1000;
 
-const consoleLogger: SchedulerLogger = {
+const consoleLogger: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
   warn: (context, message) => console.warn(message, context),
   error: (context, message) => console.error(message, context),
 };
@@ -144,7 +138,7 @@ export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRu
 
   async function stop(): Promise<void> {
     running = false;
-    handle?.stop();
+    handle?.cancel();
     handle = undefined;
     await Promise.all([...entries.values()].map((entry) => entry.busy));
   }

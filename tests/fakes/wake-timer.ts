@@ -1,4 +1,4 @@
-import type { TimerHandle, WakeTimer } from '../../src/scheduler/wake-timer.js';
+import type { TimerHandle, WakeTimer } from '../../src/scheduler/ports.js';
 
 /** A timer that only wakes its subscribers when the test says so. */
 export class FakeTimer implements WakeTimer {
@@ -10,7 +10,7 @@ export class FakeTimer implements WakeTimer {
     // Wrapped so the same function subscribed twice still counts twice.
     const subscriber = (): Promise<void> => wake();
     this.subscribers.add(subscriber);
-    return { stop: () => this.subscribers.delete(subscriber) };
+    return { cancel: () => this.subscribers.delete(subscriber) };
   }
 
   /** Wakes everyone and resolves once their passes are done. */

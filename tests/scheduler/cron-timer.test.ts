@@ -18,7 +18,7 @@ describe('the node-cron wake timer', () => {
     await vi.advanceTimersByTimeAsync(1_000 + 60_000);
     expect(wakes).toEqual(['2026-03-29T07:30:00.000Z', '2026-03-29T07:31:00.000Z']);
 
-    handle.stop();
+    handle.cancel();
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     expect(wakes).toHaveLength(2);
   });

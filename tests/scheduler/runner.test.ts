@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createScheduleRunner } from '../../src/scheduler/runner.js';
-import type { ScheduleRunnerOptions, SchedulerLogger } from '../../src/scheduler/runner.js';
+import type { Logger } from '../../src/scheduler/ports.js';
+import type { ScheduleRunnerOptions } from '../../src/scheduler/runner.js';
 import { FakeClock } from '../fakes/clock.js';
 import { FakeTimer } from '../fakes/wake-timer.js';
 import { HOUR, MINUTE, deferred, schedule } from './helpers.js';
@@ -22,7 +23,9 @@ function harness(start: string, overrides: Partial<ScheduleRunnerOptions> = {}) 
   const posted: Call[] = [];
   const missed: Call[] = [];
   const logged: { level: 'warn' | 'error'; context: Record<string, unknown>; message: string }[] = [];
-  const logger: SchedulerLogger = {
+  const logger: Logger = {
+    debug: () => undefined,
+    info: () => undefined,
     warn: (context, message) => logged.push({ level: 'warn', context, message }),
     error: (context, message) => logged.push({ level: 'error', context, message }),
   };

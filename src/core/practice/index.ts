@@ -12,3 +12,4 @@ export type {
   PracticeSettings,
   PracticeStats,
 } from './service.js';
+export { gradingThatTeaches } from './teach.js';

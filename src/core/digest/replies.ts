@@ -1,6 +1,6 @@
 import type { Platform } from '../refs.js';
 import type { Reply, ReplyBlock } from '../reply.js';
-import { md, points } from '../scoring/format.js';
+import { md, points } from '../scoring/replies.js';
 import type { ArchivedSeason } from '../scoring/types.js';
 import { answerAction } from './action-ids.js';
 import type { DigestContent, DigestRow, Movement } from './types.js';

@@ -13,6 +13,7 @@ import { systemRandom } from './core/random.js';
 import { systemTimers } from './core/timers.js';
 import { bankCacheDir } from './io/bank-cache.js';
 import { loadBankFromDisk } from './io/load-bank-from-disk.js';
+import { createBoardRenderer } from './images/render.js';
 import { createLogger } from './log.js';
 import { countErrorLine, createPrometheusMetrics, instrumentEngine, instrumentPort } from './metrics/index.js';
 import { createCronTimer } from './scheduler/index.js';
@@ -55,7 +56,9 @@ async function main(): Promise<number> {
   // Bound late: under sharding each Discord shard schedules only its own guilds, known once it is connected.
   let discord: DiscordAdapter | undefined;
   const ownsChannel = (channel: Parameters<DiscordAdapter['ownsChannel']>[0]) => discord?.ownsChannel(channel) ?? true;
-  const engine = instrumentEngine(createEngine({ world, config: config.engine, bank, platform: instrumentPort(router, metrics), commands, wakeTimer: createCronTimer(), ownsChannel }), metrics);
+  // Fonts are read here, once: a bad install fails the start rather than the first picture.
+  const images = await createBoardRenderer();
+  const engine = instrumentEngine(createEngine({ world, config: config.engine, bank, platform: instrumentPort(router, metrics), commands, wakeTimer: createCronTimer(), ownsChannel, images }), metrics);
   const deps = { engine, router, bank, store, logger };
 
   const adapters: RunningAdapter[] = [];

@@ -12,7 +12,8 @@ const redisMissing = REDIS_URL === undefined || REDIS_URL === '';
 const redisRequired = process.env['RECALL_REQUIRE_REDIS'] === '1';
 
 if (redisMissing && !redisRequired) {
-  console.warn('\n*** REDIS_URL is not set: SKIPPING the Redis store tests (e.g. REDIS_URL=redis://127.0.0.1:6390). ***\n');
+  // tests/helpers/redis-global-setup.ts starts a server whenever redis-server is on PATH.
+  console.warn('\n*** No REDIS_URL and no redis-server on PATH: SKIPPING the Redis store tests (apt-get install -y redis-server). ***\n');
 }
 
 describe.runIf(redisMissing && redisRequired)('redis required', () => {

@@ -1,0 +1,66 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { freePort } from './main-process.js';
+
+/**
+ * Vitest global setup: when REDIS_URL is unset and redis-server is on PATH, start a private, memory-only
+ * server on a free loopback port for the run and hand its URL to every test as REDIS_URL (workers inherit
+ * the environment), so `npm test` covers the Redis store wherever it can. A REDIS_URL already set (CI's
+ * own server, a developer's) is used as it is; without redis-server the Redis tests skip, loudly.
+ */
+export default async function startRedisForTheRun(): Promise<(() => Promise<void>) | undefined> {
+  if (process.env['REDIS_URL']) return undefined;
+  const binary = redisServerOnPath();
+  if (!binary) return undefined;
+  const port = await freePort();
+  const server = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await ready(server);
+  process.env['REDIS_URL'] = `redis://127.0.0.1:${port}`;
+  return async () => {
+    delete process.env['REDIS_URL'];
+    await stop(server);
+  };
+}
+
+export function redisServerOnPath(): string | null {
+  const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
+  const bin = found.stdout.trim();
+  return found.status === 0 && bin ? bin : null;
+}
+
+/** Resolves once the server accepts connections; rejects with its output if it exits or stays silent. */
+function ready(server: ChildProcess, timeoutMs = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const settle = (error?: Error): void => {
+      clearTimeout(timer);
+      server.off('exit', exited);
+      server.stdout?.off('data', read);
+      server.stderr?.off('data', read);
+      // Keep draining its log so a full pipe can never stall the server.
+      server.stdout?.resume();
+      server.stderr?.resume();
+      if (error) {
+        server.kill('SIGKILL');
+        reject(error);
+      } else resolve();
+    };
+    const read = (chunk: Buffer): void => {
+      output += chunk.toString();
+      if (output.includes('Ready to accept connections')) settle();
+    };
+    const exited = (code: number | null): void => settle(new Error(`redis-server for the test run exited with ${code}:\n${output}`));
+    const timer = setTimeout(() => settle(new Error(`redis-server for the test run did not start within ${timeoutMs / 1000} s:\n${output}`)), timeoutMs);
+    server.stdout?.on('data', read);
+    server.stderr?.on('data', read);
+    server.once('exit', exited);
+  });
+}
+
+async function stop(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
+}

@@ -1,5 +1,6 @@
 import KeyvRedis, { createClient } from '@keyv/redis';
 import { Keyv } from 'keyv';
+import { TimeoutError, withTimeout } from '../shared/timeout.js';
 import { compareEntries } from './board-order.js';
 import { decodeEnvelope, encodeEnvelope, envelopeKeyvOptions, holdsValue, isExpired } from './envelope.js';
 import { KeyMutex } from './key-mutex.js';
@@ -258,23 +259,15 @@ export class RedisStore implements Store {
     if (!this.client.isReady) {
       throw new StoreError('UNREACHABLE', `Redis store at ${this.shownUrl} is unreachable (reconnecting)`);
     }
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new StoreError('UNREACHABLE', `Redis store at ${this.shownUrl} did not answer PING in time`)),
-        this.options.connectTimeoutMs,
-      );
-    });
     try {
-      await Promise.race([this.client.ping(), timeout]);
+      await withTimeout(this.client.ping(), this.options.connectTimeoutMs, `Redis store at ${this.shownUrl} did not answer PING in time`);
     } catch (error) {
       if (error instanceof StoreError) throw error;
+      if (error instanceof TimeoutError) throw new StoreError('UNREACHABLE', error.message);
       throw new StoreError(
         'UNREACHABLE',
         `Redis store at ${this.shownUrl} is unreachable (${redactSecrets(errorMessage(error), this.options.url)})`,
       );
-    } finally {
-      clearTimeout(timer);
     }
   }
 

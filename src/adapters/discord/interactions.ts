@@ -7,7 +7,8 @@ import { isAdmin } from './admin.js';
 import { suggest } from './autocomplete.js';
 import { readOptions } from './options.js';
 import type { DiscordPort } from './port.js';
-import { RecentIds, channelRef, dmOrigin, userRef } from './refs.js';
+import { RecentIds } from '../kit/recent-ids.js';
+import { channelRef, dmOrigin, userRef } from './refs.js';
 import { respond } from './respond.js';
 
 export interface InteractionDeps {

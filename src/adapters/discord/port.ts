@@ -6,7 +6,8 @@ import type { Reply, ReplyBlock } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
 import type { Store } from '../../store/store.js';
 import { NEEDS, explainRefusal, isDmClosed } from './errors.js';
-import { RecentIds, rememberDmOrigin } from './refs.js';
+import { RecentIds } from '../kit/recent-ids.js';
+import { rememberDmOrigin } from './refs.js';
 import { type DiscordMessage, renderReply, renderSingle } from './render.js';
 import { createThreadFinder } from './threads.js';
 

@@ -28,24 +28,3 @@ export async function rememberDmOrigin(store: Store, messageId: string, guildId:
 export function dmOrigin(store: Store, messageId: string): Promise<string | undefined> {
   return store.get<string>(dmOriginKey(messageId));
 }
-
-/** Remembers the last `max` ids, to drop an event Discord delivers twice (a replay after a resume). */
-export class RecentIds {
-  private readonly ids = new Set<string>();
-  constructor(private readonly max: number) {}
-
-  has(id: string): boolean {
-    return this.ids.has(id);
-  }
-
-  /** False when the id was seen already. */
-  add(id: string): boolean {
-    if (this.ids.has(id)) return false;
-    this.ids.add(id);
-    if (this.ids.size > this.max) {
-      const oldest = this.ids.values().next();
-      if (!oldest.done) this.ids.delete(oldest.value);
-    }
-    return true;
-  }
-}

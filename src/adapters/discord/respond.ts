@@ -1,6 +1,7 @@
 import { type ButtonInteraction, type ChatInputCommandInteraction, type InteractionReplyOptions, MessageFlags } from 'discord.js';
 import { type Reply, textReply } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
+import { replyOrDefer } from '../kit/reply-or-defer.js';
 import { type DiscordMessage, renderReply } from './render.js';
 
 export type Repliable = ChatInputCommandInteraction | ButtonInteraction;
@@ -34,28 +35,33 @@ export async function respond(interaction: Repliable, work: () => Promise<Reply>
     opts.logger.error({ err, interactionId: interaction.id }, 'discord: handling an interaction failed');
     return textReply(FAILED, { ephemeral: true });
   });
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), opts.deferAfterMs);
-  });
-  const first = opts.deferAfterMs <= 0 ? 'late' : await Promise.race([pending, late]);
-  clearTimeout(timer);
-
-  if (opts.replaceable && interaction.isButton()) return replaceOrAdd(interaction, first === 'late' ? null : first, pending);
-
-  if (first !== 'late') {
-    const ephemeral = first.ephemeral === true;
-    const [head, ...rest] = renderReply(first);
-    await interaction.reply(asReply(head, ephemeral));
-    for (const m of rest) await interaction.followUp(asReply(m, ephemeral));
-    return { ephemeral };
+  if (opts.replaceable && interaction.isButton()) {
+    const press = interaction;
+    return replyOrDefer(pending, opts.deferAfterMs, {
+      ready: (reply) => replaceOrAdd(press, reply, true),
+      // Deferred as an update (no new "thinking" message), so the answer can still take the pressed message's place.
+      defer: async () => void (await press.deferUpdate()),
+      late: (reply) => replaceOrAdd(press, reply, false),
+    });
   }
+  return replyOrDefer(pending, opts.deferAfterMs, {
+    ready: async (reply) => {
+      const ephemeral = reply.ephemeral === true;
+      const [head, ...rest] = renderReply(reply);
+      await interaction.reply(asReply(head, ephemeral));
+      for (const m of rest) await interaction.followUp(asReply(m, ephemeral));
+      return { ephemeral };
+    },
+    defer: async () => void (await interaction.deferReply(opts.guessEphemeral ? { flags: MessageFlags.Ephemeral } : {})),
+    late: (reply) => editDeferred(interaction, reply, opts.guessEphemeral),
+  });
+}
 
-  await interaction.deferReply(opts.guessEphemeral ? { flags: MessageFlags.Ephemeral } : {});
-  const reply = await pending;
+/** The deferred placeholder becomes the answer; when its visibility was guessed wrong it is deleted and the answer follows. */
+async function editDeferred(interaction: Repliable, reply: Reply, guessEphemeral: boolean): Promise<{ ephemeral: boolean }> {
   const ephemeral = reply.ephemeral === true;
   const [head, ...rest] = renderReply(reply);
-  if (ephemeral === opts.guessEphemeral) {
+  if (ephemeral === guessEphemeral) {
     await interaction.editReply({ content: head?.content ?? null, embeds: head?.embeds ?? [], components: head?.components ?? [], allowedMentions: NO_MENTIONS });
   } else {
     await interaction.deleteReply();
@@ -66,13 +72,10 @@ export async function respond(interaction: Repliable, work: () => Promise<Reply>
 }
 
 /**
- * A press on a private message. A late answer is deferred as an update (no new "thinking" message), so
- * whatever it turns out to be can still take the pressed message's place; one that does not replace it
- * follows as a new message instead.
+ * A press on a private message. A late answer was deferred as an update, so whatever it turns out to be
+ * can still take the pressed message's place; one that does not replace it follows as a new message.
  */
-async function replaceOrAdd(interaction: ButtonInteraction, ready: Reply | null, pending: Promise<Reply>): Promise<{ ephemeral: boolean }> {
-  if (!ready) await interaction.deferUpdate();
-  const reply = ready ?? (await pending);
+async function replaceOrAdd(interaction: ButtonInteraction, reply: Reply, ready: boolean): Promise<{ ephemeral: boolean }> {
   const ephemeral = reply.ephemeral === true;
   const [head, ...rest] = renderReply(reply);
   if (reply.replaceMessage && head) {

@@ -1,7 +1,7 @@
 import { type Client, RESTJSONErrorCodes, Routes, ThreadAutoArchiveDuration } from 'discord.js';
 import { discordCode } from './errors.js';
 import { LIMITS, truncate } from './limits.js';
-import { RecentIds } from './refs.js';
+import { RecentIds } from '../kit/recent-ids.js';
 
 const DEFAULT_NAME = 'Discussion';
 /** Threads this process knows exist; older ones are found again through 160004. */

@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../log.js';
-import { child, isObject } from './payloads.js';
+import { describeError } from './describe-error.js';
+import { isObject } from './payloads.js';
 
 type WebClient = webApi.WebClient;
 
@@ -97,13 +98,4 @@ class Cache<T> {
     const cutoff = this.now() - this.ttlMs;
     for (const [key, entry] of this.entries) if (entry.at < cutoff) this.entries.delete(key);
   }
-}
-
-/** A Web API error as a loggable object: its code and Slack's error name, never the request. */
-export function describeError(err: unknown): Record<string, unknown> {
-  if (!(err instanceof Error)) return { message: String(err) };
-  const data = child(err, 'data');
-  const slackError = data && typeof data['error'] === 'string' ? data['error'] : undefined;
-  const code = (err as Error & { code?: unknown }).code;
-  return { type: err.name, message: err.message, ...(typeof code === 'string' ? { code } : {}), ...(slackError ? { slackError } : {}) };
 }

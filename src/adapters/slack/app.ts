@@ -3,6 +3,7 @@ import { App, AuthorizationError, HTTPReceiver, type InstallationStore, SocketMo
 import type { SlackConfig } from '../../config.js';
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../log.js';
+import { settledWithin } from '../../shared/timeout.js';
 import { boltLevelOf, boltLogger } from './bolt-logger.js';
 import { IntakeApp, SlackIntake, safeError } from './intake.js';
 import { BOT_SCOPES } from './scopes.js';
@@ -147,15 +148,7 @@ export async function stopReceiver(receiver: Receiver): Promise<void> {
     await receiver.receiver.stop();
     return;
   }
-  let timer: NodeJS.Timeout | undefined;
-  const giveUp = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, SOCKET_STOP_MS);
-  });
-  try {
-    await Promise.race([receiver.receiver.client.disconnect(), giveUp]);
-  } finally {
-    clearTimeout(timer);
-  }
+  await settledWithin(receiver.receiver.client.disconnect(), SOCKET_STOP_MS);
   // Closes the OAuth pages' server, if there is one; the socket is already down.
   await receiver.receiver.stop();
 }

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { type Reply, textReply } from '../../core/reply.js';
-import { describeError } from './admin.js';
+import { replyOrDefer } from '../kit/reply-or-defer.js';
+import { describeError } from './describe-error.js';
 import { type HandlerContext, tokenFor } from './context.js';
 import { type CommandPayload, readCommand, slackChannel, slackUser } from './payloads.js';
 import { replyLater, toResponse } from './replies.js';
@@ -23,15 +24,11 @@ export function registerCommand(app: App, ctx: HandlerContext): void {
       await ack();
       return;
     }
-    const work = runCommand(ctx, command, context.botToken);
-    const early = await within(work, ctx.ackWithinMs);
-    if (early) {
-      await ack(toResponse(early.reply));
-      return;
-    }
-    await ack({ response_type: 'ephemeral', text: 'Working on it…' });
-    const reply = await work;
-    await replyLater(reply, { respond, port: ctx.port, channel: slackChannel(command.teamId, command.channelId), user: slackUser(command.teamId, command.userId) });
+    await replyOrDefer(runCommand(ctx, command, context.botToken), ctx.ackWithinMs, {
+      ready: (reply) => ack(toResponse(reply)),
+      defer: () => ack({ response_type: 'ephemeral', text: 'Working on it…' }),
+      late: (reply) => replyLater(reply, { respond, port: ctx.port, channel: slackChannel(command.teamId, command.channelId), user: slackUser(command.teamId, command.userId) }),
+    });
   });
 }
 
@@ -46,18 +43,5 @@ async function runCommand(ctx: HandlerContext, command: CommandPayload, authoriz
   } catch (err) {
     ctx.logger.error({ err: describeError(err), team: command.teamId, channel: command.channelId, user: command.userId, text: command.text }, 'slack command failed');
     return textReply(FAILED, { ephemeral: true });
-  }
-}
-
-/** The work's result if it settles within `ms`, else null; the work itself keeps going either way. */
-async function within<T>(work: Promise<T>, ms: number): Promise<{ reply: T } | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-  });
-  try {
-    return await Promise.race([work.then((reply) => ({ reply })), late]);
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -4,7 +4,7 @@ import { App, type AppOptions, type ReceiverEvent, defaultBodyLimit } from '@sla
 import { InFlight } from '../../core/in-flight.js';
 import type { Logger } from '../../log.js';
 import { serving } from '../../metrics/handling.js';
-import { describeError } from './admin.js';
+import { describeError } from './describe-error.js';
 import { redactSecrets } from './bolt-logger.js';
 import { checkParsedBody, decodeSlackBody, isSslCheck } from './envelope.js';
 import { child, field } from './payloads.js';

@@ -3,7 +3,7 @@ import { type PlatformPort, PlatformRefusal, type PostOptions } from '../../core
 import type { ChannelRef, UserRef } from '../../core/refs.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
-import { describeError } from './admin.js';
+import { describeError } from './describe-error.js';
 import { toSlackMessage } from './blocks.js';
 import { field } from './payloads.js';
 import type { TokenSource } from './tokens.js';

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { webApi } from '@slack/bolt';
 import type { Logger } from '../../log.js';
-import { describeError } from './admin.js';
+import { describeError } from './describe-error.js';
 
 /** Waits between start-up attempts while Slack cannot be reached: doubling from `firstMs`, capped at `maxMs`. */
 export interface StartRetry {

@@ -1,4 +1,5 @@
 import type { CoreLogger } from '../../core/logger.js';
+import { withTimeout } from '../../shared/timeout.js';
 import type { Store } from '../../store/store.js';
 import type { PlatformHealth } from '../types.js';
 
@@ -38,17 +39,11 @@ export async function checkHealth(deps: HealthDeps): Promise<{ status: number; j
 
 async function pingWithin(deps: HealthDeps): Promise<boolean> {
   const timeoutMs = deps.pingTimeoutMs ?? STORE_PING_TIMEOUT_MS;
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the store did not answer a ping within ${timeoutMs} ms`)), timeoutMs);
-  });
   try {
-    await Promise.race([deps.store.ping(), timedOut]);
+    await withTimeout(deps.store.ping(), timeoutMs, `the store did not answer a ping within ${timeoutMs} ms`);
     return true;
   } catch (err) {
     deps.logger.warn({ err }, 'health check: the store is unreachable');
     return false;
-  } finally {
-    clearTimeout(timer);
   }
 }

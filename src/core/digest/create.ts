@@ -9,6 +9,7 @@ import type { ArchivedSeason } from '../scoring/types.js';
 import { createChannelSync } from '../slots/channel-sync.js';
 import { parseDigestAction } from './action-ids.js';
 import { digestContent } from './content.js';
+import { boardImage } from './image.js';
 import { seasonEndKey } from './keys.js';
 import { publishDigest } from './publish.js';
 import { seasonEndReply } from './replies.js';
@@ -80,10 +81,8 @@ export function createDigestService(deps: DigestDeps): DigestService {
     if (!(await world.store.setIfAbsent(seasonEndKey(channel, archived.season.id), { at: world.clock.now().toISOString() }))) return;
     const postId = makePostId(channelKey(channel), 'season-end', archived.season.id);
     try {
-      const image = await deps.images?.board(channel, `Season ${archived.season.name} · final standings`, archived.people.slice(0, SEASON_ROWS)).catch((err: unknown) => {
-        world.logger.warn({ err, channel }, 'digest: the season image could not be made; posting the text alone');
-        return undefined;
-      });
+      const rows = archived.people.slice(0, SEASON_ROWS);
+      const image = await boardImage(ctx, channel, `Season ${archived.season.name} · final standings`, rows, `season-${archived.season.id}.png`);
       await deps.platform.post(channel, seasonEndReply(archived, SEASON_ROWS, image), { idempotencyKey: postId });
       world.logger.info({ channel, season: archived.season.id }, 'season standings posted in the digest channel');
     } catch (err) {

@@ -1,10 +1,10 @@
 import type { ChannelRef } from '../refs.js';
-import type { ReplyBlock } from '../reply.js';
 import { digestContent } from './content.js';
+import { boardImage } from './image.js';
 import { digestReply } from './replies.js';
 import type { DigestContext } from './service.js';
 import { saveDigestPost } from './store.js';
-import type { DigestContent, DigestPost } from './types.js';
+import type { DigestPost } from './types.js';
 
 /**
  * Builds the digest of the week that ended at `at` (in `timeZone`), posts it with `postId` as its
@@ -22,7 +22,7 @@ export async function publishDigest(
 ): Promise<DigestPost> {
   const { world, platform } = ctx;
   const content = await digestContent(ctx, channel, at, timeZone);
-  const image = await boardImage(ctx, channel, content);
+  const image = await boardImage(ctx, channel, `People · ${content.weekLabel}`, content.people, `digest-${content.weekId}.png`);
   const reply = digestReply(content, postId, channel.platform, image);
   const { messageId } = await platform.post(channel, reply, { idempotencyKey: postId, ...(opts.earlierAttempt ? { earlierAttempt: true } : {}) });
   const post: DigestPost = {
@@ -37,16 +37,4 @@ export async function publishDigest(
   await saveDigestPost(world.store, post);
   world.logger.info({ channel, postId, weekId: content.weekId, slotKey }, 'digest posted');
   return post;
-}
-
-/** The week's people board as a picture, when images are wired in and the week has rows. */
-async function boardImage(ctx: DigestContext, channel: ChannelRef, content: DigestContent): Promise<ReplyBlock | undefined> {
-  if (!ctx.images || content.people.length === 0) return undefined;
-  try {
-    const rows = content.people.map(({ rank, id, name, points }) => ({ rank, id, name, points }));
-    return await ctx.images.board(channel, `People · ${content.weekLabel}`, rows);
-  } catch (err) {
-    ctx.world.logger.warn({ err, channel }, 'digest: the board image could not be made; posting the text alone');
-    return undefined;
-  }
 }

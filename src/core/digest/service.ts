@@ -2,25 +2,17 @@ import type { WakeTimer } from '../../scheduler/index.js';
 import type { ActionInvocation } from '../actions.js';
 import type { BankService } from '../bank-service.js';
 import type { EngineConfig } from '../engine-config.js';
+import type { BoardImages } from '../images.js';
 import type { PlatformPort } from '../platform.js';
 import type { PracticeService } from '../practice/service.js';
 import type { ChannelRef, UserRef, WorkspaceRef } from '../refs.js';
-import type { Reply, ReplyBlock } from '../reply.js';
+import type { Reply } from '../reply.js';
 import type { ScoringService } from '../scoring/service.js';
-import type { ArchivedSeason, StandingRow } from '../scoring/types.js';
+import type { ArchivedSeason } from '../scoring/types.js';
 import type { World } from '../world.js';
 import type { DigestConfigureInput, DigestContent, DigestPost, DigestSettings, DigestStatus } from './types.js';
 
 export type * from './types.js';
-
-/**
- * A picture of a board for the digest (the leaderboard image). Optional: without it, or when it
- * fails, the digest goes out as text.
- */
-export interface DigestImages {
-  /** An image block of these rows, or undefined when none can be made for this channel. */
-  board(channel: ChannelRef, title: string, rows: readonly StandingRow[]): Promise<ReplyBlock | undefined>;
-}
 
 export interface DigestDeps {
   world: World;
@@ -33,7 +25,8 @@ export interface DigestDeps {
   wakeTimer: WakeTimer;
   /** Spaced repetition, when the engine runs it: its figures join the digest. */
   practice?: Pick<PracticeService, 'people' | 'stats'> | undefined;
-  images?: DigestImages | undefined;
+  /** Board pictures (H4's images); without them, or when one fails, the digest goes out as text. */
+  images?: BoardImages | null | undefined;
   /** Which channels this process schedules (default: all); see DailyDeps.ownsChannel. */
   ownsChannel?: ((channel: ChannelRef) => boolean) | undefined;
 }

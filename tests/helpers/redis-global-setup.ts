@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { freePort } from './main-process.js';
+import { createServer } from 'node:net';
 
 /**
  * Vitest global setup: when REDIS_URL is unset and redis-server is on PATH, start a private, memory-only
@@ -63,4 +63,16 @@ async function stop(server: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => server.once('exit', resolve));
   server.kill('SIGTERM');
   await exited;
+}
+
+/** Imports nothing of the project's, so a file mid-edit elsewhere cannot stop the whole run at its setup. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
 }

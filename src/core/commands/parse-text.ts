@@ -24,6 +24,10 @@ export function parseCommandText(text: string, commands: readonly Command[]): Pa
   if (command.subcommands && command.subcommands.length > 0) {
     const [subName, ...after] = args;
     const subs = command.subcommands;
+    const fallback = subs.find((s) => s.name === command.defaultSubcommand);
+    if (fallback && !subs.some((s) => s.name === subName?.toLowerCase())) {
+      return { command, subcommand: fallback, options: assignOptions(args, fallback.options ?? [], usageLine(command, fallback)) };
+    }
     if (!subName) throw new UserError('bad-input', `\`${command.name}\` needs one of: ${subs.map((s) => s.name).join(', ')}.\n${usageLines(command).map((l) => `• \`${l}\``).join('\n')}`);
     subcommand = subs.find((s) => s.name === subName.toLowerCase()) ?? null;
     if (!subcommand) throw new UserError('bad-input', `\`${command.name} ${subName}\` is not a thing. Try: ${subs.map((s) => `\`${command.name} ${s.name}\``).join(', ')}.`);

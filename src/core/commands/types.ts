@@ -54,6 +54,11 @@ export interface Command {
   /** Options of a command without subcommands (Discord forbids mixing the two). */
   options?: readonly CommandOption[];
   subcommands?: readonly Subcommand[];
+  /**
+   * Typed text only (Slack, playground): the subcommand a bare command or an unknown first word runs,
+   * the word then being its first option (`practice`, `practice ai` → `practice start`). Discord needs the name.
+   */
+  defaultSubcommand?: string;
   run(ctx: CommandContext): Promise<Reply>;
 }
 

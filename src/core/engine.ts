@@ -5,12 +5,14 @@ import { dispatchCommand } from './commands/dispatch.js';
 import { parseCommandText } from './commands/parse-text.js';
 import type { Command, CommandInvocation } from './commands/types.js';
 import { createDailyService } from './daily/index.js';
+import { createDigestService, seasonEndsPosted } from './digest/index.js';
 import type { EngineConfig } from './engine-config.js';
 import { UserError, isUserError } from './errors.js';
 import type { BoardImages } from './images.js';
 import { InFlight } from './in-flight.js';
 import type { PlatformPort } from './platform.js';
 import { createPracticeService, gradingThatTeaches } from './practice/index.js';
+import { createPracticeReminders } from './practice/remind.js';
 import { createQuizService } from './quiz/index.js';
 import type { ChannelRef, UserRef } from './refs.js';
 import { type Reply, textReply } from './reply.js';
@@ -64,7 +66,10 @@ export function createEngine(deps: EngineDeps): Engine {
   const grading = gradingThatTeaches(scoring, practice, world.logger);
   const daily = createDailyService({ world, config, bank, platform, scoring: grading, wakeTimer: deps.wakeTimer, ownsChannel: deps.ownsChannel });
   const quiz = createQuizService({ world, config, bank, platform, scoring: grading });
-  const services: Services = { bank, daily, quiz, scoring, practice, images: deps.images ?? null };
+  const reminders = createPracticeReminders({ world, config, platform, practice, wakeTimer: deps.wakeTimer, ownsChannel: deps.ownsChannel });
+  const digest = createDigestService({ world, config, bank, platform, scoring, practice, images: deps.images ?? null, wakeTimer: deps.wakeTimer, ownsChannel: deps.ownsChannel });
+  // A season ended by command also posts its final standings in the digest channels.
+  const services: Services = { bank, daily, digest, quiz, scoring: seasonEndsPosted(scoring, digest), practice, reminders, images: deps.images ?? null };
   const dispatchDeps = { commands, services, logger: world.logger, now: () => world.clock.now() };
 
   const engine: Engine = {
@@ -78,11 +83,15 @@ export function createEngine(deps: EngineDeps): Engine {
       // Before the scheduler; grades that arrive meanwhile wait for it (see scoring/repair.ts).
       await scoring.settleOldGrades();
       await daily.start();
+      await digest.start();
+      await reminders.start();
     },
     async stop() {
       inFlight.close();
       await inFlight.drained();
       await daily.stop();
+      await digest.stop();
+      await reminders.stop();
     },
     pending: () => inFlight.pending(),
   };
@@ -102,6 +111,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const service = serviceOf(inv.action);
       if (service === 'daily') return await daily.handleAction(inv);
       if (service === 'quiz') return await quiz.handleAction(inv);
+      if (service === 'digest') return await digest.handleAction(inv);
       if (service === 'practice') return await practice.handleAction(inv);
       throw new UserError('not-found', 'That button belongs to something that no longer exists.');
     } catch (err) {

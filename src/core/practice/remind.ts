@@ -1,0 +1,166 @@
+import { type ScheduleRunner, type WakeTimer, createScheduleRunner, parseSchedule, slotKey } from '../../scheduler/index.js';
+import type { EngineConfig } from '../engine-config.js';
+import { UserError } from '../errors.js';
+import type { PlatformPort } from '../platform.js';
+import { type ChannelRef, type UserRef, channelOf } from '../refs.js';
+import type { World } from '../world.js';
+import { createReminderSlots } from './remind-slots.js';
+import { type ReminderSettings, loadReminder, personKey, readIndexVersion, readMark, readReminders, resetMark, saveReminder } from './remind-store.js';
+import type { PracticeService } from './service.js';
+
+export type { ReminderSettings } from './remind-store.js';
+
+/** What `practice remind 07:30 weekdays Europe/Berlin` typed: a time, and optionally days and a zone. */
+export interface ReminderInput {
+  time: string;
+  days?: string;
+  timezone?: string;
+}
+
+/**
+ * Per-person practice reminders: a private nudge ("7 cards due, 3 new") at a time of day in the
+ * person's zone, only on days when a card is due, sent once per slot however many processes share
+ * the store.
+ */
+export interface PracticeReminders {
+  /** Throws UserError for a time, day list or zone it cannot read. */
+  set(user: UserRef, channel: ChannelRef, input: ReminderInput): Promise<ReminderSettings>;
+  /** False when there was no reminder. */
+  off(user: UserRef): Promise<boolean>;
+  status(user: UserRef): Promise<ReminderSettings | undefined>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ReminderDeps {
+  world: World;
+  config: EngineConfig;
+  platform: PlatformPort;
+  practice: Pick<PracticeService, 'dueSummary' | 'timezoneOf'>;
+  wakeTimer: WakeTimer;
+  /** Which channels this process schedules for (sharded Discord); a reminder belongs to the channel it was set in. */
+  ownsChannel?: (channel: ChannelRef) => boolean;
+}
+
+/** A nudge later than this is noise, whatever grace the daily question gets. */
+const REMINDER_GRACE_MS = 30 * 60 * 1000;
+
+export function createPracticeReminders(deps: ReminderDeps): PracticeReminders {
+  const { world, config } = deps;
+  const { store } = world;
+  const owns = deps.ownsChannel ?? (() => true);
+  const slots = createReminderSlots({ world, platform: deps.platform, practice: deps.practice, leaseMs: config.slotLeaseMs });
+  const runner = createScheduleRunner({
+    clock: world.clock,
+    timer: {
+      every: (intervalMs, wake) =>
+        deps.wakeTimer.every(intervalMs, async () => {
+          await sync.run();
+          await wake();
+        }),
+    },
+    graceMs: Math.min(config.catchUpGraceMs, REMINDER_GRACE_MS),
+    wakeEveryMs: config.scheduleCheckMs,
+    onSlot: slots.onSlot,
+    onMissed: slots.onMissed,
+    logger: world.logger,
+  });
+  const sync = createReminderSync(world, runner, owns);
+  let running = false;
+
+  return {
+    async set(user, channel, input) {
+      const settings = await buildReminder(deps, user, channel, input);
+      const person = personKey(user);
+      const now = world.clock.now();
+      // Nothing before this minute is owed, or a time earlier today would send at once.
+      const startFrom = slotKey(settings.schedule, new Date(now.getTime() - 60_000));
+      await resetMark(store, person, startFrom);
+      await saveReminder(store, person, settings);
+      if (running && owns(channel)) sync.watch(person, settings, startFrom);
+      world.logger.info({ user: user.userId, schedule: settings.schedule }, 'practice reminder set');
+      return settings;
+    },
+    async off(user) {
+      const person = personKey(user);
+      if (!(await loadReminder(store, person))) return false;
+      await saveReminder(store, person, null);
+      sync.unwatch(person);
+      return true;
+    },
+    status: (user) => loadReminder(store, personKey(user)),
+    async start() {
+      if (running) return;
+      running = true;
+      await sync.run({ force: true });
+      await runner.start();
+    },
+    async stop() {
+      running = false;
+      await runner.stop();
+    },
+  };
+}
+
+async function buildReminder(deps: ReminderDeps, user: UserRef, channel: ChannelRef, input: ReminderInput): Promise<ReminderSettings> {
+  let { days, timezone } = input;
+  // `practice remind 07:30 Europe/Berlin`: a zone typed where the days go is still plainly a zone.
+  if (days !== undefined && timezone === undefined && (days.includes('/') || /^(utc|gmt)$/i.test(days.trim()))) {
+    timezone = days;
+    days = undefined;
+  }
+  const zone = timezone ?? (await deps.practice.timezoneOf(user));
+  const parsed = parseSchedule({ when: input.time, timezone: zone, ...(days !== undefined ? { days } : {}) });
+  if (!parsed.ok) throw new UserError('bad-input', `${parsed.error.charAt(0).toUpperCase()}${parsed.error.slice(1)}.`);
+  if (parsed.schedule.kind !== 'time-of-day') throw new UserError('bad-input', 'A practice reminder takes a time of day, like `practice remind 07:30 weekdays`.');
+  return {
+    user: { platform: user.platform, workspaceId: user.workspaceId, userId: user.userId, ...(user.name ? { name: user.name } : {}) },
+    channel: channelOf(channel),
+    schedule: parsed.schedule,
+    zoneAsTyped: timezone?.trim() ?? null,
+    setAt: deps.world.clock.now().toISOString(),
+  };
+}
+
+/**
+ * Keeps this process's runner in step with everyone's reminders in the store, so one set or turned off
+ * through another process is picked up on the next wake. An unchanged version costs one read; a change
+ * reads the index once, and a person's last-slot mark only when their schedule is new or moved.
+ */
+function createReminderSync(world: World, runner: ScheduleRunner, owns: (channel: ChannelRef) => boolean) {
+  const watched = new Map<string, string>();
+  let seenVersion = -1;
+
+  function watch(person: string, settings: ReminderSettings, mark: string | undefined): void {
+    runner.add(person, settings.schedule, mark);
+    watched.set(person, JSON.stringify(settings.schedule));
+  }
+
+  function unwatch(person: string): void {
+    runner.remove(person);
+    watched.delete(person);
+  }
+
+  async function run(opts: { force?: boolean } = {}): Promise<void> {
+    try {
+      const version = await readIndexVersion(world.store);
+      if (!opts.force && version === seenVersion) return;
+      const people = await readReminders(world.store);
+      for (const [person, settings] of Object.entries(people)) {
+        if (!owns(settings.channel)) {
+          if (watched.has(person)) unwatch(person);
+          continue;
+        }
+        // Re-adding an unchanged schedule would only throw away the runner's progress.
+        if (watched.get(person) === JSON.stringify(settings.schedule)) continue;
+        watch(person, settings, await readMark(world.store, person));
+      }
+      for (const person of [...watched.keys()]) if (!(person in people)) unwatch(person);
+      seenVersion = version;
+    } catch (err) {
+      world.logger.error({ err }, 'could not read the practice reminders; keeping the current schedules');
+    }
+  }
+
+  return { run, watch, unwatch };
+}

@@ -158,6 +158,22 @@ describe('practice reminders (real engine and practice service, fake clock)', ()
   });
 });
 
+describe('`practice remind` typed as a command (real command list and parser)', () => {
+  it('sets, shows and turns off a reminder, echoing the zone as typed', async () => {
+    const store = await createStore('memory://');
+    stores.push(store);
+    const p = await startProcess(store, '2026-11-23T08:00:00Z');
+    const run = async (text: string) => replyText(await p.engine.runText(text, { user: ada, channel, isAdmin: false }));
+    expect(await run('practice remind')).toMatch(/No practice reminder/);
+    expect(await run('practice remind 07:30 weekdays Asia/Kolkata')).toMatch(/Practice reminder set: 07:30 on weekdays, Asia\/Kolkata/);
+    expect(await run('practice remind')).toMatch(/Your practice reminder: 07:30 on weekdays, Asia\/Kolkata/);
+    expect(await run('practice remind 7pm')).toMatch(/19:00 every day/);
+    expect(await run('practice remind half past seven')).toBe('`half` is not a time (use HH:MM, 00:00–23:59).');
+    expect(await run('practice remind off')).toBe('Practice reminder off.');
+    expect(await run('practice remind off')).toBe('You had no practice reminder.');
+  });
+});
+
 /** Two processes on one store, each with its own clock tick, as on a cluster; every slot is sent once. */
 function clusterTests(open: () => Promise<Store>) {
   it('sends each reminder once across two processes, for a reminder set through either of them', async () => {

@@ -1,6 +1,7 @@
 import { DIFFICULTIES } from '../src/bank/types.js';
 import type { Command, CommandContext } from '../src/core/commands/types.js';
 import type { PracticeSettings } from '../src/core/practice/index.js';
+import { describeReminder, reminderOffReply, reminderSetReply } from '../src/core/practice/remind-replies.js';
 import { type Reply, textReply } from '../src/core/reply.js';
 
 const SETTINGS = ['new', 'timezone'] as const;
@@ -36,10 +37,22 @@ export default {
         { name: 'value', description: 'a number of new cards, or an IANA zone like Europe/Berlin (`workspace` to follow the team)', type: 'string', rest: true },
       ],
     },
+    {
+      name: 'remind',
+      description: 'A private nudge at a time of day when cards are due; `off` stops it',
+      // Positional, as people say it: `practice remind 07:30 weekdays Europe/Berlin`.
+      options: [
+        { name: 'time', description: 'HH:MM in your zone, or off', type: 'string' },
+        { name: 'days', description: 'daily (default), weekdays, weekends or mon,wed,fri', type: 'string' },
+        { name: 'timezone', description: 'an IANA name like Europe/Berlin (default: your practice zone)', type: 'string' },
+      ],
+    },
   ],
   async run(ctx): Promise<Reply> {
     const practice = ctx.services.practice;
     switch (ctx.subcommand) {
+      case 'remind':
+        return remind(ctx);
       case 'weak':
         return practice.start(ctx.user, { kind: 'weak' });
       case 'difficulty':
@@ -53,6 +66,20 @@ export default {
     }
   },
 } satisfies Command;
+
+async function remind(ctx: CommandContext): Promise<Reply> {
+  const reminders = ctx.services.reminders;
+  const time = ctx.options.string('time');
+  if (time === undefined) {
+    const current = await reminders.status(ctx.user);
+    return textReply(current ? `Your practice reminder: ${describeReminder(current)}.` : 'No practice reminder. Set one with `practice remind 07:30 weekdays`.', { ephemeral: true });
+  }
+  if (time.trim().toLowerCase() === 'off') return reminderOffReply(await reminders.off(ctx.user));
+  const days = ctx.options.string('days');
+  const timezone = ctx.options.string('timezone');
+  const settings = await reminders.set(ctx.user, ctx.channel, { time, ...(days !== undefined ? { days } : {}), ...(timezone !== undefined ? { timezone } : {}) });
+  return reminderSetReply(settings);
+}
 
 async function settings(ctx: CommandContext): Promise<Reply> {
   const practice = ctx.services.practice;

@@ -1,4 +1,6 @@
-import { renderQuestionCard, type RenderTarget } from '../bank/render/index.js';
+import { discordFlavour } from '../adapters/discord/markdown-flavour.js';
+import { slackFlavour } from '../adapters/slack/mrkdwn-flavour.js';
+import { plainFlavour, renderQuestionCard } from '../bank/render/index.js';
 import { DUPLICATE_THRESHOLD, probableDuplicates } from '../bank/dupes.js';
 import { formatWarning, summarizeBank } from '../bank/summary.js';
 import type { Question } from '../bank/types.js';
@@ -93,12 +95,13 @@ async function show(args: string[]): Promise<number> {
     process.stderr.write(`No question with id \`${id}\` in ${folder} (${bank.questions.length} questions loaded).\n`);
     return 1;
   }
-  const targets: RenderTarget[] = ['discord', 'slack', 'plain'];
+  // The chat flavours live with their adapters; the CLI, like main.ts, may reach into them.
+  const flavours = [discordFlavour, slackFlavour, plainFlavour];
   const level = q.difficulty ? ` — ${q.difficulty}` : '';
   const out = [`id ${q.id}${level} — ${q.sources.map((s) => `${s.file}:${s.line}`).join(', ')}`];
-  for (const target of targets) {
-    const chunks = renderQuestionCard(q, target);
-    out.push('', `===== ${target} (${chunks.length} message${chunks.length === 1 ? '' : 's'}) =====`);
+  for (const flavour of flavours) {
+    const chunks = renderQuestionCard(q, flavour);
+    out.push('', `===== ${flavour.name} (${chunks.length} message${chunks.length === 1 ? '' : 's'}) =====`);
     chunks.forEach((chunk, i) => {
       if (chunks.length > 1) out.push(`----- ${i + 1}/${chunks.length} -----`);
       out.push(chunk);

@@ -1,4 +1,5 @@
-import { DISCORD_MESSAGE_LIMIT, render, renderChunks } from '../../bank/render/index.js';
+import { render, renderChunks } from '../../bank/render/index.js';
+import { DISCORD_MESSAGE_LIMIT, discordFlavour } from './markdown-flavour.js';
 
 /**
  * Markdown → Discord text, for every reply block. Text that no Markdown or Discord construct could
@@ -26,12 +27,12 @@ export function isPlain(markdown: string): boolean {
 }
 
 export function discordMarkdown(markdown: string): string {
-  return isPlain(markdown) ? markdown : render(markdown, 'discord');
+  return isPlain(markdown) ? markdown : render(markdown, discordFlavour);
 }
 
 /** The same, split into messages; only long text takes the bank splitter's path. */
 export function discordChunks(markdown: string): string[] {
   const rendered = discordMarkdown(markdown);
   if (rendered.length <= DISCORD_MESSAGE_LIMIT) return rendered.trim() === '' ? [] : [rendered];
-  return renderChunks(markdown, 'discord');
+  return renderChunks(markdown, discordFlavour);
 }

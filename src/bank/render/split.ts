@@ -1,10 +1,5 @@
 import { type Fence, type Line, lineAt, scanLines } from './fences.js';
 
-/** Discord rejects message content longer than this (UTF-16 code units). */
-export const DISCORD_MESSAGE_LIMIT = 2000;
-/** Slack rejects a section block's text longer than this. */
-export const SLACK_SECTION_LIMIT = 3000;
-
 export interface SplitOptions {
   /**
    * Close a ``` fence at the end of a chunk and reopen it (same info string) at the start of the

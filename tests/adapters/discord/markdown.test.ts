@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { discordChunks, discordMarkdown, isPlain } from '../../../src/adapters/discord/markdown.js';
+import { discordFlavour } from '../../../src/adapters/discord/markdown-flavour.js';
 import { render } from '../../../src/bank/render/index.js';
 import { loadSeeds } from '../../helpers/bank.js';
 
@@ -24,13 +25,13 @@ describe('discord.js adapter: Markdown for Discord, fast', () => {
     const texts = [...ENGINE_PHRASES, ...seeds.questions.flatMap((q) => [q.question, q.answer ?? '', ...q.hints]).filter(Boolean)];
     const plain = texts.filter(isPlain);
     expect(plain.length).toBeGreaterThan(texts.length / 2);
-    for (const text of plain) expect(render(text, 'discord')).toBe(text);
+    for (const text of plain) expect(render(text, discordFlavour)).toBe(text);
   });
 
   it('renders anything else with the bank renderer', () => {
     for (const text of ['**Board**\n1. Ann — 3\n2. Bob — 1', 'a * b', '| a | b |\n|---|---|\n| 1 | 2 |', '#### deep', '||x||', '-# small']) {
       expect(isPlain(text)).toBe(false);
-      expect(discordMarkdown(text)).toBe(render(text, 'discord'));
+      expect(discordMarkdown(text)).toBe(render(text, discordFlavour));
     }
   });
 

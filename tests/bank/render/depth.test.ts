@@ -1,12 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import type { PhrasingContent, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
+import { discordFlavour, discordFromTree, renderDiscord } from '../../../src/adapters/discord/markdown-flavour.js';
+import { renderSlack, slackFlavour, slackFromTree } from '../../../src/adapters/slack/mrkdwn-flavour.js';
 import { markdownToHtml } from '../../../src/adapters/web/render/markdown-html.js';
 import { capSourceNesting, MAX_PHRASING_NESTING, TOO_DEEP } from '../../../src/bank/render/depth.js';
-import { discordFromTree, renderDiscord } from '../../../src/bank/render/discord.js';
-import { renderQuestionCard } from '../../../src/bank/render/index.js';
+import { plainFlavour, renderQuestionCard } from '../../../src/bank/render/index.js';
 import { plainFromTree, renderPlain } from '../../../src/bank/render/plain.js';
-import { renderSlack, slackFromTree } from '../../../src/bank/render/slack.js';
 import type { Question } from '../../../src/bank/types.js';
 
 const renderers: Record<string, (markdown: string) => string> = {
@@ -65,8 +65,8 @@ describe('renderers on deeply nested Markdown', () => {
     const question: Question = {
       id: 'deep', question: 'How deep is the well?', answer: deepQuote, hints: [], tags: [], category: null, difficulty: null, sources: [],
     } as unknown as Question;
-    for (const target of ['discord', 'slack', 'plain'] as const) {
-      const chunks = renderQuestionCard(question, target);
+    for (const flavour of [discordFlavour, slackFlavour, plainFlavour]) {
+      const chunks = renderQuestionCard(question, flavour);
       expect(chunks.join('\n')).toContain(TOO_DEEP);
     }
   });

@@ -5,7 +5,9 @@ import { LIMITS } from '../../../src/adapters/discord/limits.js';
 import { renderReply } from '../../../src/adapters/discord/render.js';
 import { SLACK_LIMITS, toSlackMessage } from '../../../src/adapters/slack/blocks.js';
 import { markdownToHtml } from '../../../src/adapters/web/render/markdown-html.js';
-import { CHUNK_LIMITS, renderQuestionCard, type RenderTarget } from '../../../src/bank/render/index.js';
+import { discordFlavour } from '../../../src/adapters/discord/markdown-flavour.js';
+import { slackFlavour } from '../../../src/adapters/slack/mrkdwn-flavour.js';
+import { plainFlavour, renderQuestionCard } from '../../../src/bank/render/index.js';
 import type { Question } from '../../../src/bank/types.js';
 import type { Reply } from '../../../src/core/reply.js';
 
@@ -65,10 +67,10 @@ describe('every renderer on generated questions and replies (fast-check, fixed s
   it('renders any question card for Discord, Slack and plain text in chunks within the target limit', () => {
     fc.assert(
       fc.property(question, (q) => {
-        for (const target of ['discord', 'slack', 'plain'] as RenderTarget[]) {
-          const chunks = renderQuestionCard(q, target);
+        for (const flavour of [discordFlavour, slackFlavour, plainFlavour]) {
+          const chunks = renderQuestionCard(q, flavour);
           for (const chunk of chunks) {
-            if (chunk.length > CHUNK_LIMITS[target] || chunk.trim() === '') return false;
+            if (chunk.length > flavour.limit || chunk.trim() === '') return false;
           }
         }
         return true;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../../src/bank/types.js';
+import { discordFlavour as discord } from '../../../src/adapters/discord/markdown-flavour.js';
+import { slackFlavour as slack } from '../../../src/adapters/slack/mrkdwn-flavour.js';
 import {
-  CHUNK_LIMITS,
   NO_ANSWER_YET,
+  plainFlavour as plain,
   render,
   renderChunks,
   renderQuestionCard,
@@ -26,9 +28,9 @@ const longAnswer = Array.from({ length: 40 }, (_, index) => `Paragraph ${index} 
 
 describe('render', () => {
   it('renders the same Markdown for each target in its own syntax', () => {
-    expect(render('**bold**', 'discord')).toBe('**bold**');
-    expect(render('**bold**', 'slack').replaceAll('\u200B', '')).toBe('*bold*');
-    expect(render('**bold**', 'plain')).toBe('bold');
+    expect(render('**bold**', discord)).toBe('**bold**');
+    expect(render('**bold**', slack).replaceAll('\u200B', '')).toBe('*bold*');
+    expect(render('**bold**', plain)).toBe('bold');
   });
 });
 
@@ -36,21 +38,21 @@ describe('renderChunks', () => {
   it('splits at each target limit', () => {
     const answer = `${longAnswer}\n\n${longAnswer}`;
 
-    const discord = renderChunks(answer, 'discord');
-    const slack = renderChunks(answer, 'slack');
-    const plain = renderChunks(answer, 'plain');
+    const discordChunks = renderChunks(answer, discord);
+    const slackChunks = renderChunks(answer, slack);
+    const plainChunks = renderChunks(answer, plain);
 
-    expect(CHUNK_LIMITS).toEqual({ discord: 2000, slack: 3000, plain: 2000 });
-    for (const chunk of discord) expect(chunk.length).toBeLessThanOrEqual(2000);
-    for (const chunk of slack) expect(chunk.length).toBeLessThanOrEqual(3000);
-    for (const chunk of plain) expect(chunk.length).toBeLessThanOrEqual(2000);
-    expect(slack.length).toBeLessThan(discord.length);
+    expect([discord.limit, slack.limit, plain.limit]).toEqual([2000, 3000, 2000]);
+    for (const chunk of discordChunks) expect(chunk.length).toBeLessThanOrEqual(2000);
+    for (const chunk of slackChunks) expect(chunk.length).toBeLessThanOrEqual(3000);
+    for (const chunk of plainChunks) expect(chunk.length).toBeLessThanOrEqual(2000);
+    expect(slackChunks.length).toBeLessThan(discordChunks.length);
   });
 });
 
 describe('renderQuestionCard', () => {
   it('shows the bold question, category and tags, hints and the answer on Discord', () => {
-    expect(renderQuestionCard(question(), 'discord')).toEqual([
+    expect(renderQuestionCard(question(), discord)).toEqual([
       [
         '**What is the attention mechanism?**',
         '*Category: Transformers · Tags: nlp, core*',
@@ -63,7 +65,7 @@ describe('renderQuestionCard', () => {
   });
 
   it('reads as plain text for the command line', () => {
-    expect(renderQuestionCard(question(), 'plain')).toEqual([
+    expect(renderQuestionCard(question(), plain)).toEqual([
       [
         'What is the attention mechanism?',
         'Category: Transformers · Tags: nlp, core',
@@ -76,14 +78,14 @@ describe('renderQuestionCard', () => {
   });
 
   it('uses Slack mrkdwn for the card on Slack', () => {
-    const [card] = renderQuestionCard(question(), 'slack');
+    const [card] = renderQuestionCard(question(), slack);
     expect(card?.replaceAll('\u200B', '')).toMatch(/^\*What is the attention mechanism\?\*\n\n_Category: Transformers · Tags: nlp, core_\n/);
   });
 
   it('says there is no answer yet when the bank has none, and leaves out empty sections', () => {
     const [card, ...rest] = renderQuestionCard(
       question({ answer: null, hints: [], tags: [], category: null }),
-      'plain',
+      plain,
     );
 
     expect(rest).toEqual([]);
@@ -92,12 +94,12 @@ describe('renderQuestionCard', () => {
   });
 
   it('shows a category without tags', () => {
-    const [card] = renderQuestionCard(question({ tags: [] }), 'plain');
+    const [card] = renderQuestionCard(question({ tags: [] }), plain);
     expect(card).toContain('\n\nCategory: Transformers\n\n');
   });
 
   it('splits a long card to the target limit, starting with the question', () => {
-    const chunks = renderQuestionCard(question({ answer: longAnswer }), 'discord');
+    const chunks = renderQuestionCard(question({ answer: longAnswer }), discord);
 
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks[0]?.startsWith('**What is the attention mechanism?**')).toBe(true);
@@ -106,7 +108,7 @@ describe('renderQuestionCard', () => {
   });
 
   it('keeps a table in the answer readable on Discord', () => {
-    const [card] = renderQuestionCard(question({ answer: '| A | B |\n| --- | --: |\n| x | 1 |' }), 'discord');
+    const [card] = renderQuestionCard(question({ answer: '| A | B |\n| --- | --: |\n| x | 1 |' }), discord);
     expect(card).toContain('```\nA | B\n--+--\nx | 1\n```');
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { renderDiscord } from '../../../src/adapters/discord/markdown-flavour.js';
+import { renderSlack } from '../../../src/adapters/slack/mrkdwn-flavour.js';
 import { markdownToHtml } from '../../../src/adapters/web/render/markdown-html.js';
-import { renderDiscord, renderPlain, renderSlack } from '../../../src/bank/render/index.js';
+import { renderPlain } from '../../../src/bank/render/index.js';
 import { mathToUnicode } from '../../../src/bank/render/math.js';
 
 const chat = { discord: renderDiscord, slack: renderSlack, plain: renderPlain };

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { discordFlavour } from '../../../src/adapters/discord/markdown-flavour.js';
+import { slackFlavour } from '../../../src/adapters/slack/mrkdwn-flavour.js';
 import { render } from '../../../src/bank/render/index.js';
 import { RenderMemo } from '../../../src/bank/render/memo.js';
 
@@ -40,7 +42,7 @@ describe('remembering renders', () => {
 
   it('gives the same answer as rendering afresh', () => {
     const md = '**Bold** and `code`\n\n| a | b |\n| - | - |\n| 1 | 2 |';
-    expect(render(md, 'slack')).toBe(render(md, 'slack'));
-    expect(render(md, 'discord')).toContain('```');
+    expect(render(md, slackFlavour)).toBe(render(md, slackFlavour));
+    expect(render(md, discordFlavour)).toContain('```');
   });
 });

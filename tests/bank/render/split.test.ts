@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DISCORD_MESSAGE_LIMIT, SLACK_SECTION_LIMIT, splitMessage } from '../../../src/bank/render/split.js';
+import { DISCORD_MESSAGE_LIMIT } from '../../../src/adapters/discord/markdown-flavour.js';
+import { SLACK_SECTION_LIMIT } from '../../../src/adapters/slack/mrkdwn-flavour.js';
+import { splitMessage } from '../../../src/bank/render/split.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const FENCE_LINE = /^[ \t>]*```.*$/gm;

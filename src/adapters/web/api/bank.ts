@@ -1,5 +1,7 @@
 import type { Question } from '../../../bank/types.js';
 import { renderQuestionCard } from '../../../bank/render/index.js';
+import { discordFlavour } from '../../discord/markdown-flavour.js';
+import { slackFlavour } from '../../slack/mrkdwn-flavour.js';
 import type { QuestionFilter } from '../../../core/bank-service.js';
 import { notFound } from '../http/errors.js';
 import type { Route } from '../http/router.js';
@@ -52,8 +54,8 @@ export function bankRoutes(deps: ApiDeps): Route[] {
         return {
           json: {
             ...questionView(question),
-            discord: renderQuestionCard(question, 'discord').map((text) => ({ text, html: markdownToHtml(text, { spoilers: true }) })),
-            slack: renderQuestionCard(question, 'slack').map((text) => ({ text, html: slackToHtml(text) })),
+            discord: renderQuestionCard(question, discordFlavour).map((text) => ({ text, html: markdownToHtml(text, { spoilers: true }) })),
+            slack: renderQuestionCard(question, slackFlavour).map((text) => ({ text, html: slackToHtml(text) })),
           },
         };
       },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderDiscord } from '../../../src/bank/render/discord.js';
+import { renderDiscord } from '../../../src/adapters/discord/markdown-flavour.js';
 
 describe('renderDiscord', () => {
   it('keeps bold, italic, inline code and masked links as Discord Markdown', () => {

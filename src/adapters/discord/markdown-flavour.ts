@@ -1,11 +1,15 @@
 import type { Root } from 'mdast';
 import type { Handle, Unsafe } from 'mdast-util-to-markdown';
-import { serializeMarkdown } from '../markdown.js';
-import { parseForRender } from './parse.js';
-import { normalizeTree } from './normalize.js';
-import { plainPhrasing } from './plain.js';
-import { tableToCode } from './table-text.js';
-import { rewriteTree, text, withoutStrong } from './tree.js';
+import { serializeMarkdown } from '../../bank/markdown.js';
+import type { MarkdownFlavour } from '../../bank/render/flavour.js';
+import { normalizeTree } from '../../bank/render/normalize.js';
+import { parseForRender } from '../../bank/render/parse.js';
+import { plainPhrasing } from '../../bank/render/plain.js';
+import { tableToCode } from '../../bank/render/table-text.js';
+import { rewriteTree, text, withoutStrong } from '../../bank/render/tree.js';
+
+/** Discord rejects message content longer than this (UTF-16 code units). */
+export const DISCORD_MESSAGE_LIMIT = 2000;
 
 /** Discord renders `#`, `##` and `###` only. */
 const DEEPEST_DISCORD_HEADING = 3;
@@ -68,3 +72,12 @@ export function discordFromTree(tree: Root): string {
     unsafe: discordUnsafe,
   }).trim();
 }
+
+/** Discord's flavour for the bank renderer: its own syntax, its message limit, and what a cut must not split. */
+export const discordFlavour: MarkdownFlavour = {
+  name: 'discord',
+  fromTree: discordFromTree,
+  limit: DISCORD_MESSAGE_LIMIT,
+  // Masked links `[text](url)` and suppressed-embed links `<url>`.
+  split: { keepTogether: /\[[^\]\n]*\]\([^)\s]*\)|<https?:[^>\s]*>/g },
+};

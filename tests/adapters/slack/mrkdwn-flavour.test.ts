@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderSlack } from '../../../src/bank/render/slack.js';
+import { renderSlack } from '../../../src/adapters/slack/mrkdwn-flavour.js';
 
 /** slackify-markdown pads emphasis with zero-width spaces so Slack formats mid-word; they are invisible. */
 function visible(mrkdwn: string): string {

@@ -1,11 +1,15 @@
 import type { Root } from 'mdast';
 import { slackifyMarkdown } from 'slackify-markdown';
-import { serializeMarkdown } from '../markdown.js';
-import { parseForRender } from './parse.js';
-import { normalizeTree } from './normalize.js';
-import { plainPhrasing } from './plain.js';
-import { tableToCode } from './table-text.js';
-import { rewriteTree, text, withoutStrong } from './tree.js';
+import { serializeMarkdown } from '../../bank/markdown.js';
+import type { MarkdownFlavour } from '../../bank/render/flavour.js';
+import { normalizeTree } from '../../bank/render/normalize.js';
+import { parseForRender } from '../../bank/render/parse.js';
+import { plainPhrasing } from '../../bank/render/plain.js';
+import { tableToCode } from '../../bank/render/table-text.js';
+import { rewriteTree, text, withoutStrong } from '../../bank/render/tree.js';
+
+/** Slack rejects a section block's text longer than this. */
+export const SLACK_SECTION_LIMIT = 3000;
 
 /**
  * Slack needs `&`, `<` and `>` escaped in all text, code included. slackify-markdown escapes
@@ -62,3 +66,12 @@ function escapeForSlack<T extends { value: string }>(node: T): T {
   );
   return node;
 }
+
+/** Slack's flavour for the bank renderer: mrkdwn, the section limit, and what a cut must not split. */
+export const slackFlavour: MarkdownFlavour = {
+  name: 'slack',
+  fromTree: slackFromTree,
+  limit: SLACK_SECTION_LIMIT,
+  // `<url|text>` links and `&amp;`-style entities.
+  split: { keepTogether: /<[^<>\n]*>|&(?:amp|lt|gt);/g },
+};

@@ -18,6 +18,7 @@ export const LIMITS = {
   commandDescription: 100,
   choiceName: 100,
   autocompleteChoices: 25,
+  attachmentDescription: 1024,
 } as const;
 
 /** Cuts to `max` UTF-16 units with an ellipsis, never halving a surrogate pair. */

@@ -41,7 +41,7 @@ export function createDiscordPort(client: Client, store: Store, logger: Logger):
 
   async function create(channelId: string, m: DiscordMessage, mentions: APIAllowedMentions, nonce?: string): Promise<string> {
     const body = { ...toBody(m, mentions), nonce: nonce ?? SnowflakeUtil.generate().toString(), enforce_nonce: true };
-    return idOf(await client.rest.post(Routes.channelMessages(channelId), { body }));
+    return idOf(await client.rest.post(Routes.channelMessages(channelId), { body, ...uploads(m) }));
   }
 
   /** Sends in order and returns the ids; once the first is out, a failing continuation is logged, not thrown. */
@@ -141,7 +141,7 @@ export function createDiscordPort(client: Client, store: Store, logger: Logger):
     async update(channel, messageId, reply) {
       await guarded(channel, NEEDS.edit, 'edit a message', async () => {
         const m = renderSingle(reply);
-        await client.rest.patch(Routes.channelMessage(channel.channelId, messageId), { body: { ...toBody(m, NO_MENTIONS), content: m.content ?? '' } });
+        await client.rest.patch(Routes.channelMessage(channel.channelId, messageId), { body: { ...toBody(m, NO_MENTIONS), content: m.content ?? '' }, ...uploads(m) });
       });
     },
 
@@ -160,7 +160,14 @@ function toBody(m: DiscordMessage, mentions: APIAllowedMentions) {
     embeds: m.embeds.map((e) => e.toJSON()),
     components: m.components.map((row) => row.toJSON()),
     allowed_mentions: mentions,
+    // With files the request goes out as multipart; each is listed here by its index, with its alt text.
+    ...(m.files ? { attachments: m.files.map((f, id) => ({ id, filename: f.name, description: f.description })) } : {}),
   };
+}
+
+/** discord.js sends a request with `files` as multipart/form-data, the body as its `payload_json`. */
+function uploads(m: DiscordMessage): { files?: { name: string; data: Buffer; contentType: string }[] } {
+  return m.files ? { files: m.files.map((f) => ({ name: f.name, data: f.data, contentType: 'image/png' })) } : {};
 }
 
 /** The id of a created message, from a REST answer typed `unknown`. */

@@ -9,6 +9,15 @@ export interface DiscordMessage {
   content?: string;
   embeds: EmbedBuilder[];
   components: ActionRowBuilder<ButtonBuilder>[];
+  /** Pictures uploaded with the message (multipart), shown by the embed that names `attachment://<name>`. */
+  files?: DiscordFile[];
+}
+
+export interface DiscordFile {
+  name: string;
+  data: Buffer;
+  /** Discord's alt text for the attachment (at most 1,024 characters). */
+  description: string;
 }
 
 const STYLES: Record<NonNullable<Button['style']>, ButtonStyle> = {
@@ -32,7 +41,11 @@ export function renderReply(reply: Reply, opts: { prefix?: string } = {}): Disco
   const pieces: string[] = opts.prefix ? [opts.prefix] : [];
   const embeds: EmbedBuilder[] = [];
   const buttonRows: Button[][] = [];
-  for (const block of reply.blocks) addBlock(block, pieces, embeds, buttonRows);
+  const files = new Map<EmbedBuilder, DiscordFile>();
+  for (const block of reply.blocks) {
+    if (block.type === 'image') embeds.push(imageEmbed(block, files));
+    else addBlock(block, pieces, embeds, buttonRows);
+  }
 
   const messages: DiscordMessage[] = packContent(pieces).map((content) => ({ content, embeds: [], components: [] }));
   for (const group of packEmbeds(embeds)) {
@@ -50,6 +63,11 @@ export function renderReply(reply: Reply, opts: { prefix?: string } = {}): Disco
   }
   // Discord refuses an empty message; an empty reply still says something.
   if (messages.length === 0) messages.push({ content: '\u200b', embeds: [], components: [] });
+  // Each picture travels with the message whose embed shows it.
+  for (const m of messages) {
+    const attached = m.embeds.flatMap((e) => files.get(e) ?? []);
+    if (attached.length > 0) m.files = attached;
+  }
   return messages;
 }
 
@@ -64,6 +82,7 @@ export function renderSingle(reply: Reply): DiscordMessage {
     ...(content ? { content: truncate(content, LIMITS.content) } : {}),
     embeds: all.flatMap((m) => m.embeds).slice(0, LIMITS.embedsPerMessage),
     components: all.flatMap((m) => m.components).slice(0, LIMITS.rowsPerMessage),
+    ...(all.some((m) => m.files) ? { files: all.flatMap((m) => m.files ?? []) } : {}),
   };
 }
 
@@ -94,7 +113,26 @@ function addBlock(block: ReplyBlock, pieces: string[], embeds: EmbedBuilder[], b
     case 'divider':
       pieces.push(DIVIDER);
       return;
+    case 'image':
+      // Pictures become embeds with an upload (renderReply); nothing of them goes into the text.
+      return;
   }
+}
+
+/**
+ * A picture as an embed whose image is the file uploaded with the message (`attachment://`); the alt
+ * text goes with the file, where Discord's screen-reader text lives. Discord takes only letters,
+ * digits, `_`, `-` and `.` in an attachment name; two pictures of one reply get distinct names.
+ */
+function imageEmbed(block: Extract<ReplyBlock, { type: 'image' }>, files: Map<EmbedBuilder, DiscordFile>): EmbedBuilder {
+  const base = block.filename.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^\.+/, '') || 'image.png';
+  const taken = new Set([...files.values()].map((f) => f.name));
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = base.replace(/(\.[^.]*)?$/, `-${n}$1`);
+  const embed = new EmbedBuilder().setImage(`attachment://${name}`);
+  const data = Buffer.from(block.png.buffer, block.png.byteOffset, block.png.byteLength);
+  files.set(embed, { name, data, description: truncate(block.alt, LIMITS.attachmentDescription) });
+  return embed;
 }
 
 /** A question card: title, the question as the description (continued in more embeds when long), footer last. */

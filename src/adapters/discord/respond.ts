@@ -62,7 +62,7 @@ async function editDeferred(interaction: Repliable, reply: Reply, guessEphemeral
   const ephemeral = reply.ephemeral === true;
   const [head, ...rest] = renderReply(reply);
   if (ephemeral === guessEphemeral) {
-    await interaction.editReply({ content: head?.content ?? null, embeds: head?.embeds ?? [], components: head?.components ?? [], allowedMentions: NO_MENTIONS });
+    await interaction.editReply({ content: head?.content ?? null, embeds: head?.embeds ?? [], components: head?.components ?? [], allowedMentions: NO_MENTIONS, ...attachments(head) });
   } else {
     await interaction.deleteReply();
     if (head) rest.unshift(head);
@@ -79,7 +79,7 @@ async function replaceOrAdd(interaction: ButtonInteraction, reply: Reply, ready:
   const ephemeral = reply.ephemeral === true;
   const [head, ...rest] = renderReply(reply);
   if (reply.replaceMessage && head) {
-    const update = { content: head.content ?? null, embeds: head.embeds, components: head.components, allowedMentions: NO_MENTIONS };
+    const update = { content: head.content ?? null, embeds: head.embeds, components: head.components, allowedMentions: NO_MENTIONS, ...attachments(head) };
     if (ready) await interaction.update(update);
     else await interaction.editReply(update);
   } else if (ready) {
@@ -99,5 +99,11 @@ function asReply(m: DiscordMessage | undefined, ephemeral: boolean): Interaction
     ...(m && m.components.length > 0 ? { components: m.components } : {}),
     allowedMentions: NO_MENTIONS,
     ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+    ...attachments(m),
   };
+}
+
+/** Pictures go up with the message (discord.js sends it as multipart); the embed shows them by name. */
+function attachments(m: DiscordMessage | undefined): { files?: { attachment: Buffer; name: string; description: string }[] } {
+  return m?.files ? { files: m.files.map((f) => ({ attachment: f.data, name: f.name, description: f.description })) } : {};
 }

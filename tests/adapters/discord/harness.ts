@@ -10,6 +10,7 @@ import type { BankLoadResult } from '../../../src/bank/types.js';
 import { type BankService, createBankService } from '../../../src/core/bank-service.js';
 import { defaultEngineConfig } from '../../../src/core/engine-config.js';
 import { type Engine, createEngine } from '../../../src/core/engine.js';
+import type { BoardImages } from '../../../src/core/images.js';
 import type { ChannelRef } from '../../../src/core/refs.js';
 import type { Logger } from '../../../src/log.js';
 import { createStore } from '../../../src/store/create-store.js';
@@ -87,6 +88,8 @@ export interface HarnessOptions {
   adminRole?: string | null;
   /** Put a store in by hand (two shards sharing one). */
   sharedStore?: Store;
+  /** Board pictures (src/images' renderer, made once per file: it reads fonts). */
+  images?: BoardImages;
 }
 
 const dirs: string[] = [];
@@ -113,7 +116,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const wake = new FakeTimer();
   const bank = seedBank();
   const router = new PortRouter();
-  const engine = createEngine({ world, config: defaultEngineConfig, bank, platform: router, commands, wakeTimer: wake });
+  const engine = createEngine({ world, config: defaultEngineConfig, bank, platform: router, commands, wakeTimer: wake, ...(opts.images ? { images: opts.images } : {}) });
   const logs = recordingLogger();
   const config = { token: fake.token, appId: fake.appId, guildId: GUILD, apiBase: fake.apiBase, adminRole: opts.adminRole === undefined ? ADMIN_ROLE.name : opts.adminRole };
   const start = (tuning: DiscordTuning = opts.tuning ?? FAST) =>

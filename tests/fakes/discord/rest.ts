@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { type Fault, FaultList, type Result, error, faultResult } from './faults.js';
+import { type UploadedFile, readMultipart, withAttachments } from './multipart.js';
 import { type RateLimitOptions, RateLimiter } from './rate-limits.js';
 import { snowflake } from './snowflake.js';
 import { type FakeMessage, type Json, PERMS, messageJson, userJson } from './state.js';
@@ -31,6 +32,8 @@ const NONCE_WINDOW_MS = 2 * 60 * 1000;
 /** The REST half of the fake Discord: the routes discord.js 14 uses, answered like Discord does. */
 export class FakeRest {
   readonly requests: RecordedRequest[] = [];
+  /** Files that came with messages (multipart), by the attachment id the message lists. */
+  readonly uploads = new Map<string, UploadedFile>();
   private readonly faults = new FaultList();
   private rateLimiter: RateLimiter | null = null;
   private readonly nonces = new Map<string, { message: FakeMessage; at: number }>();
@@ -62,15 +65,20 @@ export class FakeRest {
     const at = performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const form = readMultipart(req.headers['content-type'], bytes);
+    const raw = form ? '' : bytes.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://fake');
     const method = req.method ?? 'GET';
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
     let body: unknown = null;
-    try {
-      body = raw ? JSON.parse(raw) : null;
-    } catch {
-      body = raw;
+    if (form) body = withAttachments(form, this.uploads);
+    else {
+      try {
+        body = raw ? JSON.parse(raw) : null;
+      } catch {
+        body = raw;
+      }
     }
     const record: RecordedRequest = { method, path, query: url.search, body, authHeader: req.headers.authorization !== undefined, at, status: 0 };
     this.requests.push(record);
@@ -285,6 +293,7 @@ function edit(message: FakeMessage, body: Json): FakeMessage {
   if ('content' in body) message.content = typeof body['content'] === 'string' ? body['content'] : '';
   if (Array.isArray(body['embeds'])) message.embeds = body['embeds'].filter(isJson);
   if (Array.isArray(body['components'])) message.components = body['components'].filter(isJson);
+  if (Array.isArray(body['attachments'])) message['attachments'] = body['attachments'].filter(isJson);
   message['edited_timestamp'] = new Date().toISOString();
   return message;
 }

@@ -117,7 +117,7 @@ export function messageJson(fields: { channelId: string; guildId?: string; autho
     content: typeof body['content'] === 'string' ? body['content'] : '',
     embeds: Array.isArray(body['embeds']) ? (body['embeds'] as Json[]) : [],
     components: Array.isArray(body['components']) ? (body['components'] as Json[]) : [],
-    attachments: [],
+    attachments: Array.isArray(body['attachments']) ? (body['attachments'] as Json[]) : [],
     mentions: [],
     mention_roles: [],
     mention_everyone: false,

@@ -2,7 +2,7 @@ import { decodeBankBytes } from '../text/decode.js';
 import type { BankFile, BankWarning } from '../types.js';
 import { flattenBlocks, type Block } from './blocks.js';
 import type { RawQuestion } from './draft.js';
-import { extractQuestions } from './extract.js';
+import { type RuleTrace, extractQuestions } from './extract.js';
 import { takeFrontMatter } from './front-matter.js';
 import { MAX_BLOCK_LEVEL, parseBankMarkdown } from '../markdown.js';
 
@@ -11,8 +11,11 @@ export interface ParsedFile {
   warnings: BankWarning[];
 }
 
-/** One file's questions, or warnings saying why (some of) it could not be read. Never throws on content. */
-export function parseBankFile(file: BankFile): ParsedFile {
+/**
+ * One file's questions, or warnings saying why (some of) it could not be read. Never throws on content.
+ * `trace` hears which named rule took each block (tests/bank/parse/rules.test.ts).
+ */
+export function parseBankFile(file: BankFile, trace?: RuleTrace): ParsedFile {
   const decoded = decodeBankBytes(file.bytes);
   if (!decoded.ok) return { questions: [], warnings: [{ file: file.path, line: 1, message: `${decoded.reason}; skipped` }] };
   const warnings: BankWarning[] = decoded.notes.map((n) => ({ file: file.path, ...n }));
@@ -21,7 +24,7 @@ export function parseBankFile(file: BankFile): ParsedFile {
   warnings.push(...longLines.map((w) => ({ file: file.path, ...w })));
   const { blocks, fenceWarnings } = blocksWithClosedFences(text);
   warnings.push(...fenceWarnings.map((w) => ({ file: file.path, ...w })));
-  const extracted = extractQuestions(blocks, front ?? {});
+  const extracted = extractQuestions(blocks, front ?? {}, trace);
   warnings.push(...extracted.warnings.map((w) => ({ file: file.path, ...w })));
   if (extracted.questions.length === 0) {
     warnings.push({ file: file.path, line: 1, message: 'no questions found (questions/README.md lists the shapes Recall reads)' });

@@ -6,7 +6,7 @@ import { isQuestionHeading } from './headings.js';
 import { asks, boldOnly, looksLikeQuestion, numberedLine, questionPrefixed } from './lines.js';
 import { splitQuestionMarkers } from './markers.js';
 
-/** Rules about the shape of a line or block that the extractor applies in list banks. */
+/** Checks on the shape of a line or block, which the named rules (line-rules.ts, item-rules.ts) build on. */
 
 type ItemBlock = Extract<Block, { kind: 'item' }>;
 

@@ -74,7 +74,7 @@ export const LINE_RULES: readonly Rule<LineBlock>[] = [
   },
   {
     name: 'numbered-line',
-    shape: 'numbered lists without answers',
+    shape: 'plain-text sections',
     take(r, b) {
       const numbered = numberedLine(b.text);
       if (!numbered || numbered.rest === '') return false;

@@ -31,7 +31,7 @@ export class BankBuilder {
   addParsed(path: string, parsed: ParsedFile): void {
     this.files.push(path);
     // Merged now, one file per turn: a large bank's merge never holds the event loop in one piece.
-    for (const q of parsed.questions) this.merger.add({ ...q, file: path });
+    for (const q of parsed.questions) this.merger.addFrom(path, q);
     this.warnings.push(...parsed.warnings);
   }
 

@@ -44,7 +44,12 @@ export class QuestionMerger {
   }
 
   add(q: SourcedQuestion): void {
-    const group = addByWords(this.byKey, q, this.copy);
+    this.addFrom(q.file, q);
+  }
+
+  /** add() without a copy of the question to give it its file: a large bank merges 100,000 of them. */
+  addFrom(file: string, q: RawQuestion & { key?: string }): void {
+    const group = addByWords(this.byKey, q, file, this.copy);
     if (group.question.sources.length === 1) this.questions.push(group.question);
     if (group.explicit) this.marked.add(group);
   }
@@ -100,10 +105,10 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const same = (text: string): string => text;
 
-function addByWords(byKey: Map<string, Group>, q: SourcedQuestion, own: (text: string) => string): Group {
+function addByWords(byKey: Map<string, Group>, q: RawQuestion & { key?: string }, file: string, own: (text: string) => string): Group {
   const key = q.key ?? questionId(q.question);
   const existing = byKey.get(key);
-  const source = { file: q.file, line: q.line };
+  const source = { file, line: q.line };
   if (!existing) {
     const group: Group = {
       order: byKey.size,
@@ -111,14 +116,15 @@ function addByWords(byKey: Map<string, Group>, q: SourcedQuestion, own: (text: s
         id: key,
         question: own(q.question),
         answer: q.answer === null ? null : own(q.answer),
-        hints: q.hints.map(own),
+        // Fresh lists are the parse's own, so they are kept rather than copied.
+        hints: own === same ? q.hints : q.hints.map(own),
         category: q.category === null ? null : own(q.category),
-        tags: unique(q.tags).map(own),
+        tags: q.tags.length === 0 && own === same ? q.tags : unique(q.tags).map(own),
         difficulty: q.difficulty,
         sources: [source],
       },
       explicit: q.id === null ? null : { id: own(q.id), at: source },
-      idWarnings: [],
+      idWarnings: NO_WARNINGS,
     };
     byKey.set(key, group);
     return group;
@@ -137,10 +143,14 @@ function addByWords(byKey: Map<string, Group>, q: SourcedQuestion, own: (text: s
   if (!existing.explicit) existing.explicit = { id: own(q.id), at: source };
   else if (existing.explicit.id !== q.id) {
     const first = existing.explicit;
+    if (existing.idWarnings === NO_WARNINGS) existing.idWarnings = [];
     existing.idWarnings.push({ ...source, message: `this question already has the id \`${first.id}\` (${first.at.file}:${first.at.line}); \`${q.id}\` is ignored` });
   }
   return existing;
 }
+
+/** Shared by the groups that have no id warning (nearly all): one array less per question. */
+const NO_WARNINGS: BankWarning[] = [];
 
 function unique(values: string[]): string[] {
   const seen = new Set<string>();

@@ -1,7 +1,7 @@
 import type { BankLoadResult, Question } from '../../bank/types.js';
 import type { Store } from '../../store/store.js';
 import type { CoreLogger } from '../logger.js';
-import { type IdDecision, keepIds } from './keep-ids.js';
+import { type IdDecision, keepIds, keepIdsInTurns } from './keep-ids.js';
 import { KNOWN_QUESTIONS_KEY } from './keys.js';
 import { legacyKnownQuestions } from './legacy.js';
 import { type KnownBank, emptyKnownBank, knownBank, readKnownBank, sameKnownBank } from './record.js';
@@ -27,7 +27,9 @@ export function createIdKeeper(logger: CoreLogger, store?: Store, initial?: read
   return {
     async settle(loaded) {
       let decision: IdDecision | undefined;
-      const decide = (known: KnownBank): KnownBank => {
+      // The usual decision is made in turns (keepIdsInTurns); only a record that another process changed
+      // between the read and the write is decided again in one piece, inside the store's atomic update.
+      const decideAgain = (known: KnownBank): KnownBank => {
         decision = keepIds(loaded.questions, known);
         return decision.known;
       };
@@ -37,8 +39,9 @@ export function createIdKeeper(logger: CoreLogger, store?: Store, initial?: read
           const stored = await store.get<unknown>(KNOWN_QUESTIONS_KEY);
           const fallback = stored === undefined && last.ids.length === 0 && (await holdsHistory(store)) ? knownBank(legacyKnownQuestions(loaded.questions), new Map()) : last;
           const read = readStored(stored, fallback);
-          const first = decide(read);
-          const firstDecision = decision;
+          const firstDecision = await keepIdsInTurns(loaded.questions, read);
+          decision = firstDecision;
+          const first = firstDecision.known;
           if (stored === undefined || !sameKnownBank(first, read)) {
             await store.update<unknown>(KNOWN_QUESTIONS_KEY, (current) => {
               const now = readStored(current, fallback);
@@ -47,14 +50,14 @@ export function createIdKeeper(logger: CoreLogger, store?: Store, initial?: read
                 decision = firstDecision;
                 return first;
               }
-              return decide(now);
+              return decideAgain(now);
             });
           }
         } catch (err) {
           logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not read or write the known questions; ids are kept only while this process runs');
-          decide(last);
+          decision = await keepIdsInTurns(loaded.questions, last);
         }
-      } else decide(last);
+      } else decision = await keepIdsInTurns(loaded.questions, last);
       if (!decision) return loaded;
       last = decision.known;
       report(decision, logger);

@@ -9,6 +9,7 @@ import { boardRoutes } from './api/boards.js';
 import { channelRoutes } from './api/channel.js';
 import type { ApiDeps } from './api/deps.js';
 import { type MetricsSource, metricsRoutes } from './api/metrics.js';
+import { practiceRoutes } from './api/practice.js';
 import { scheduleRoutes } from './api/schedules.js';
 import { preparePlayground } from './bootstrap.js';
 import { ChannelLog } from './channel-log.js';
@@ -50,7 +51,7 @@ export async function startWebAdapter(deps: WebAdapterDeps): Promise<RunningAdap
   const inFlight = new InFlight();
   const server = createWebServer({
     inFlight,
-    routes: [...channelRoutes(api), ...boardRoutes(api), ...bankRoutes(api), ...scheduleRoutes(api), ...(deps.metrics ? metricsRoutes(deps.metrics) : [])],
+    routes: [...channelRoutes(api), ...boardRoutes(api), ...bankRoutes(api), ...scheduleRoutes(api), ...practiceRoutes(api), ...(deps.metrics ? metricsRoutes(deps.metrics) : [])],
     assets,
     auth: { token: config.dashboardToken, playground: deps.playground },
     logger,

@@ -3,6 +3,7 @@ import { createChannelView } from './channel.js';
 import { createBoardsView } from './boards.js';
 import { createBankView } from './bank.js';
 import { createSchedulesView } from './schedules.js';
+import { createPracticeView } from './practice.js';
 
 const NAME_KEY = 'recall.name';
 
@@ -21,6 +22,7 @@ async function main() {
   const views = {
     channel: createChannelView({ person, session }),
     boards: createBoardsView({ person }),
+    practice: createPracticeView({ person }),
     bank: createBankView(),
     schedules: createSchedulesView(),
   };

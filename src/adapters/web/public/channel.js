@@ -1,7 +1,7 @@
 import { api, el, formatTime, toast, withCode } from './dom.js';
 import { renderBlocks } from './blocks.js';
 
-const EXAMPLES = ['help', 'quiz count:3', 'quiz count:2 solo:yes', 'leaderboard', 'stats', 'team create Blue', 'team join Blue', 'daily status', 'bank stats'];
+const EXAMPLES = ['help', 'practice', 'quiz count:3', 'quiz count:2 solo:yes', 'leaderboard', 'stats', 'team create Blue', 'team join Blue', 'daily status', 'bank stats'];
 
 /** The playground channel: messages as the bot posts them, reactions, buttons, and the command box. */
 export function createChannelView({ person, session }) {

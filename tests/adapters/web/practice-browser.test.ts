@@ -1,0 +1,124 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, type BrowserContext, type Locator, type Page, chromium } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../helpers/bank.js';
+import { type Harness, startHarness } from './harness.js';
+import { seedsWithHostile } from './test-bank.js';
+
+const CHROMIUM = process.env.RECALL_CHROMIUM ?? '/usr/bin/chromium';
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+const REQUIRED = Boolean(process.env.CI);
+const ARTIFACTS = path.join(repoRoot, 'tests/artifacts');
+
+const BANK = seedsWithHostile();
+let browser: Browser | undefined;
+let h: Harness | undefined;
+let context: BrowserContext | undefined;
+
+async function open(name: string): Promise<{ page: Page; errors: string[] }> {
+  h = await startHarness({ clock: 'system', bank: BANK });
+  context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript({ content: `localStorage.setItem('recall.name', ${JSON.stringify(name)});` });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(h.url);
+  await page.locator('.msg.daily').first().waitFor();
+  return { page, errors };
+}
+
+const textOf = (locator: Locator) => async () => ((await locator.count()) === 0 ? '' : ((await locator.first().textContent()) ?? '').replace(/\s+/g, ' ').trim());
+
+/** As laid out (innerText): the figures' label and value are separate blocks. */
+const shownText = (locator: Locator) => async () => ((await locator.count()) === 0 ? '' : (await locator.first().innerText()).replace(/\s+/g, ' ').trim());
+
+async function type(page: Page, command: string): Promise<void> {
+  await page.locator('#command-input').fill(command);
+  await page.locator('#composer button[type=submit]').click();
+  await expect.poll(() => page.locator('#command-input').inputValue()).toBe('');
+}
+
+describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('practice in the playground page, headless Chromium (real server, engine and practice service)', { timeout: 60_000 }, () => {
+  beforeAll(async () => {
+    if (!HAS_CHROMIUM) throw new Error(`CI is set, so the browser tests must run, but there is no Chromium at ${CHROMIUM}`);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    await h?.stop();
+    context = undefined;
+    h = undefined;
+  });
+
+  it('practice → Show answer → grade → next card → summary in one "only you" message, then the personal page charts it', async () => {
+    const { page, errors } = await open('Ada');
+    await type(page, 'practice settings new 2');
+    await type(page, 'practice');
+    const card = page.locator('.only-you-msg', { hasText: 'Practice · card 1' });
+    await card.waitFor();
+    const id = await card.getAttribute('data-id');
+    const theCard = page.locator(`.msg[data-id="${id}"]`);
+    const messages = await page.locator('#messages > li').count();
+
+    await theCard.getByRole('button', { name: 'Show answer' }).click();
+    await theCard.getByRole('button', { name: /^Good/ }).waitFor();
+    // The answer took the card's place: no new line, and the keyboard lands on the first grade.
+    expect(await page.locator('#messages > li').count()).toBe(messages);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Again/);
+    await expect.poll(textOf(theCard.locator('.actions').first())).toMatch(/Again · .*Hard · .*Good · .*Easy · /);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'practice-answer.png') });
+
+    await theCard.getByRole('button', { name: /^Good/ }).click();
+    await expect.poll(textOf(theCard)).toMatch(/Good: this card comes back in \d+ minutes.*Practice · card 2/);
+    await theCard.getByRole('button', { name: 'Show answer' }).click();
+    await theCard.getByRole('button', { name: /^Again/ }).click();
+    await expect.poll(textOf(theCard)).toMatch(/Practice done: 2 reviewed, 50% correct/);
+    expect(await theCard.getByRole('button').count()).toBe(0);
+    expect(await page.locator('#messages > li').count()).toBe(messages);
+    // Nobody else sees any of it.
+    const bob = (await (await fetch(`${h!.url}/api/messages?user=Bob`)).json()) as { messages: { id: string }[] };
+    expect(bob.messages.map((m) => m.id)).not.toContain(id);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'practice-channel.png'), fullPage: true });
+
+    await type(page, 'practice remind 07:30 weekdays Europe/Berlin');
+    await page.locator('.tabs a', { hasText: 'My practice' }).click();
+    const figures = page.locator('#practice-figures');
+    await expect.poll(shownText(figures)).toMatch(/Cards learned 2 .*Due today 2 .*Due in 7 days 2 .*Retention, 30 days 50% 2 reviews .*Practice streak 1 day/);
+    const bars = page.locator('#practice-forecast svg .bar');
+    expect(await bars.count()).toBe(7);
+    await expect.poll(textOf(bars.first().locator('text.value'))).toBe('2');
+    expect(await bars.first().locator('text.axis').textContent()).toBe('Today');
+    expect(Number(await bars.first().locator('rect').getAttribute('height'))).toBeGreaterThan(100);
+    expect(Number(await bars.nth(1).locator('rect').getAttribute('height'))).toBe(0);
+    expect(await page.locator('#practice-forecast svg').getAttribute('aria-label')).toMatch(/^Cards due per day\. Today: 2, \w{3} \d+: 0/);
+    const started = page.locator('#practice-mastery .mastery li').first();
+    await expect.poll(() => started.locator('.mastery-track').getAttribute('aria-label')).toMatch(/0% mastered, [12] of \d+ started/);
+    expect(await started.locator('.mastery-started').evaluate((n) => (n as HTMLElement).style.width)).not.toBe('0%');
+    await expect.poll(textOf(page.locator('#practice-reminder'))).toBe('Reminder: 07:30 on weekdays, Europe/Berlin. practice remind off stops it.');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'practice-page.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('the personal page of someone who has not practised says how to start, with no chart and no error', async () => {
+    const { page, errors } = await open('Newcomer');
+    await page.locator('.tabs a', { hasText: 'My practice' }).click();
+    await expect.poll(textOf(page.locator('#practice-forecast'))).toBe('Nothing learned yet. Type practice in the channel to start.');
+    await expect.poll(shownText(page.locator('#practice-figures'))).toMatch(/Cards learned 0 .*Retention, 30 days – no reviews yet/);
+    expect(await page.locator('#practice-mastery .mastery li').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'practice-page-empty.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});

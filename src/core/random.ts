@@ -34,7 +34,3 @@ export function shuffle<T>(items: readonly T[], random: Random): T[] {
   }
   return out;
 }
-
-export function pickInt(random: Random, maxExclusive: number): number {
-  return Math.floor(random.next() * maxExclusive);
-}

@@ -28,10 +28,6 @@ export function channelKey(c: ChannelRef): string {
   return `${workspaceKey(c)}:${c.channelId}`;
 }
 
-export function sameWorkspace(a: WorkspaceRef, b: WorkspaceRef): boolean {
-  return a.platform === b.platform && a.workspaceId === b.workspaceId;
-}
-
 export function workspaceOf(ref: WorkspaceRef): WorkspaceRef {
   return { platform: ref.platform, workspaceId: ref.workspaceId };
 }

@@ -47,8 +47,6 @@ export interface Button {
   disabled?: boolean;
 }
 
-export const MAX_ACTION_LENGTH = 100;
-
 export function textReply(markdown: string, opts: { ephemeral?: boolean } = {}): Reply {
   return { blocks: [{ type: 'text', markdown }], ...(opts.ephemeral ? { ephemeral: true } : {}) };
 }

@@ -1,5 +1,5 @@
 import { type Stats, mkdirSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { StoreError, errorMessage } from './store-error.js';
 
@@ -108,7 +108,7 @@ function statOrNothing(path: string): Stats | undefined {
 }
 
 async function readHeader(file: string): Promise<Buffer> {
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(file, 'r');
   } catch (error) {

@@ -1,5 +1,4 @@
 import { expect } from 'vitest';
-import { buttonIn } from '../../fakes/slack/blocks.js';
 import type { ApiCall } from '../../fakes/slack/server.js';
 import { type SlackHarness, ann } from './harness.js';
 
@@ -15,8 +14,4 @@ export async function scheduleAndPost(h: SlackHarness): Promise<{ post: ApiCall;
   expect(posts).toHaveLength(1);
   const post = posts[0] as ApiCall;
   return { post, ts: String(post.response['ts']) };
-}
-
-export function revealButtonOf(post: ApiCall) {
-  return buttonIn(post.body['blocks'], /Reveal/);
 }

@@ -140,7 +140,7 @@ export function buttonsOf(reply: Reply): Button[] {
 
 export function questionBlockOf(reply: Reply) {
   const block = reply.blocks.find((b) => b.type === 'question');
-  if (!block || block.type !== 'question') throw new Error('the reply has no question block');
+  if (block?.type !== 'question') throw new Error('the reply has no question block');
   return block;
 }
 

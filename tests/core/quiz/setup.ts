@@ -4,7 +4,7 @@ import { createQuizService, type RoundRecord } from '../../../src/core/quiz/inde
 import { activeKey, roundKey } from '../../../src/core/quiz/keys.js';
 import type { ActiveRound } from '../../../src/core/quiz/types.js';
 import type { ChannelRef, UserRef } from '../../../src/core/refs.js';
-import { type Button, type Reply } from '../../../src/core/reply.js';
+import type { Button, Reply } from '../../../src/core/reply.js';
 import type { GradeRequest, GradeResult } from '../../../src/core/scoring/types.js';
 import { FakePlatform } from '../../fakes/platform.js';
 import { createTestWorld } from '../../fakes/world.js';
@@ -70,7 +70,7 @@ export async function liveRound(w: QuizWorld, channel: ChannelRef = CHANNEL): Pr
 export async function choice(w: QuizWorld, which: 'right' | 'wrong', channel: ChannelRef = CHANNEL): Promise<string> {
   const round = await liveRound(w, channel);
   const q = round.questions[round.current];
-  if (!q || q.kind !== 'choice') throw new Error('the current question is not multiple choice');
+  if (q?.kind !== 'choice') throw new Error('the current question is not multiple choice');
   const letters = ['A', 'B', 'C', 'D'];
   const label = which === 'right' ? letters[q.correct] : letters[(q.correct + 1) % q.choices.length];
   const button = buttonsOf(lastQuestion(w.platform, channel).reply).find((b) => b.label === label);

@@ -31,7 +31,12 @@ async function seed(h: Harness): Promise<void> {
 function watching(store: Store, topLimits: number[]): Store {
   return new Proxy(store, {
     get(target, prop, receiver) {
-      if (prop === 'boardTop') return (board: string, n: number) => (topLimits.push(n), target.boardTop(board, n));
+      if (prop === 'boardTop') {
+        return (board: string, n: number) => {
+          topLimits.push(n);
+          return target.boardTop(board, n);
+        };
+      }
       const value: unknown = Reflect.get(target, prop, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },

@@ -102,10 +102,6 @@ export function textChannelJson(guildId: string, c: FakeChannelSpec, botUserId: 
   };
 }
 
-export function roleJson(r: FakeRole, position: number): Json {
-  return { id: r.id, name: r.name, permissions: String(r.permissions), position, color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, managed: false, mentionable: false, icon: null, unicode_emoji: null, flags: 0 };
-}
-
 export function messageJson(fields: { channelId: string; guildId?: string; author: FakeUser; body: Json; flags?: number }): FakeMessage {
   const body = fields.body;
   return {

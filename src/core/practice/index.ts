@@ -13,3 +13,4 @@ export type {
   PracticeStats,
 } from './service.js';
 export { gradingThatTeaches } from './teach.js';
+export { hasPractice, practiceFields } from './format.js';

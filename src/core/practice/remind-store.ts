@@ -13,20 +13,17 @@ export interface ReminderSettings {
   setAt: string;
 }
 
-/**
- * Everyone's reminders in one value, for the schedule sync: one read when something changed, instead
- * of one per person. The version lives in a key of its own, so an unchanged sync reads a number.
- */
-interface ReminderIndex {
-  people: Record<string, ReminderSettings>;
-}
-
 /*
  * Every reminder key starts with `practice-remind:` and then the person (workspace and user id,
  * URI-encoded so a `:` in an id cannot make two people's keys meet).
  */
-const INDEX_KEY = 'practice-remind:index';
-const VERSION_KEY = 'practice-remind:index-version';
+/**
+ * A board of everyone who ever set a reminder: member = person, score = how many times their reminder
+ * changed. The sync re-reads only the people whose count moved; the version, a key of its own, tells it
+ * whether anything moved at all, so an unchanged wake reads one number.
+ */
+const CHANGES_BOARD = 'practice-remind:changes';
+const VERSION_KEY = 'practice-remind:version';
 
 export function personKey(user: UserRef): string {
   return `${workspaceKey(user)}:${encodeURIComponent(user.userId)}`;
@@ -49,25 +46,22 @@ export function loadReminder(store: Store, person: string): Promise<ReminderSett
   return store.get<ReminderSettings>(reminderKeys.settings(person));
 }
 
-/** Sets (or, with null, removes) a person's reminder: their own key, then the index, then the version others watch. */
+/** Sets (or, with null, removes) a person's reminder: their own key, then their change count, then the version others watch. */
 export async function saveReminder(store: Store, person: string, settings: ReminderSettings | null): Promise<void> {
   if (settings) await store.set(reminderKeys.settings(person), settings);
   else await store.delete(reminderKeys.settings(person));
-  await store.update<ReminderIndex>(INDEX_KEY, (index) => {
-    const people = { ...index?.people };
-    if (settings) people[person] = settings;
-    else delete people[person];
-    return { people };
-  });
+  await store.boardAdd(CHANGES_BOARD, person, 1);
   await store.update<number>(VERSION_KEY, (v) => (v ?? 0) + 1);
 }
 
-export async function readIndexVersion(store: Store): Promise<number> {
+export async function readVersion(store: Store): Promise<number> {
   return (await store.get<number>(VERSION_KEY)) ?? 0;
 }
 
-export async function readReminders(store: Store): Promise<Record<string, ReminderSettings>> {
-  return (await store.get<ReminderIndex>(INDEX_KEY))?.people ?? {};
+/** Person → how many times their reminder changed. */
+export async function readChanges(store: Store): Promise<Map<string, number>> {
+  const size = await store.boardSize(CHANGES_BOARD);
+  return new Map((await store.boardTop(CHANGES_BOARD, size)).map((e) => [e.member, e.score]));
 }
 
 export function readMark(store: Store, person: string): Promise<string | undefined> {

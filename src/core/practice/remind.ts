@@ -5,7 +5,7 @@ import type { PlatformPort } from '../platform.js';
 import { type ChannelRef, type UserRef, channelOf } from '../refs.js';
 import type { World } from '../world.js';
 import { createReminderSlots } from './remind-slots.js';
-import { type ReminderSettings, loadReminder, personKey, readIndexVersion, readMark, readReminders, resetMark, saveReminder } from './remind-store.js';
+import { type ReminderSettings, loadReminder, personKey, readChanges, readMark, readVersion, resetMark, saveReminder } from './remind-store.js';
 import type { PracticeService } from './service.js';
 
 export type { ReminderSettings } from './remind-store.js';
@@ -125,15 +125,22 @@ async function buildReminder(deps: ReminderDeps, user: UserRef, channel: Channel
 /**
  * Keeps this process's runner in step with everyone's reminders in the store, so one set or turned off
  * through another process is picked up on the next wake. An unchanged version costs one read; a change
- * reads the index once, and a person's last-slot mark only when their schedule is new or moved.
+ * reads the change counts and then the settings (and last-slot mark) of only the people whose count moved.
  */
 function createReminderSync(world: World, runner: ScheduleRunner, owns: (channel: ChannelRef) => boolean) {
+  const { store } = world;
+  /** Person → the schedule (as JSON) the runner watches for them. */
   const watched = new Map<string, string>();
+  /** Person → the change count last acted on. */
+  const seen = new Map<string, number>();
   let seenVersion = -1;
 
   function watch(person: string, settings: ReminderSettings, mark: string | undefined): void {
+    const json = JSON.stringify(settings.schedule);
+    // Re-adding an unchanged schedule would only throw away the runner's progress.
+    if (watched.get(person) === json) return;
     runner.add(person, settings.schedule, mark);
-    watched.set(person, JSON.stringify(settings.schedule));
+    watched.set(person, json);
   }
 
   function unwatch(person: string): void {
@@ -141,21 +148,24 @@ function createReminderSync(world: World, runner: ScheduleRunner, owns: (channel
     watched.delete(person);
   }
 
+  async function follow(person: string): Promise<void> {
+    const settings = await loadReminder(store, person);
+    if (settings && owns(settings.channel)) {
+      if (watched.get(person) !== JSON.stringify(settings.schedule)) watch(person, settings, await readMark(store, person));
+    } else if (watched.has(person)) {
+      unwatch(person);
+    }
+  }
+
   async function run(opts: { force?: boolean } = {}): Promise<void> {
     try {
-      const version = await readIndexVersion(world.store);
+      const version = await readVersion(store);
       if (!opts.force && version === seenVersion) return;
-      const people = await readReminders(world.store);
-      for (const [person, settings] of Object.entries(people)) {
-        if (!owns(settings.channel)) {
-          if (watched.has(person)) unwatch(person);
-          continue;
-        }
-        // Re-adding an unchanged schedule would only throw away the runner's progress.
-        if (watched.get(person) === JSON.stringify(settings.schedule)) continue;
-        watch(person, settings, await readMark(world.store, person));
+      for (const [person, count] of await readChanges(store)) {
+        if (!opts.force && seen.get(person) === count) continue;
+        await follow(person);
+        seen.set(person, count);
       }
-      for (const person of [...watched.keys()]) if (!(person in people)) unwatch(person);
       seenVersion = version;
     } catch (err) {
       world.logger.error({ err }, 'could not read the practice reminders; keeping the current schedules');

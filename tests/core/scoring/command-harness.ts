@@ -3,6 +3,8 @@ import season from '../../../commands/season.js';
 import settings from '../../../commands/settings.js';
 import stats from '../../../commands/stats.js';
 import team from '../../../commands/team.js';
+import { createBankService } from '../../../src/core/bank-service.js';
+import { createPracticeService } from '../../../src/core/practice/index.js';
 import type { UserRef } from '../../../src/core/refs.js';
 import type { GradeRequest } from '../../../src/core/scoring/types.js';
 import { commandHarness } from '../../helpers/commands.js';
@@ -15,7 +17,10 @@ export const ADMIN: UserRef = web.person('ada', 'Ada');
 
 /** Types a command line as a person would, through the real parser and dispatcher; ADMIN is the admin. */
 export function typist(h: Harness) {
-  return commandHarness({ commands: SCORING_COMMANDS, services: { scoring: h.scoring }, admin: ADMIN });
+  // `stats` adds the person's practice cards; with an empty bank there are none unless a test makes them.
+  const empty = { questions: [], warnings: [], files: [] };
+  const practice = createPracticeService({ world: h.world, config: h.config, bank: createBankService(empty, async () => empty), scoring: h.scoring });
+  return commandHarness({ commands: SCORING_COMMANDS, services: { scoring: h.scoring, practice }, admin: ADMIN });
 }
 
 /** A grade in the command tests' workspace (web:team-a). */

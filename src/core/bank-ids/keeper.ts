@@ -45,8 +45,8 @@ export function createIdKeeper(logger: CoreLogger, store?: Store, initial?: read
           if (stored === undefined || !sameKnownBank(first, read)) {
             await store.update<unknown>(KNOWN_QUESTIONS_KEY, (current) => {
               const now = readStored(current, fallback);
-              // Unchanged since it was read (the usual case): the decision made then stands.
-              if (current !== undefined && sameKnownBank(now, read)) {
+              // Unchanged since it was read (the usual case, a first start included): the decision made then stands.
+              if (sameKnownBank(now, read)) {
                 decision = firstDecision;
                 return first;
               }

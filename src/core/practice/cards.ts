@@ -2,7 +2,8 @@ import type { TransactionPlan, TransactionSnapshot } from '../../store/store.js'
 import { type UserRef, workspaceOf } from '../refs.js';
 import { localDay } from './day.js';
 import { emptyState, isMastered, review } from './fsrs.js';
-import { practiceKeys, dueScore } from './keys.js';
+import { dueScore } from './due-index.js';
+import { practiceKeys } from './keys.js';
 import type { PracticeDeps, PracticeRating } from './service.js';
 import { applyToSummary, emptySummary } from './summary.js';
 import type { CardRecord, SessionRecord, SummaryRecord } from './types.js';

@@ -22,7 +22,3 @@ export const practiceKeys = {
   /** A board of the workspace's practising people (member = user id, score 0), for reminders. */
   people: (ws: WorkspaceRef) => `${workspaceKey(ws)}:practice-people`,
 };
-
-/** Due instants live on the board in whole seconds, negated: the board's order is highest first. */
-export const dueScore = (dueMs: number): number => -Math.ceil(dueMs / 1000);
-export const dueOfScore = (score: number): number => -score * 1000;

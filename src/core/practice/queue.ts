@@ -2,7 +2,8 @@ import type { Question } from '../../bank/types.js';
 import type { BoardEntry } from '../../store/store.js';
 import { type UserRef, workspaceOf } from '../refs.js';
 import type { ResolvedDeck } from './deck.js';
-import { dueOfScore, practiceKeys } from './keys.js';
+import { dueOfScore } from './due-index.js';
+import { practiceKeys } from './keys.js';
 import type { PracticeDeps } from './service.js';
 import type { CardRecord, SummaryRecord } from './types.js';
 

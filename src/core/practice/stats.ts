@@ -1,7 +1,8 @@
 import { type UserRef, workspaceOf } from '../refs.js';
 import { resolveDeck } from './deck.js';
 import { addDays, endOfLocalDay, localDay } from './day.js';
-import { dueOfScore, practiceKeys } from './keys.js';
+import { dueOfScore } from './due-index.js';
+import { practiceKeys } from './keys.js';
 import { unseen, walkBoard } from './queue.js';
 import { newAllowance } from './session.js';
 import type { CategoryMastery, DueSummary, PracticeDeps, PracticeStats } from './service.js';

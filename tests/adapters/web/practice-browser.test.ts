@@ -77,7 +77,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('practice in the playground page, he
     await theCard.getByRole('button', { name: /^Good/ }).waitFor();
     // The answer took the card's place: no new line, and the keyboard lands on the first grade.
     expect(await page.locator('#messages > li').count()).toBe(messages);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Again/);
+    await expect.poll(textOf(page.locator(':focus'))).toMatch(/^Again/);
     await expect.poll(textOf(theCard.locator('.actions').first())).toMatch(/Again · .*Hard · .*Good · .*Easy · /);
     await page.screenshot({ path: path.join(ARTIFACTS, 'practice-answer.png') });
 
@@ -106,7 +106,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('practice in the playground page, he
     expect(await page.locator('#practice-forecast svg').getAttribute('aria-label')).toMatch(/^Cards due per day\. Today: 2, \w{3} \d+: 0/);
     const started = page.locator('#practice-mastery .mastery li').first();
     await expect.poll(() => started.locator('.mastery-track').getAttribute('aria-label')).toMatch(/0% mastered, [12] of \d+ started/);
-    expect(await started.locator('.mastery-started').evaluate((n) => (n as HTMLElement).style.width)).not.toBe('0%');
+    expect(await started.locator('.mastery-started').getAttribute('style')).toMatch(/^width: [1-9]\d*(\.\d+)?%;$/);
     await expect.poll(textOf(page.locator('#practice-reminder'))).toBe('Reminder: 07:30 on weekdays, Europe/Berlin. practice remind off stops it.');
     await page.screenshot({ path: path.join(ARTIFACTS, 'practice-page.png'), fullPage: true });
     expect(errors).toEqual([]);

@@ -1,13 +1,12 @@
 import { commands } from '../commands/index.js';
-import type { RunningAdapter } from './adapters/types.js';
+import { ADAPTERS } from './adapters/list.js';
 import { PortRouter } from './adapters/port-router.js';
-import { type DiscordAdapter, startDiscordAdapter } from './adapters/discord/index.js';
-import { startSlackAdapter } from './adapters/slack/index.js';
-import { startWebAdapter } from './adapters/web/index.js';
+import type { RunningAdapter } from './adapters/types.js';
 import { formatWarning, summarizeBank } from './bank/summary.js';
 import { describeConfig, readConfig } from './config.js';
 import { openBankService } from './core/bank-service.js';
 import { systemClock } from './core/clock.js';
+import type { ChannelRef } from './core/refs.js';
 import { createEngine } from './core/engine.js';
 import { systemRandom } from './core/random.js';
 import { systemTimers } from './core/timers.js';
@@ -53,27 +52,19 @@ async function main(): Promise<number> {
   const bank = await openBankService(initial, loadBank, { logger, store });
   const router = new PortRouter();
   const world = { clock: systemClock, store, random: systemRandom, logger, timers: systemTimers, metrics };
+  const adapters: RunningAdapter[] = [];
   // Bound late: under sharding each Discord shard schedules only its own guilds, known once it is connected.
-  let discord: DiscordAdapter | undefined;
-  const ownsChannel = (channel: Parameters<DiscordAdapter['ownsChannel']>[0]) => discord?.ownsChannel(channel) ?? true;
+  const ownsChannel = (channel: ChannelRef) => adapters.every((a) => a.ownsChannel?.(channel) ?? true);
   // Fonts are read here, once: a bad install fails the start rather than the first picture.
   const images = await createBoardRenderer();
   const engine = instrumentEngine(createEngine({ world, config: config.engine, bank, platform: instrumentPort(router, metrics), commands, wakeTimer: createCronTimer(), ownsChannel, images }), metrics);
-  const deps = { engine, router, bank, store, logger };
-
-  const adapters: RunningAdapter[] = [];
-  const playground = !config.discord && !config.slack;
-  if (config.discord) {
-    discord = await startDiscordAdapter({ ...deps, config: config.discord });
-    adapters.push(discord);
-  }
-  if (config.slack) adapters.push(await startSlackAdapter({ ...deps, config: config.slack }));
   const platformHealth = () => Object.fromEntries(adapters.flatMap((a) => (a.health ? [[a.name, a.health()] as const] : [])));
   metrics.watchPlatforms(platformHealth);
-  const web = await startWebAdapter({ ...deps, config: config.web, playground, platformHealth, metrics });
-  adapters.push(web);
-  // The one line a newcomer needs, on stdout rather than only in the JSON log.
-  process.stdout.write(`Recall ${playground ? 'playground' : 'dashboard'}: ${web.url}\n`);
+  const configured = ADAPTERS.filter((a) => a.configured(config));
+  const chatPlatforms = configured.filter((a) => a.chat).map((a) => a.name);
+  const context = { engine, router, bank, store, logger, chatPlatforms, platformHealth, metrics };
+  for (const adapter of configured) adapters.push(await adapter.start(config, context));
+  for (const a of adapters) if (a.banner) process.stdout.write(`${a.banner}\n`);
   await engine.start();
   logger.info({ adapters: adapters.map((a) => a.name) }, 'Recall is running');
   // Only once running: a failure during start-up should still end the process with its message.

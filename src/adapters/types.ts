@@ -1,8 +1,11 @@
+import type { Config } from '../config.js';
 import type { BankService } from '../core/bank-service.js';
 import type { Engine } from '../core/engine.js';
+import type { ChannelRef, Platform } from '../core/refs.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { PortRouter } from './port-router.js';
+import type { MetricsSource } from './web/api/metrics.js';
 
 /** What main.ts hands every adapter: the engine to call, the router to register its port with. */
 export interface AdapterDeps {
@@ -37,4 +40,54 @@ export interface RunningAdapter {
   stop(): Promise<void>;
   /** Chat platforms report their connection for /healthz and the metrics; the dashboard has none. */
   health?(): PlatformHealth;
+  /**
+   * Whether this process should schedule work for the channel (Discord under sharding: only its own
+   * guilds). Asked of every running adapter; one that has no opinion on a channel answers true.
+   */
+  ownsChannel?(channel: ChannelRef): boolean;
+  /** One line for whoever started Recall, printed on stdout (the web page's address). */
+  banner?: string;
+}
+
+/** What main.ts hands every adapter's start: AdapterDeps, and what the adapters need to know of each other. */
+export interface AdapterContext extends AdapterDeps {
+  /** The chat platforms configured in this process; with none the web page is the playground. */
+  chatPlatforms: readonly Platform[];
+  /** The running adapters' connections, for /healthz (read when asked, so later adapters count too). */
+  platformHealth: () => Record<string, PlatformHealth>;
+  metrics: MetricsSource;
+}
+
+/**
+ * One platform in main.ts's list (src/adapters/list.ts): whether its settings are present, and how to
+ * start it; what start returns says how to drain and stop it. Made with `defineAdapter`.
+ */
+export interface AdapterEntry {
+  name: Platform;
+  /** A chat platform, rather than the page every process serves. */
+  chat: boolean;
+  configured(config: Config): boolean;
+  start(config: Config, context: AdapterContext): Promise<RunningAdapter>;
+}
+
+export interface AdapterSpec<S> {
+  name: Platform;
+  chat: boolean;
+  /** This adapter's settings from the validated config, or null when they are not set (it stays off). */
+  settings(config: Config): S | null;
+  start(settings: S, context: AdapterContext): Promise<RunningAdapter>;
+}
+
+/** Keeps each adapter's settings typed inside its own entry while the list holds them all alike. */
+export function defineAdapter<S>(spec: AdapterSpec<S>): AdapterEntry {
+  return {
+    name: spec.name,
+    chat: spec.chat,
+    configured: (config) => spec.settings(config) !== null,
+    start(config, context) {
+      const settings = spec.settings(config);
+      if (settings === null) throw new Error(`${spec.name} is not configured; main.ts starts only configured adapters`);
+      return spec.start(settings, context);
+    },
+  };
 }

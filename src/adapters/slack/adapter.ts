@@ -1,0 +1,10 @@
+import { defineAdapter } from '../types.js';
+import { startSlackAdapter } from './index.js';
+
+/** On when SLACK_BOT_TOKEN, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for installs, are set. */
+export const slackAdapter = defineAdapter({
+  name: 'slack',
+  chat: true,
+  settings: (config) => config.slack,
+  start: (settings, context) => startSlackAdapter({ ...context, config: settings }),
+});

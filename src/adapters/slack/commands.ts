@@ -24,10 +24,19 @@ export function registerCommand(app: App, ctx: HandlerContext): void {
       await ack();
       return;
     }
+    const channel = slackChannel(command.teamId, command.channelId);
+    // A reply in the channel brings its pictures after it; a private one cannot (a shared file is public), so it keeps their words.
+    const pictures = (reply: Reply) => (reply.ephemeral ? undefined : ctx.port.files.upload(channel, reply));
     await replyOrDefer(runCommand(ctx, command, context.botToken), ctx.ackWithinMs, {
-      ready: (reply) => ack(toResponse(reply)),
+      ready: async (reply) => {
+        await ack(toResponse(reply));
+        await pictures(reply);
+      },
       defer: () => ack({ response_type: 'ephemeral', text: 'Working on it…' }),
-      late: (reply) => replyLater(reply, { respond, port: ctx.port, channel: slackChannel(command.teamId, command.channelId), user: slackUser(command.teamId, command.userId) }),
+      late: async (reply) => {
+        await replyLater(reply, { respond, port: ctx.port, channel, user: slackUser(command.teamId, command.userId) });
+        await pictures(reply);
+      },
     });
   });
 }

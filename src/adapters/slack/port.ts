@@ -5,6 +5,7 @@ import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
 import { describeError } from './describe-error.js';
 import { toSlackMessage } from './blocks.js';
+import { SlackFiles } from './files.js';
 import { field } from './payloads.js';
 import type { TokenSource } from './tokens.js';
 
@@ -36,11 +37,16 @@ const NOT_IN_CHANNEL = new Set(['not_in_channel', 'channel_not_found']);
  * fails is logged here and thrown, so the daily service can tell the admin.
  */
 export class SlackPort implements PlatformPort {
+  /** Pictures of a reply, shared after its message (see files.ts); command replies use it too. */
+  readonly files: SlackFiles;
+
   constructor(
     private readonly client: WebClient,
     private readonly tokens: TokenSource,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.files = new SlackFiles(client, tokens, logger);
+  }
 
   async post(channel: ChannelRef, reply: Reply, opts?: PostOptions): Promise<{ messageId: string }> {
     const key = opts?.idempotencyKey;
@@ -113,6 +119,7 @@ export class SlackPort implements PlatformPort {
       }),
     );
     if (!res.ts) throw new Error(`chat.postMessage in ${channel.channelId} returned no ts`);
+    await this.files.upload(channel, reply, threadTs);
     return { messageId: res.ts };
   }
 

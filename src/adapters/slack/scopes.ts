@@ -12,6 +12,7 @@ export const BOT_SCOPES = [
   'im:write', // conversations.open: a private reply by DM where an ephemeral cannot be shown
   'channels:history', // conversations.history: find a daily post a crashed process made, instead of posting it twice
   'groups:history', // the same in private channels
+  'files:write', // files.uploadV2: leaderboard and digest pictures (without it they go out as words, with one warning)
 ] as const;
 
 /** The events Recall subscribes to. */

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userRef } from '../../../src/adapters/discord/refs.js';
 import { PNG_SIGNATURE, pngSize, seedBoard, sharedRenderer } from '../../images/helpers.js';
 import { GUILD, type Harness, channel, startHarness } from './harness.js';
 
@@ -7,7 +6,7 @@ describe('discord.js adapter against the fake Discord: board pictures', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ images: await sharedRenderer() });
-    const who = (u: { id: string; username: string; globalName?: string }) => userRef(GUILD, { id: u.id, username: u.username, globalName: u.globalName ?? null }, null);
+    const who = (u: { id: string; username: string; globalName?: string }) => ({ platform: 'discord' as const, workspaceId: GUILD, userId: u.id, name: u.globalName ?? u.username });
     await seedBoard(
       h.engine.services.scoring,
       channel(),

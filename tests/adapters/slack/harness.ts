@@ -9,6 +9,7 @@ import type { SlackConfig } from '../../../src/config.js';
 import { createBankService } from '../../../src/core/bank-service.js';
 import { defaultEngineConfig } from '../../../src/core/engine-config.js';
 import { type Engine, createEngine } from '../../../src/core/engine.js';
+import type { BoardImages } from '../../../src/core/images.js';
 import { createStore } from '../../../src/store/create-store.js';
 import { FakeTimer } from '../../fakes/wake-timer.js';
 import { type TestWorld, createTestWorld } from '../../fakes/world.js';
@@ -32,6 +33,8 @@ export interface HarnessOptions {
   options?: SlackAdapterOptions;
   /** Where the adapter logs, when a test reads them before start() has resolved. */
   logs?: LogLines;
+  /** Board pictures (src/images' renderer, made once per file: it reads fonts). */
+  images?: BoardImages;
 }
 
 /** Lines the adapter logged, as text, for checks that no secret ever reaches a log. */
@@ -67,7 +70,7 @@ export async function slackHarness(opts: HarnessOptions) {
   const seeds = loadSeeds();
   const bank = createBankService(seeds, async () => seeds);
   const router = new PortRouter();
-  const engine: Engine = createEngine({ world, config: defaultEngineConfig, bank, platform: router, commands, wakeTimer: wake });
+  const engine: Engine = createEngine({ world, config: defaultEngineConfig, bank, platform: router, commands, wakeTimer: wake, ...(opts.images ? { images: opts.images } : {}) });
   const logs = opts.logs ?? new LogLines();
   const logger = pino({ level: 'debug' }, logs);
 

@@ -1,3 +1,4 @@
+import { formParts } from '../multipart.js';
 import { snowflake } from './snowflake.js';
 import type { Json } from './state.js';
 
@@ -14,28 +15,11 @@ export interface UploadedFile {
  * Null when the request is not multipart (plain JSON, or nothing).
  */
 export function readMultipart(contentType: string | undefined, raw: Buffer): { json: Json; files: UploadedFile[] } | null {
-  const boundary = /^multipart\/form-data;.*boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType ?? '');
-  if (!boundary) return null;
-  const marker = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
-  let json: Json = {};
-  const files: UploadedFile[] = [];
-  let at = raw.indexOf(marker);
-  while (at !== -1) {
-    const start = at + marker.length;
-    if (raw.subarray(start, start + 2).toString() === '--') break;
-    const next = raw.indexOf(marker, start);
-    if (next === -1) break;
-    // Each part: CRLF, headers, a blank line, the content, CRLF before the next marker.
-    const part = raw.subarray(start + 2, next - 2);
-    const split = part.indexOf('\r\n\r\n');
-    const headers = part.subarray(0, split).toString('utf8');
-    const content = part.subarray(split + 4);
-    const field = /name="([^"]*)"/.exec(headers)?.[1] ?? '';
-    const filename = /filename="([^"]*)"/.exec(headers)?.[1];
-    if (field === 'payload_json') json = JSON.parse(content.toString('utf8')) as Json;
-    else if (filename !== undefined) files.push({ field, filename, contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? 'application/octet-stream', data: Buffer.from(content) });
-    at = next;
-  }
+  const parts = formParts(contentType, raw);
+  if (!parts) return null;
+  const payload = parts.find((p) => p.name === 'payload_json');
+  const json = payload ? (JSON.parse(payload.data.toString('utf8')) as Json) : {};
+  const files = parts.flatMap((p) => (p.filename === undefined ? [] : [{ field: p.name, filename: p.filename, contentType: p.contentType ?? 'application/octet-stream', data: p.data }]));
   return { json, files };
 }
 

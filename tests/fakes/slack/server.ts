@@ -1,5 +1,6 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { formParts } from '../multipart.js';
 import { FakeSocketMode } from './socket-mode.js';
 
 export interface ApiCall {
@@ -36,6 +37,19 @@ export interface UserGroup {
 
 export type Fault = { kind: 'ratelimited'; retryAfterSec: number } | { kind: 'server-error'; status: number };
 
+/** A file as files.uploadV2 makes it: announced, its bytes posted to the upload URL, then shared. */
+export interface FakeFile {
+  id: string;
+  filename: string;
+  /** The length announced to files.getUploadURLExternal. */
+  length: number;
+  altText?: string;
+  /** What arrived at the upload URL. */
+  data?: Buffer;
+  /** Set by files.completeUploadExternal. */
+  shared?: { channel: string; threadTs?: string; title?: string };
+}
+
 export const FAKE_TEAM = 'T1';
 export const FAKE_BOT_TOKEN = 'xoxb-1-fake-bot-token-never-log-me';
 export const FAKE_APP_TOKEN = 'xapp-1-fake-app-token-never-log-me';
@@ -56,6 +70,10 @@ export class FakeSlack {
   /** Channels where the bot is not a member: chat.postEphemeral answers not_in_channel there. */
   readonly notInChannel = new Set<string>();
   readonly socket = new FakeSocketMode();
+  /** Uploaded files by id. */
+  readonly files = new Map<string, FakeFile>();
+  /** Scopes the install lacks: a method that needs one answers `missing_scope`. */
+  readonly missingScopes = new Set<string>();
   private readonly faults = new Map<string, Fault[]>();
   private readonly windows: { method: string; fault: Fault; until: number }[] = [];
   private readonly holds = new Map<string, { gate: Promise<void>; afterCommit: boolean; reached(): void }[]>();
@@ -168,8 +186,13 @@ export class FakeSlack {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const raw = await readBody(req);
-    const body = parseBody(raw, req.headers['content-type'] ?? '');
+    const bytes = await readBody(req);
+    if (url.pathname.startsWith('/upload/')) {
+      // The file host takes the bytes raw or as the one part of a form (the Web API client sends a form).
+      const form = formParts(req.headers['content-type'], bytes);
+      return this.receiveUpload(url.pathname.slice('/upload/'.length), form ? (form[0]?.data ?? Buffer.alloc(0)) : bytes, req.headers.authorization, res);
+    }
+    const body = parseBody(bytes.toString('utf8'), req.headers['content-type'] ?? '');
     if (url.pathname.startsWith('/respond/')) {
       const call = { id: url.pathname.slice('/respond/'.length), body, arrivedAt: performance.now() };
       this.responses.push(call);
@@ -247,9 +270,36 @@ export class FakeSlack {
         const group = this.usergroups.find((g) => g.id === body['usergroup']);
         return group ? { ok: true, users: group.users } : { ok: false, error: 'no_such_subteam' };
       }
+      case 'files.getUploadURLExternal': {
+        if (this.missingScopes.has('files:write')) return { ok: false, error: 'missing_scope', needed: 'files:write', provided: 'commands,chat:write' };
+        const id = `F${++this.seq}`;
+        const altText = typeof body['alt_text'] === 'string' ? { altText: body['alt_text'] } : {};
+        this.files.set(id, { id, filename: String(body['filename'] ?? ''), length: Number(body['length'] ?? 0), ...altText });
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const listed = Array.isArray(body['files']) ? (body['files'] as { id?: string; title?: string }[]) : [];
+        const files = listed.map((f) => this.files.get(String(f.id)));
+        // Slack completes only files whose bytes arrived, all of them, as announced.
+        if (listed.length === 0 || files.some((f) => !f?.data || f.data.length !== f.length)) return { ok: false, error: 'file_upload_not_complete' };
+        const threadTs = typeof body['thread_ts'] === 'string' ? { threadTs: body['thread_ts'] } : {};
+        for (const [i, f] of files.entries()) if (f) f.shared = { channel: String(body['channel_id'] ?? ''), ...threadTs, ...(listed[i]?.title ? { title: listed[i]?.title } : {}) };
+        return { ok: true, files: files.map((f) => ({ id: f?.id, name: f?.filename, title: f?.shared?.title ?? f?.filename })) };
+      }
       default:
         return { ok: false, error: 'unknown_method' };
     }
+  }
+
+  /** The upload URL: the bytes of an announced file, with the bot token, as Slack's file host takes them. */
+  private receiveUpload(id: string, bytes: Buffer, auth: string | undefined, res: ServerResponse): void {
+    const file = this.files.get(id);
+    if (!file || !auth?.startsWith('Bearer ') || !this.botTokens.has(auth.slice(7))) {
+      res.writeHead(404).end();
+      return;
+    }
+    file.data = bytes;
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
   }
 
   /** Slack message ids: seconds and a six-digit sequence, unique per fake. */
@@ -259,10 +309,10 @@ export class FakeSlack {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** The Web API client sends forms with nested values JSON-encoded; respond() sends JSON. */

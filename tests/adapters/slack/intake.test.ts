@@ -7,7 +7,7 @@ import { FakeClock } from '../../fakes/clock.js';
 import { reactionAdded } from '../../fakes/slack/payloads.js';
 import { FAKE_BOT_TOKEN } from '../../fakes/slack/server.js';
 import { FAKE_SIGNING_SECRET, SlackSender } from '../../fakes/slack/signed-requests.js';
-import { LogLines } from './harness.js';
+import { CHANNEL, LogLines, alice } from './harness.js';
 
 describe('SlackIntake.guard when what it wraps throws', () => {
   it('answers 500, logs the request’s method, path, type and team at error level (no body, no token), and keeps serving', async () => {
@@ -27,7 +27,7 @@ describe('SlackIntake.guard when what it wraps throws', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const sender = new SlackSender(`http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, FAKE_SIGNING_SECRET, () => clock.now().getTime());
-      const body = reactionAdded({ userId: 'U-alice', userName: 'Alice' }, 'C-study', '1.2', 'eyes');
+      const body = reactionAdded(alice, CHANNEL, '1.2', 'eyes');
       const failed = await sender.event(body);
       expect(failed.status).toBe(500);
       expect(failed.text).not.toMatch(/ssl_check|TypeError/);

@@ -11,8 +11,10 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   bank: () => import('./bank.js'),
   cluster: () => import('./cluster.js'),
   core: () => import('./core.js'),
+  digest: () => import('./digest.js'),
   discord: () => import('./discord.js'),
   fanout: () => import('./fanout.js'),
+  'practice-remind': () => import('./practice-remind.js'),
   slack: () => import('./slack.js'),
   soak: () => import('./soak.js'),
 };

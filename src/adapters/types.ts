@@ -84,7 +84,7 @@ export function defineAdapter<S>(spec: AdapterSpec<S>): AdapterEntry {
     name: spec.name,
     chat: spec.chat,
     configured: (config) => spec.settings(config) !== null,
-    start(config, context) {
+    async start(config, context) {
       const settings = spec.settings(config);
       if (settings === null) throw new Error(`${spec.name} is not configured; main.ts starts only configured adapters`);
       return spec.start(settings, context);

@@ -2,7 +2,9 @@
  * Opaque references the adapters make (a Discord guild and channel, a Slack team and channel, the
  * playground's local workspace). The core only compares and namespaces them; it never parses ids.
  */
-export type Platform = 'discord' | 'slack' | 'web';
+/** Every platform an adapter exists for (src/adapters/list.ts); a new one is added here and nowhere else in the core. */
+export const PLATFORMS = ['discord', 'slack', 'web'] as const;
+export type Platform = (typeof PLATFORMS)[number];
 
 export interface WorkspaceRef {
   platform: Platform;

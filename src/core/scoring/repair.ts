@@ -1,5 +1,5 @@
 import type { BoardIncrement } from '../../store/store.js';
-import type { Platform, WorkspaceRef } from '../refs.js';
+import { PLATFORMS, type WorkspaceRef } from '../refs.js';
 import { slotsOf } from './boards.js';
 import type { ScoringDeps } from './service.js';
 import { GRADES } from './grades.js';
@@ -150,7 +150,6 @@ function rowsOf(ws: WorkspaceRef, userId: string, record: GradeRecord): Omit<Row
   ];
 }
 
-const PLATFORMS: readonly Platform[] = ['discord', 'slack', 'web'];
 /** `<platform>:<workspace>:grade:<post>:<user>`, post and user URI-encoded (see keys.ts). */
 const GRADE_KEY = /^([a-z]+):(.+):grade:([^:]*):([^:]*)$/;
 

@@ -14,6 +14,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   digest: () => import('./digest.js'),
   discord: () => import('./discord.js'),
   fanout: () => import('./fanout.js'),
+  practice: () => import('./practice.js'),
   'practice-remind': () => import('./practice-remind.js'),
   slack: () => import('./slack.js'),
   soak: () => import('./soak.js'),

@@ -2,6 +2,7 @@ import type { CoreLogger } from '../../core/logger.js';
 import { type ChannelRef, channelKey } from '../../core/refs.js';
 import type { Reply } from '../../core/reply.js';
 import type { Store } from '../../store/store.js';
+import { restoredReply, storableReply } from './stored-images.js';
 
 /**
  * `post`: in the channel for everyone; `thread`: under a post; `private`: a reply only `forUser` sees
@@ -164,7 +165,7 @@ export class ChannelLog {
       this.logger.error({ channel: key, dropped: list.length - messages.length }, 'some saved playground messages were unreadable and were dropped');
     }
     const seq = typeof value.seq === 'number' && Number.isFinite(value.seq) ? value.seq : messages.length;
-    return { seq, messages };
+    return { seq, messages: messages.map((m) => ({ ...m, reply: restoredReply(m.reply) })) };
   }
 
   /** Writes run one after another per channel, each with the latest state; changes while one waits share it. */
@@ -176,7 +177,8 @@ export class ChannelLog {
     const next = previous.then(async () => {
       this.queued.delete(key);
       try {
-        await this.store.set(storeKey(channel), { seq: log.seq, messages: log.messages.filter((m) => !m.pending) });
+        const messages = log.messages.filter((m) => !m.pending).map((m) => ({ ...m, reply: storableReply(m.reply) }));
+        await this.store.set(storeKey(channel), { seq: log.seq, messages });
       } catch (err) {
         this.logger.error({ err, channel: key }, 'could not save the playground messages; they stay in memory');
       }

@@ -7,6 +7,7 @@ import { createBankService } from '../../../src/core/bank-service.js';
 import { systemClock } from '../../../src/core/clock.js';
 import { defaultEngineConfig } from '../../../src/core/engine-config.js';
 import { createEngine } from '../../../src/core/engine.js';
+import type { BoardImages } from '../../../src/core/images.js';
 import { seededRandom } from '../../../src/core/random.js';
 import { systemTimers } from '../../../src/core/timers.js';
 import type { World } from '../../../src/core/world.js';
@@ -23,6 +24,8 @@ export interface HarnessOptions {
   /** `fake`: the test world's clock (Mon 23 Nov 2026 08:00 UTC) that only moves when told; `system` for browsers. */
   clock?: 'fake' | 'system';
   store?: Store;
+  /** Board pictures (src/images' renderer, made once per file: it reads fonts). */
+  images?: BoardImages;
 }
 
 /** Log lines the adapter wrote, parsed; a real pino logger writes them. */
@@ -44,7 +47,7 @@ export async function startHarness(opts: HarnessOptions = {}) {
   const bank = createBankService(loaded, async () => loaded);
   const router = new PortRouter();
   const wake = new FakeTimer();
-  const engine = createEngine({ world, config: defaultEngineConfig, bank, platform: router, commands, wakeTimer: wake });
+  const engine = createEngine({ world, config: defaultEngineConfig, bank, platform: router, commands, wakeTimer: wake, ...(opts.images ? { images: opts.images } : {}) });
   const logs: LogLine[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
   const adapter = await startWebAdapter({

@@ -5,6 +5,7 @@ import { weekId } from '../../../core/scoring/periods.js';
 import { badRequest } from '../http/errors.js';
 import type { Route } from '../http/router.js';
 import { WEB_WORKSPACE } from '../refs.js';
+import { boardImageRoute } from './board-image.js';
 import type { ApiDeps } from './deps.js';
 import { choice, integer, userOf } from './input.js';
 
@@ -34,6 +35,7 @@ export function boardRoutes(deps: ApiDeps): Route[] {
   const optionalUser = (url: URL) => (url.searchParams.get('user') ? userOf(url.searchParams.get('user')) : undefined);
 
   return [
+    boardImageRoute(deps, { workspaceOf, optionalUser }),
     {
       method: 'GET',
       path: '/api/workspaces',

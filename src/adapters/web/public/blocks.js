@@ -33,6 +33,9 @@ function renderBlock(block, index, ctx) {
       );
     case 'divider':
       return el('hr');
+    // Only `data:image/png` addresses, which the server made from the picture's bytes.
+    case 'image':
+      return typeof block.src === 'string' && block.src.startsWith('data:image/png;base64,') ? el('img', { class: 'reply-image', src: block.src, alt: block.alt }) : null;
     default:
       return null;
   }

@@ -48,8 +48,7 @@ export interface KeyExport {
 export function keyExports(source: string, fileName = 'keys.ts'): KeyExport[] {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2022, true);
   const found: KeyExport[] = [];
-  const paramsOf = (fn: ts.SignatureDeclarationBase): Param[] =>
-    fn.parameters.map((p) => ({ name: p.name.getText(file), isRef: /Ref\b/.test(p.type?.getText(file) ?? '') }));
+  const paramsOf = (fn: ts.SignatureDeclarationBase): Param[] => fn.parameters.map((p) => ({ name: p.name.getText(file), isRef: /Ref\b/.test(p.type?.getText(file) ?? '') }));
   const isFunction = (e: ts.Node | undefined): e is ts.ArrowFunction | ts.FunctionExpression => e !== undefined && (ts.isArrowFunction(e) || ts.isFunctionExpression(e));
 
   for (const statement of file.statements) {

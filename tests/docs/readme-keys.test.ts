@@ -67,7 +67,8 @@ describe('the key table check itself', () => {
   });
 
   it('reads the first column of the table under ## Keys, and stops at the next heading', () => {
-    const readme = '# svc\n\n## Keys\n\n| key | value |\n| --- | --- |\n| `svc:index` | all |\n| `svc:<channel>:lease:<slotKey>` or `svc:<ws>:post:<postId>` | x |\n\n## Later\n\n| `not:a:key` | y |\n';
+    const readme =
+      '# svc\n\n## Keys\n\n| key | value |\n| --- | --- |\n| `svc:index` | all |\n| `svc:<channel>:lease:<slotKey>` or `svc:<ws>:post:<postId>` | x |\n\n## Later\n\n| `not:a:key` | y |\n';
     expect(readmeKeys(readme)).toEqual(['svc:index', 'svc:<channel>:lease:<slotKey>', 'svc:<ws>:post:<postId>']);
     expect(readmeKeys('# svc\n\nno table')).toBeUndefined();
   });

@@ -83,9 +83,12 @@ export function commandRunner(commands: readonly Command[], services: Partial<Se
 export function unused<T extends object>(name: string): T {
   return new Proxy({} as T, {
     // Not thenable, so a stand-in can pass through an await untouched.
-    get: (_target, member) => (member === 'then' ? undefined : () => {
-      throw new Error(`${name}.${String(member)} is not used in this test`);
-    }),
+    get: (_target, member) =>
+      member === 'then'
+        ? undefined
+        : () => {
+            throw new Error(`${name}.${String(member)} is not used in this test`);
+          },
   });
 }
 

@@ -5,7 +5,8 @@ import { createServer } from 'node:net';
  * Vitest global setup: when REDIS_URL is unset and redis-server is on PATH, start a private, memory-only
  * server on a free loopback port for the run and hand its URL to every test as REDIS_URL (workers inherit
  * the environment), so `npm test` covers the Redis store wherever it can. A REDIS_URL already set (CI's
- * own server, a developer's) is used as it is; without redis-server the Redis tests skip, loudly.
+ * own server, a developer's) is used as it is; without redis-server, or when it will not start, the Redis
+ * tests skip, loudly (and fail under RECALL_REQUIRE_REDIS).
  */
 export default async function startRedisForTheRun(): Promise<(() => Promise<void>) | undefined> {
   if (process.env['REDIS_URL']) return undefined;
@@ -15,7 +16,12 @@ export default async function startRedisForTheRun(): Promise<(() => Promise<void
   const server = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  await ready(server);
+  try {
+    await ready(server);
+  } catch (err) {
+    console.warn(`\n*** ${err instanceof Error ? err.message : String(err)}\n*** The Redis tests will be skipped. ***\n`);
+    return undefined;
+  }
   process.env['REDIS_URL'] = `redis://127.0.0.1:${port}`;
   return async () => {
     delete process.env['REDIS_URL'];
@@ -36,6 +42,7 @@ function ready(server: ChildProcess, timeoutMs = 10_000): Promise<void> {
     const settle = (error?: Error): void => {
       clearTimeout(timer);
       server.off('exit', exited);
+      server.off('error', failed);
       server.stdout?.off('data', read);
       server.stderr?.off('data', read);
       // Keep draining its log so a full pipe can never stall the server.
@@ -51,10 +58,12 @@ function ready(server: ChildProcess, timeoutMs = 10_000): Promise<void> {
       if (output.includes('Ready to accept connections')) settle();
     };
     const exited = (code: number | null): void => settle(new Error(`redis-server for the test run exited with ${code}:\n${output}`));
+    const failed = (err: Error): void => settle(new Error(`redis-server for the test run could not be started: ${err.message}`));
     const timer = setTimeout(() => settle(new Error(`redis-server for the test run did not start within ${timeoutMs / 1000} s:\n${output}`)), timeoutMs);
     server.stdout?.on('data', read);
     server.stderr?.on('data', read);
     server.once('exit', exited);
+    server.once('error', failed);
   });
 }
 

@@ -61,12 +61,7 @@ export function describeStoreContract(name: string, { open, clock }: ContractOpt
         await store.set('false', false);
         await store.set('zero', 0);
         await store.set('empty', '');
-        expect([await store.get('null'), await store.get('false'), await store.get('zero'), await store.get('empty')]).toEqual([
-          null,
-          false,
-          0,
-          '',
-        ]);
+        expect([await store.get('null'), await store.get('false'), await store.get('zero'), await store.get('empty')]).toEqual([null, false, 0, '']);
       });
 
       it('replaces a value on a second set', async () => {
@@ -136,7 +131,7 @@ export function describeStoreContract(name: string, { open, clock }: ContractOpt
     describe('renew', () => {
       const ttl = clock === 'fake' ? 100 : 300;
 
-      it('keeps the holder\'s lock alive past its first expiry', async () => {
+      it("keeps the holder's lock alive past its first expiry", async () => {
         expect(await store.setIfAbsent('lease', { owner: 'a' }, ttl)).toBe(true);
         await elapse(ttl * 0.6);
         expect(await store.renew('lease', { owner: 'a' }, ttl)).toBe(true);
@@ -156,7 +151,7 @@ export function describeStoreContract(name: string, { open, clock }: ContractOpt
         expect(await store.renew('never-set', { owner: 'a' }, ttl)).toBe(false);
       });
 
-      it('release gives back only the caller\'s own live lock', async () => {
+      it("release gives back only the caller's own live lock", async () => {
         expect(await store.setIfAbsent('lease', { owner: 'a' }, ttl)).toBe(true);
         expect(await store.release('lease', { owner: 'b' })).toBe(false);
         expect(await store.get('lease')).toEqual({ owner: 'a' });

@@ -44,10 +44,19 @@ export function describeTransactionContract(name: string, { open, clock }: Contr
       await store.set('count', 4);
       await store.boardAdd('all', 'alice', 10);
       const seen: unknown[] = [];
-      const result = await store.transact({ keys: ['count', 'last'], scores: [{ board: 'all', member: 'alice' }, { board: 'all', member: 'bob' }] }, (s) => {
-        seen.push([s.value('count'), s.value('last'), s.score('all', 'alice'), s.score('all', 'bob')]);
-        return press(s);
-      });
+      const result = await store.transact(
+        {
+          keys: ['count', 'last'],
+          scores: [
+            { board: 'all', member: 'alice' },
+            { board: 'all', member: 'bob' },
+          ],
+        },
+        (s) => {
+          seen.push([s.value('count'), s.value('last'), s.score('all', 'alice'), s.score('all', 'bob')]);
+          return press(s);
+        },
+      );
       expect(result).toBe(5);
       expect(seen.at(-1)).toEqual([4, undefined, 10, null]);
       expect(await state()).toEqual({ count: 5, last: { count: 5 }, board: [{ member: 'alice', score: 11 }], other: [] });
@@ -77,10 +86,22 @@ export function describeTransactionContract(name: string, { open, clock }: Contr
         code: 'INVALID_ARGUMENT',
       });
       await expect(
-        store.transact({ keys: ['count'] }, (s) => ({ ...press(s), set: new Map<string, unknown>([['count', 2], ['last', { sneaked: true }]]) })),
+        store.transact({ keys: ['count'] }, (s) => ({
+          ...press(s),
+          set: new Map<string, unknown>([
+            ['count', 2],
+            ['last', { sneaked: true }],
+          ]),
+        })),
       ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
       await expect(
-        store.transact({ keys: ['count', 'last'] }, (s) => ({ ...press(s), set: new Map<string, unknown>([['count', 2], ['last', 10n]]) })),
+        store.transact({ keys: ['count', 'last'] }, (s) => ({
+          ...press(s),
+          set: new Map<string, unknown>([
+            ['count', 2],
+            ['last', 10n],
+          ]),
+        })),
       ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
       expect(await state()).toEqual(before);
     });
@@ -124,11 +145,7 @@ export function describeTransactionContract(name: string, { open, clock }: Contr
     });
 
     it('loses no update when transactions and plain updates of one key interleave', async () => {
-      await Promise.all(
-        times(200, (i) =>
-          i % 2 === 0 ? store.transact({ keys: ['count', 'last'] }, press) : store.update<number>('count', (n) => (n ?? 0) + 1),
-        ),
-      );
+      await Promise.all(times(200, (i) => (i % 2 === 0 ? store.transact({ keys: ['count', 'last'] }, press) : store.update<number>('count', (n) => (n ?? 0) + 1))));
       expect(await store.get('count')).toBe(200);
       expect(await store.boardTop('all', 1)).toEqual([{ member: 'alice', score: 100 }]);
     });

@@ -13,7 +13,7 @@ const redisRequired = process.env['RECALL_REQUIRE_REDIS'] === '1';
 
 if (redisMissing && !redisRequired) {
   // tests/helpers/redis-global-setup.ts starts a server whenever redis-server is on PATH.
-  console.warn('\n*** No REDIS_URL and no redis-server on PATH: SKIPPING the Redis store tests (apt-get install -y redis-server). ***\n');
+  console.warn('\n*** No REDIS_URL: SKIPPING the Redis store tests (with redis-server on PATH, npm test starts one: apt-get install -y redis-server). ***\n');
 }
 
 describe.runIf(redisMissing && redisRequired)('redis required', () => {

@@ -1,11 +1,17 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createClient } from '@keyv/redis';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import startRedisForTheRun, { redisServerOnPath } from '../helpers/redis-global-setup.js';
 
 const runUrl = process.env['REDIS_URL'];
+const runPath = process.env['PATH'];
 afterEach(() => {
   if (runUrl === undefined) delete process.env['REDIS_URL'];
   else process.env['REDIS_URL'] = runUrl;
+  process.env['PATH'] = runPath;
+  vi.restoreAllMocks();
 });
 
 async function ping(url: string): Promise<string> {
@@ -37,5 +43,22 @@ describe('the test run’s Redis (vitest global setup)', () => {
     await stop();
     expect(process.env['REDIS_URL']).toBeUndefined();
     await expect(ping(url)).rejects.toThrow();
+  });
+
+  it('warns and leaves REDIS_URL unset when the redis-server on PATH will not start, so the Redis tests skip instead of the run failing', async () => {
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'recall-fake-redis-'));
+    try {
+      const fake = path.join(bin, 'redis-server');
+      writeFileSync(fake, '#!/bin/sh\necho "Fatal: cannot bind"\nexit 1\n');
+      chmodSync(fake, 0o755);
+      process.env['PATH'] = `${bin}:${runPath ?? ''}`;
+      delete process.env['REDIS_URL'];
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      expect(await startRedisForTheRun()).toBeUndefined();
+      expect(process.env['REDIS_URL']).toBeUndefined();
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(/exited with 1:\nFatal: cannot bind[\s\S]*Redis tests will be skipped/);
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
   });
 });

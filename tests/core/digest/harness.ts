@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BankService } from '../../../src/core/bank-service.js';
 import { lastPostKey } from '../../../src/core/daily/keys.js';
 import { createDigestService, seasonEndsPosted } from '../../../src/core/digest/index.js';
-import type { DigestService } from '../../../src/core/digest/index.js';
+import type { DigestDeps, DigestService } from '../../../src/core/digest/index.js';
 import { type EngineConfig, defaultEngineConfig } from '../../../src/core/engine-config.js';
 import type { PlatformPort } from '../../../src/core/platform.js';
 import type { ChannelRef, UserRef } from '../../../src/core/refs.js';
@@ -60,13 +60,13 @@ export interface Harness extends Process {
   latestDaily(seq: number, postedAt: string): Promise<void>;
 }
 
-export async function openHarness(opts: { start?: string; store?: Store } = {}): Promise<Harness> {
+export async function openHarness(opts: { start?: string; store?: Store; extras?: Pick<DigestDeps, 'images' | 'practice'> } = {}): Promise<Harness> {
   const world = await createTestWorld({ ...(opts.start ? { start: opts.start } : {}), ...(opts.store ? { store: opts.store } : {}) });
   const platform = new CountingPlatform();
   const build = (w: TestWorld): Process => {
     const timer = new FakeTimer();
     const raw = createScoringService({ world: w, config });
-    const digest = createDigestService({ world: w, config, bank, platform, scoring: raw, wakeTimer: timer });
+    const digest = createDigestService({ world: w, config, bank, platform, scoring: raw, wakeTimer: timer, ...opts.extras });
     return { world: w, timer, digest, scoring: seasonEndsPosted(raw, digest) };
   };
   const first = build(world);

@@ -28,16 +28,17 @@ export function mergeQuestions(found: Iterable<SourcedQuestion>, warnings: BankW
  * (with the file text its strings point into) can be dropped as soon as it is merged.
  */
 export class QuestionMerger {
-  private readonly byKey = new Map<string, Group>();
+  /** The place in `questions` of the question each key names: a number, not an object per question. */
+  private readonly byKey = new Map<string, number>();
   /** In the order first met, which is the bank's order. */
   private readonly questions: Question[] = [];
-  /** Groups with an explicit id or an id warning: the only ones finish() has to look at again. */
-  private readonly marked = new Set<Group>();
+  /** By place, the questions with an explicit id or an id warning: the only ones finish() has to look at again. */
+  private readonly marked = new Map<number, Marks>();
   private readonly copy: (text: string) => string;
 
   /**
-   * `fresh`: the strings given share nothing with a file's text already (made by ownedQuestion in the
-   * parse worker, or out of JSON.parse), so copying them again would only cost time.
+   * `fresh`: the strings given share nothing with a file's text already (made by the parse worker's
+   * pack, or out of JSON.parse), so copying them again would only cost time.
    */
   constructor(options: { fresh?: boolean } = {}) {
     this.copy = options.fresh ? same : own;
@@ -49,40 +50,76 @@ export class QuestionMerger {
 
   /** add() without a copy of the question to give it its file: a large bank merges 100,000 of them. */
   addFrom(file: string, q: RawQuestion & { key?: string }): void {
-    const group = addByWords(this.byKey, q, file, this.copy);
-    if (group.question.sources.length === 1) this.questions.push(group.question);
-    if (group.explicit) this.marked.add(group);
+    const own = this.copy;
+    const key = q.key ?? questionId(q.question);
+    const at = this.byKey.get(key);
+    const source = { file, line: q.line };
+    if (at === undefined) {
+      const place = this.questions.length;
+      this.questions.push({
+        id: key,
+        question: own(q.question),
+        answer: q.answer === null ? null : own(q.answer),
+        // Fresh lists are the parse's own, so they are kept rather than copied.
+        hints: own === same ? q.hints : q.hints.map(own),
+        category: q.category === null ? null : own(q.category),
+        tags: q.tags.length === 0 && own === same ? q.tags : unique(q.tags).map(own),
+        difficulty: q.difficulty,
+        sources: [source],
+      });
+      this.byKey.set(key, place);
+      if (q.id !== null) this.marked.set(place, { explicit: { id: own(q.id), at: source }, idWarnings: [] });
+      return;
+    }
+    const merged = this.questions[at] as Question;
+    merged.sources.push(source);
+    if (q.answer !== null && (merged.answer === null || q.answer.length > merged.answer.length)) {
+      merged.answer = own(q.answer);
+      if (q.category !== null) merged.category = own(q.category);
+    }
+    merged.category ??= q.category === null ? null : own(q.category);
+    merged.difficulty ??= q.difficulty;
+    merged.hints = unique([...merged.hints, ...q.hints.map(own)]);
+    merged.tags = unique([...merged.tags, ...q.tags.map(own)]);
+    if (q.id === null) return;
+    const marks = this.marked.get(at);
+    if (!marks) this.marked.set(at, { explicit: { id: own(q.id), at: source }, idWarnings: [] });
+    else if (marks.explicit.id !== q.id) {
+      const first = marks.explicit;
+      marks.idWarnings.push({ ...source, message: `this question already has the id \`${first.id}\` (${first.at.file}:${first.at.line}); \`${q.id}\` is ignored` });
+    }
   }
 
-  /** Settles explicit ids; kept short (it sees only the marked groups) since it runs in one piece. */
+  /** Settles explicit ids; kept short (it sees only the marked questions) since it runs in one piece. */
   finish(warnings: BankWarning[]): Question[] {
-    const marked = [...this.marked].sort((a, b) => a.order - b.order);
-    // Whose an id is: the group it was claimed for, else the group whose words make it.
-    const taken = (id: string): SourceRef | undefined => (this.claimed.has(id) ? this.claimed.get(id) : this.byKey.get(id)?.question.sources[0]);
-    for (const g of marked) {
-      if (!g.explicit) continue;
-      const other = taken(g.explicit.id);
-      const own = taken(g.question.id);
+    const marked = [...this.marked].sort((a, b) => a[0] - b[0]);
+    // Whose an id is: the question it was claimed for, else the question whose words make it.
+    const taken = (id: string): SourceRef | undefined => {
+      if (this.claimed.has(id)) return this.claimed.get(id);
+      const at = this.byKey.get(id);
+      return at === undefined ? undefined : this.questions[at]?.sources[0];
+    };
+    for (const [at, { explicit }] of marked) {
+      const question = this.questions[at] as Question;
+      const other = taken(explicit.id);
+      const own = taken(question.id);
       if (other && other !== own) {
-        warnings.push({ ...g.explicit.at, message: `id \`${g.explicit.id}\` is already the id of the question at ${other.file}:${other.line}; this one keeps the id made from its words` });
+        warnings.push({ ...explicit.at, message: `id \`${explicit.id}\` is already the id of the question at ${other.file}:${other.line}; this one keeps the id made from its words` });
         continue;
       }
-      this.claimed.set(g.explicit.id, own ?? g.explicit.at);
-      g.question.id = g.explicit.id;
+      this.claimed.set(explicit.id, own ?? explicit.at);
+      question.id = explicit.id;
     }
-    for (const g of marked) for (const w of g.idWarnings) warnings.push(w);
+    for (const [, marks] of marked) for (const w of marks.idWarnings) warnings.push(w);
     return this.questions;
   }
 
-  /** Explicit ids given out by finish() that are not also some group's words. */
+  /** Explicit ids given out by finish() that are not also some question's words. */
   private readonly claimed = new Map<string, SourceRef>();
 }
 
-interface Group {
-  /** Its place in the bank, to settle ids in the same order as a single pass would. */
-  order: number;
-  question: Question;
-  explicit: { id: string; at: SourceRef } | null;
+interface Marks {
+  explicit: { id: string; at: SourceRef };
   idWarnings: BankWarning[];
 }
 
@@ -104,53 +141,6 @@ function own(text: string): string {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const same = (text: string): string => text;
-
-function addByWords(byKey: Map<string, Group>, q: RawQuestion & { key?: string }, file: string, own: (text: string) => string): Group {
-  const key = q.key ?? questionId(q.question);
-  const existing = byKey.get(key);
-  const source = { file, line: q.line };
-  if (!existing) {
-    const group: Group = {
-      order: byKey.size,
-      question: {
-        id: key,
-        question: own(q.question),
-        answer: q.answer === null ? null : own(q.answer),
-        // Fresh lists are the parse's own, so they are kept rather than copied.
-        hints: own === same ? q.hints : q.hints.map(own),
-        category: q.category === null ? null : own(q.category),
-        tags: q.tags.length === 0 && own === same ? q.tags : unique(q.tags).map(own),
-        difficulty: q.difficulty,
-        sources: [source],
-      },
-      explicit: q.id === null ? null : { id: own(q.id), at: source },
-      idWarnings: NO_WARNINGS,
-    };
-    byKey.set(key, group);
-    return group;
-  }
-  const merged = existing.question;
-  merged.sources.push(source);
-  if (q.answer !== null && (merged.answer === null || q.answer.length > merged.answer.length)) {
-    merged.answer = own(q.answer);
-    if (q.category !== null) merged.category = own(q.category);
-  }
-  merged.category ??= q.category === null ? null : own(q.category);
-  merged.difficulty ??= q.difficulty;
-  merged.hints = unique([...merged.hints, ...q.hints.map(own)]);
-  merged.tags = unique([...merged.tags, ...q.tags.map(own)]);
-  if (q.id === null) return existing;
-  if (!existing.explicit) existing.explicit = { id: own(q.id), at: source };
-  else if (existing.explicit.id !== q.id) {
-    const first = existing.explicit;
-    if (existing.idWarnings === NO_WARNINGS) existing.idWarnings = [];
-    existing.idWarnings.push({ ...source, message: `this question already has the id \`${first.id}\` (${first.at.file}:${first.at.line}); \`${q.id}\` is ignored` });
-  }
-  return existing;
-}
-
-/** Shared by the groups that have no id warning (nearly all): one array less per question. */
-const NO_WARNINGS: BankWarning[] = [];
 
 function unique(values: string[]): string[] {
   const seen = new Set<string>();

@@ -110,12 +110,20 @@ export class PackReader {
 
   strings(): string[] {
     const n = this.num();
+    if (n === 0) return NONE;
     if (n < 0 || n > this.packed.nums.length) throw new PackError('a list has a bad length');
     const out: string[] = [];
     for (let i = 0; i < n; i++) out.push(this.text());
     return out;
   }
 }
+
+/**
+ * The one empty list every unpacked question without hints or tags shares (most have no tags): two
+ * arrays less per question. Frozen, so code that pushed onto a question's list would fail loudly
+ * rather than give every question the item; nothing does (merging makes new lists).
+ */
+const NONE = Object.freeze([]) as unknown as string[];
 
 /** Thrown by a reader on numbers that do not describe a pack (a damaged cache entry): the caller treats it as a miss. */
 export class PackError extends Error {}

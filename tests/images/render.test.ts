@@ -1,0 +1,104 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type BoardPicture, TEAM_COLOURS, teamColour } from '../../src/core/images.js';
+import { LAYOUT, pictureHeight } from '../../src/images/leaderboard.js';
+import type { BoardRenderer } from '../../src/images/render.js';
+import { repoRoot } from '../helpers/bank.js';
+import { PNG_SIGNATURE, pngSize, sharedRenderer } from './helpers.js';
+
+/** Names in the scripts the bundled fonts cover, and emoji, as people type them. */
+const NAMES = ['Ada Lovelace', 'Дмитрий Менделеев', '李小龙', 'さくら', '김민준', 'Zoë Ψηφίο', 'Nguyễn Thị Ánh', '🦊 Fox 🚀', '🇺🇦 Оксана', 'Bob'];
+
+const board = (names: readonly string[], extra: Partial<BoardPicture> = {}): BoardPicture => ({
+  title: 'People · week 48, 2026 (Nov 23 – Nov 29)',
+  subtitle: 'You: #4 with 28 points',
+  empty: 'Nobody has points this week.',
+  rows: names.map((name, i) => ({ rank: i + 1, name, points: 40 - i * 4, colour: teamColour(`t${(i % 4) + 1}`), ...(i % 3 === 0 ? { detail: 'Owls' } : {}), movement: [2, -1, 0, undefined][i % 4], ...(i === 3 ? { own: true } : {}) })),
+  ...extra,
+});
+
+/** The words of an SVG satori made with text kept as text: one `<text>` per word or space, in order. */
+const wordsOf = (svg: string): string =>
+  [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)]
+    .map((m) => m[1] ?? '')
+    .join('')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+let r: BoardRenderer;
+beforeAll(async () => {
+  r = await sharedRenderer();
+}, 60_000);
+
+describe('board pictures: satori + resvg with the bundled fonts', () => {
+  it('draws a PNG 800 px wide, as tall as its rows', async () => {
+    for (const rows of [NAMES, NAMES.slice(0, 3)]) {
+      const png = await r.leaderboard(board(rows));
+      expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+      expect(pngSize(png)).toEqual({ width: LAYOUT.width, height: pictureHeight(board(rows)) });
+    }
+    expect(pictureHeight(board(NAMES))).toBeGreaterThan(pictureHeight(board(NAMES.slice(0, 3))));
+  });
+
+  it('draws an empty board as its message', async () => {
+    const empty = board([], { subtitle: undefined });
+    expect(wordsOf(await r.svg(empty, { textAsText: true }))).toContain('Nobody has points this week.');
+    expect(pngSize(await r.leaderboard(empty)).height).toBe(pictureHeight(empty));
+  });
+
+  it('lays out every name, in Latin, Cyrillic, Greek, Vietnamese, Chinese, Japanese and Korean, and the points', async () => {
+    const words = wordsOf(await r.svg(board(NAMES), { textAsText: true }));
+    for (const name of ['Ada Lovelace', 'Дмитрий Менделеев', '李小龙', 'さくら', '김민준', 'Zoë Ψηφίο', 'Nguyễn Thị Ánh', 'Оксана', 'Fox']) expect(words).toContain(name);
+    expect(words).toContain('40 pts');
+    expect(words).toContain('▲2');
+    expect(words).toContain('▼1');
+    expect(words).toContain('You: #4 with 28 points');
+  });
+
+  it('has a glyph for every character of those names: CJK slices are read for the names that need them', async () => {
+    expect(r.fonts.uncovered(NAMES.join(' '))).toEqual([]);
+    const latin = await r.fonts.fontsFor('Ada Дмитрий Ψ');
+    const cjk = await r.fonts.fontsFor('李小龙 김민준');
+    expect(cjk.length).toBeGreaterThan(latin.length);
+    // Scripts without a bundled font (they would also need shaping satori does not do) are known, not hidden.
+    expect(r.fonts.uncovered('مريم').length).toBeGreaterThan(0);
+  });
+
+  it('draws emoji (and flags) as Twemoji pictures, medals for the top three', async () => {
+    const svg = await r.svg(board(NAMES), { textAsText: true });
+    // 🦊 🚀 🇺🇦 and 🥇 🥈 🥉: six pictures, each an SVG inside the SVG.
+    expect(svg.match(/<image[^>]+href="data:image\/svg\+xml;base64,/g)?.length).toBe(6);
+  });
+
+  it('cuts a name too long for its row with an ellipsis instead of pushing the points out', async () => {
+    const long = 'A very very long name that surely does not fit on one line at all';
+    const words = wordsOf(await r.svg(board([long]), { textAsText: true }));
+    expect(words).not.toContain(long);
+    expect(words).toMatch(/A very very long name.*…/);
+    expect(words).toContain('40 pts');
+  });
+
+  it('gives the first ten teams ten different colours, the same every time', () => {
+    const colours = Array.from({ length: 10 }, (_, i) => teamColour(`t${i + 1}`));
+    expect(new Set(colours).size).toBe(10);
+    expect(colours).toEqual([...TEAM_COLOURS]);
+    expect(teamColour('custom-id')).toBe(teamColour('custom-id'));
+  });
+
+  it('saves a picture to tests/artifacts for a look by eye', async () => {
+    const dir = path.join(repoRoot, 'tests/artifacts');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'leaderboard-people.png'), await r.leaderboard(board(NAMES)));
+    const teams: BoardPicture = { title: 'Teams · November 2026', empty: '', rows: ['Owls', 'Фениксы', '熊猫队', 'Night 🦉 Shift'].map((name, i) => ({ rank: i + 1, name, points: 120 - i * 25, colour: teamColour(`t${i + 1}`), detail: `${5 - i} members`, ...(i === 1 ? { own: true } : {}) })) };
+    const png = await r.leaderboard(teams);
+    writeFileSync(path.join(dir, 'leaderboard-teams.png'), png);
+    // The same picture on a light client's white and Discord's dark grey, side by side.
+    const { width, height } = pngSize(png);
+    const href = `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
+    const scene = `<svg xmlns="http://www.w3.org/2000/svg" width="${2 * width + 100}" height="${height + 40}"><rect width="${width + 50}" height="${height + 40}" fill="#ffffff"/><rect x="${width + 50}" width="${width + 50}" height="${height + 40}" fill="#313338"/><image href="${href}" x="25" y="20" width="${width}" height="${height}"/><image href="${href}" x="${width + 75}" y="20" width="${width}" height="${height}"/></svg>`;
+    writeFileSync(path.join(dir, 'leaderboard-light-dark.png'), new Resvg(scene, { font: { loadSystemFonts: false } }).render().asPng());
+  });
+});

@@ -114,7 +114,18 @@ export async function reminderFanout(options: ReminderBenchOptions, dir: string,
         const q = questions[(i * 31 + c * 7) % questions.length]!;
         const at = clock.now();
         // A missed daily question: FSRS Again, back within minutes, so due at tomorrow's reminder.
-        await engine.services.practice.learnFromGrade({ postId: `seed-${i}-${c}`, kind: 'daily', user, channel, questionId: q.id, category: q.category, grade: 'missed', postedAt: at, closesAt: at, at });
+        await engine.services.practice.learnFromGrade({
+          postId: `seed-${i}-${c}`,
+          kind: 'daily',
+          user,
+          channel,
+          questionId: q.id,
+          category: q.category,
+          grade: 'missed',
+          postedAt: at,
+          closesAt: at,
+          at,
+        });
       }
       await engine.services.reminders.set(user, channel, { time: '07:30', timezone: 'UTC' });
     });
@@ -150,11 +161,15 @@ export async function run(args: readonly string[] = []): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'recall-bench-remind-'));
   try {
     const bank = await loadBankFromDisk(['questions']);
-    console.log(`Practice reminder fan-out: ${fmt(options.people)} people with ${options.cards} due cards each vs the daily question to ${fmt(options.people)} channels, ${options.store} store, instant platform port, node ${process.version}, ${os.cpus().length} CPUs\n`);
+    console.log(
+      `Practice reminder fan-out: ${fmt(options.people)} people with ${options.cards} due cards each vs the daily question to ${fmt(options.people)} channels, ${options.store} store, instant platform port, node ${process.version}, ${os.cpus().length} CPUs\n`,
+    );
     const daily = await dailyFanout(options, dir, bank);
     console.log(`daily question   set up in ${secs(daily.setupMs)}; slot wake: ${fmt(daily.sent)} posts in ${secs(daily.ms)} (${us(daily.ms / Math.max(1, daily.sent))} each)`);
     const remind = await reminderFanout(options, dir, bank);
-    console.log(`practice reminder set up in ${secs(remind.setupMs)}; slot wake: ${fmt(remind.sent)} nudges in ${secs(remind.ms)} (${us(remind.ms / Math.max(1, remind.sent))} each)`);
+    console.log(
+      `practice reminder set up in ${secs(remind.setupMs)}; slot wake: ${fmt(remind.sent)} nudges in ${secs(remind.ms)} (${us(remind.ms / Math.max(1, remind.sent))} each)`,
+    );
     console.log(`\nreminder fan-out / daily fan-out: ${(remind.ms / daily.ms).toFixed(2)}x`);
     if (remind.sent !== options.people || daily.sent !== options.people) console.log(`NOTE: expected ${options.people} of each, got ${remind.sent} nudges and ${daily.sent} posts`);
   } finally {

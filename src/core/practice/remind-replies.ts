@@ -23,7 +23,9 @@ export function nudgeReply(summary: DueSummary): Reply {
 }
 
 export function reminderSetReply(settings: ReminderSettings): Reply {
-  return textReply(`Practice reminder set: ${describeReminder(settings)}. You get a private nudge then, on days when cards are due. \`practice remind off\` stops it.`, { ephemeral: true });
+  return textReply(`Practice reminder set: ${describeReminder(settings)}. You get a private nudge then, on days when cards are due. \`practice remind off\` stops it.`, {
+    ephemeral: true,
+  });
 }
 
 export function reminderOffReply(wasOn: boolean): Reply {

@@ -34,6 +34,7 @@ async function open(name: string): Promise<{ page: Page; errors: string[] }> {
 const textOf = (locator: Locator) => async () => ((await locator.count()) === 0 ? '' : ((await locator.first().textContent()) ?? '').replace(/\s+/g, ' ').trim());
 
 /** As laid out (innerText): the figures' label and value are separate blocks. */
+// biome-ignore lint/performance/useDomNodeTextContent: the layout's line breaks are what separate label and value here
 const shownText = (locator: Locator) => async () => ((await locator.count()) === 0 ? '' : (await locator.first().innerText()).replace(/\s+/g, ' ').trim());
 
 async function type(page: Page, command: string): Promise<void> {

@@ -188,7 +188,10 @@ function clusterTests(open: () => Promise<Store>) {
     // B learns of A's reminders (and A of B's) on its next wake.
     await tick('2026-11-23T08:01:00Z', a, b);
     // Both wake in the same minute; which one starts first alternates by day.
-    for (const [day, order] of [['2026-11-24', [a, b]], ['2026-11-25', [b, a]]] as const) {
+    for (const [day, order] of [
+      ['2026-11-24', [a, b]],
+      ['2026-11-25', [b, a]],
+    ] as const) {
       await tick(`${day}T06:30:00Z`, ...order);
       await tick(`${day}T06:31:00Z`, ...order);
       await tick(`${day}T06:35:00Z`, ...order);

@@ -21,7 +21,31 @@ function numbers(head, rows) {
     el(
       'div',
       { class: 'table-wrap' },
-      el('table', {}, el('thead', {}, el('tr', {}, head.map((h, i) => el('th', { scope: 'col', class: i > 0 ? 'num' : '' }, h)))), el('tbody', {}, rows.map((r) => el('tr', {}, el('th', { scope: 'row' }, r[0]), r.slice(1).map((v) => el('td', { class: 'num' }, String(v))))))),
+      el(
+        'table',
+        {},
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            head.map((h, i) => el('th', { scope: 'col', class: i > 0 ? 'num' : '' }, h)),
+          ),
+        ),
+        el(
+          'tbody',
+          {},
+          rows.map((r) =>
+            el(
+              'tr',
+              {},
+              el('th', { scope: 'row' }, r[0]),
+              r.slice(1).map((v) => el('td', { class: 'num' }, String(v))),
+            ),
+          ),
+        ),
+      ),
     ),
   );
 }
@@ -48,7 +72,15 @@ export function forecastChart(days) {
       );
     }),
   );
-  return el('div', {}, chart, numbers(['Day', 'Due'], days.map((d) => [d.label, d.count])));
+  return el(
+    'div',
+    {},
+    chart,
+    numbers(
+      ['Day', 'Due'],
+      days.map((d) => [d.label, d.count]),
+    ),
+  );
 }
 
 /** Widths through the CSSOM: the page's CSP allows no style attributes. */
@@ -83,7 +115,17 @@ export function masteryChart(rows) {
         );
       }),
     ),
-    el('p', { class: 'legend-line muted' }, el('span', { class: 'swatch fill', 'aria-hidden': 'true' }), ' mastered ', el('span', { class: 'swatch started', 'aria-hidden': 'true' }), ' started'),
-    numbers(['Category', 'Questions', 'Started', 'Mastered'], rows.map((r) => [r.category, r.questions, r.cards, r.mastered])),
+    el(
+      'p',
+      { class: 'legend-line muted' },
+      el('span', { class: 'swatch fill', 'aria-hidden': 'true' }),
+      ' mastered ',
+      el('span', { class: 'swatch started', 'aria-hidden': 'true' }),
+      ' started',
+    ),
+    numbers(
+      ['Category', 'Questions', 'Started', 'Mastered'],
+      rows.map((r) => [r.category, r.questions, r.cards, r.mastered]),
+    ),
   );
 }

@@ -48,7 +48,9 @@ interface Sizes {
 
 export async function digestFanout(env: NodeJS.ProcessEnv): Promise<void> {
   const sizes = readSizes(env);
-  console.log(`Recall digest fan-out: ${sizes.channels} channels in ${sizes.guilds} workspaces, ${sizes.people} people each, ${sizes.store} store, images ${sizes.images ? 'on' : 'off'}, node ${process.version}, ${os.cpus().length} CPUs`);
+  console.log(
+    `Recall digest fan-out: ${sizes.channels} channels in ${sizes.guilds} workspaces, ${sizes.people} people each, ${sizes.store} store, images ${sizes.images ? 'on' : 'off'}, node ${process.version}, ${os.cpus().length} CPUs`,
+  );
   const dir = mkdtempSync(path.join(os.tmpdir(), 'recall-bench-digest-'));
   const store = await createStore(sizes.store === 'memory' ? 'memory://' : path.join(dir, 'recall.sqlite'));
   const loaded = await loadBankFromDisk(['questions']);
@@ -70,7 +72,15 @@ export async function digestFanout(env: NodeJS.ProcessEnv): Promise<void> {
     await engine.start();
     const channels = channelsOf(sizes);
     const seedStart = performance.now();
-    await seedWeek(engine, channels, sizes, bank.all().filter((q) => q.answer !== null).map((q) => q.id));
+    await seedWeek(
+      engine,
+      channels,
+      sizes,
+      bank
+        .all()
+        .filter((q) => q.answer !== null)
+        .map((q) => q.id),
+    );
     console.log(`  seeded ${sizes.guilds} workspaces × ${sizes.people} people × 7 posts in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
     clock.set('2026-11-23T09:00:00Z');

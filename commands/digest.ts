@@ -3,7 +3,6 @@ import { DIGEST_EXAMPLE, type DigestStatus } from '../src/core/digest/index.js';
 import { UserError } from '../src/core/errors.js';
 import { type Reply, textReply } from '../src/core/reply.js';
 
-
 export default {
   name: 'digest',
   description: 'The weekly digest in this channel: top people and teams, streaks, the most-missed question',

@@ -52,7 +52,12 @@ export function createSlotHandlers(ctx: DailyContext, onPosted: (post: DailyPost
     },
     reportFailure: (settings, slotKey, slot, err) => reportFailure(ctx, settings, slotKey, slot, err),
     reportMissed: (settings, slotKey, slot, at) =>
-      addProblem(world.store, settings.channel, { kind: 'missed', slotKey, at, message: `The ${formatLocal(slot, settings.schedule.timezone)} question was skipped: the bot was not running then.` }),
+      addProblem(world.store, settings.channel, {
+        kind: 'missed',
+        slotKey,
+        at,
+        message: `The ${formatLocal(slot, settings.schedule.timezone)} question was skipped: the bot was not running then.`,
+      }),
   });
 }
 

@@ -53,7 +53,11 @@ async function topPeople(deps: ContentDeps, ws: WorkspaceRef, week: DigestWeek):
   const before = weekBoard(ws, 'people', week.previousId);
   const [earlier, names] = await Promise.all([
     Promise.all(rows.map((r) => store.boardRank(before, r.member))),
-    namesOf(deps, ws, rows.map((r) => r.member)),
+    namesOf(
+      deps,
+      ws,
+      rows.map((r) => r.member),
+    ),
   ]);
   return rows.map((r, i) => ({ rank: i + 1, id: r.member, name: names.get(r.member) ?? r.member, points: r.score, movement: movement(i + 1, earlier[i]?.rank) }));
 }
@@ -106,7 +110,11 @@ async function longestStreaks(deps: ContentDeps, channel: ChannelRef, week: Dige
   });
   running.sort((a, b) => b.streak - a.streak || (a.userId < b.userId ? -1 : 1));
   const top = running.slice(0, TOP_STREAKS);
-  const names = await namesOf(deps, ws, top.map((r) => r.userId));
+  const names = await namesOf(
+    deps,
+    ws,
+    top.map((r) => r.userId),
+  );
   return top.map((r) => ({ ...r, name: names.get(r.userId) ?? r.userId }));
 }
 

@@ -88,7 +88,12 @@ export function createDigestService(deps: DigestDeps): DigestService {
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       world.logger.error({ err, channel, season: archived.season.id }, 'could not post the season standings in a digest channel');
-      await addDigestProblem(world.store, channel, { kind: 'post-failed', slotKey: null, at: world.clock.now().toISOString(), message: `The final standings of season ${archived.season.name} were not posted: ${reason}` });
+      await addDigestProblem(world.store, channel, {
+        kind: 'post-failed',
+        slotKey: null,
+        at: world.clock.now().toISOString(),
+        message: `The final standings of season ${archived.season.name} were not posted: ${reason}`,
+      });
     }
   }
 

@@ -17,10 +17,7 @@ export async function boardImage(ctx: DigestContext, channel: ChannelRef, title:
   if (!images || rows.length === 0) return undefined;
   try {
     const ws = workspaceOf(channel);
-    const [members, teams] = await Promise.all([
-      Promise.all(rows.map((r) => world.store.get<{ teamId: string | null }>(scoringKeys.member(ws, r.id)))),
-      ctx.scoring.listTeams(ws),
-    ]);
+    const [members, teams] = await Promise.all([Promise.all(rows.map((r) => world.store.get<{ teamId: string | null }>(scoringKeys.member(ws, r.id)))), ctx.scoring.listTeams(ws)]);
     const teamName = new Map(teams.map((t) => [t.id, t.name]));
     const board: BoardPicture = {
       title,

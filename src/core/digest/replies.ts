@@ -68,6 +68,9 @@ export function seasonEndReply(archived: ArchivedSeason, shown: number, image?: 
     markdown: archived.people.length > 0 ? ['**People**', ...archived.people.slice(0, shown).map(line)].join('\n') : 'Nobody scored this season.',
   });
   if (archived.teams.length > 0) blocks.push({ type: 'text', markdown: ['**Teams**', ...archived.teams.slice(0, shown).map(line)].join('\n') });
-  blocks.push({ type: 'context', markdown: `${archived.season.startedAt.slice(0, 10)} to ${archived.season.endedAt.slice(0, 10)} · \`season archive ${archived.season.name}\` shows it again` });
+  blocks.push({
+    type: 'context',
+    markdown: `${archived.season.startedAt.slice(0, 10)} to ${archived.season.endedAt.slice(0, 10)} · \`season archive ${archived.season.name}\` shows it again`,
+  });
   return { blocks };
 }

@@ -33,8 +33,7 @@ export function createDigestSlots(ctx: DigestContext): SlotHandlers {
     readMark: (s) => readDigestMark(world.store, s.channel),
     advanceMark: (s, slotKey) => advanceDigestMark(world.store, s.channel, slotKey),
     postId: (id, slotKey) => makePostId(id, 'digest', slotKey),
-    run: (s, slotKey, slot, attempt) =>
-      publishDigest(ctx, s.channel, s.schedule.timezone, slot, attempt.postId, slotKey, attempt.earlier ? { earlierAttempt: true } : {}),
+    run: (s, slotKey, slot, attempt) => publishDigest(ctx, s.channel, s.schedule.timezone, slot, attempt.postId, slotKey, attempt.earlier ? { earlierAttempt: true } : {}),
     finalFailure: (err, at) => (isPlatformRefusal(err) ? { failed: true, at, reason: err.message } : undefined),
     async reportFailure(settings, slotKey, slot, err) {
       const reason = err instanceof Error ? err.message : String(err);
@@ -42,7 +41,11 @@ export function createDigestSlots(ctx: DigestContext): SlotHandlers {
       world.logger.error({ err, channel: settings.channel, slotKey, setBy: settings.setBy.userId }, 'digest post failed');
       await report(settings, slotKey, `The digest for ${when} was not posted: ${reason}`, 'post-failed');
       try {
-        await platform.sendPrivate(settings.channel, settings.setBy, textReply(`I could not post the weekly digest for ${when} in this channel: ${reason}. I will try again next week.`, { ephemeral: true }));
+        await platform.sendPrivate(
+          settings.channel,
+          settings.setBy,
+          textReply(`I could not post the weekly digest for ${when} in this channel: ${reason}. I will try again next week.`, { ephemeral: true }),
+        );
       } catch (reportErr) {
         world.logger.error({ err: reportErr, channel: channelKey(settings.channel), slotKey }, 'could not tell the admin that a digest post failed');
       }

@@ -17,12 +17,29 @@ describe('discord.js adapter against the fake Discord: the weekly digest', () =>
     const found = h.bank.all().find((q) => q.answer !== null && q.answer.length > 8 && !q.answer.includes('|'));
     if (!found) throw new Error('the seed bank has no question with a plain answer');
     missed = found;
-    const who = (u: { id: string; username: string; globalName?: string }): UserRef => ({ platform: 'discord', workspaceId: GUILD, userId: u.id, name: u.globalName ?? u.username });
+    const who = (u: { id: string; username: string; globalName?: string }): UserRef => ({
+      platform: 'discord',
+      workspaceId: GUILD,
+      userId: u.id,
+      name: u.globalName ?? u.username,
+    });
     const postedAt = new Date('2026-11-20T09:00:00Z');
-    for (const [user, grade] of [[who(h.alice), 'got'], [who(h.bob), 'missed']] as const) {
+    for (const [user, grade] of [
+      [who(h.alice), 'got'],
+      [who(h.bob), 'missed'],
+    ] as const) {
       await h.engine.services.scoring.grade({
-        postId: 'p-week-47', kind: 'daily', user, channel: channel(), questionId: missed.id, category: missed.category, grade,
-        postedAt, closesAt: new Date(postedAt.getTime() + 86_400_000), at: new Date(postedAt.getTime() + 3_600_000), dailySeq: 1,
+        postId: 'p-week-47',
+        kind: 'daily',
+        user,
+        channel: channel(),
+        questionId: missed.id,
+        category: missed.category,
+        grade,
+        postedAt,
+        closesAt: new Date(postedAt.getTime() + 86_400_000),
+        at: new Date(postedAt.getTime() + 3_600_000),
+        dailySeq: 1,
       });
     }
   }, 60_000);

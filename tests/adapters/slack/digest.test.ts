@@ -15,10 +15,22 @@ async function seedWeek(harness: SlackHarness): Promise<Question> {
   const question = harness.engine.services.bank.all().find((q) => q.answer !== null && q.answer.length > 8);
   if (!question) throw new Error('the seed bank has no question with an answer');
   const postedAt = new Date('2026-11-20T09:00:00Z');
-  for (const [user, grade] of [[slack.alice, 'got'], [slack.bob, 'missed']] as const) {
+  for (const [user, grade] of [
+    [slack.alice, 'got'],
+    [slack.bob, 'missed'],
+  ] as const) {
     await harness.engine.services.scoring.grade({
-      postId: 'p-week-47', kind: 'daily', user, channel: slack.channel, questionId: question.id, category: question.category, grade,
-      postedAt, closesAt: new Date(postedAt.getTime() + 86_400_000), at: new Date(postedAt.getTime() + 3_600_000), dailySeq: 1,
+      postId: 'p-week-47',
+      kind: 'daily',
+      user,
+      channel: slack.channel,
+      questionId: question.id,
+      category: question.category,
+      grade,
+      postedAt,
+      closesAt: new Date(postedAt.getTime() + 86_400_000),
+      at: new Date(postedAt.getTime() + 3_600_000),
+      dailySeq: 1,
     });
   }
   return question;

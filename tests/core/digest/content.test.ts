@@ -5,8 +5,15 @@ import { replyText } from '../../../src/core/reply.js';
 import { type Harness, admin, channel, openHarness, person, workspace } from './harness.js';
 
 const [alice, bob, carol, dave, erin, frank, gina, hank, ivy] = ['Alice', 'Bob', 'Carol', 'Dave', 'Erin', 'Frank', 'Gina', 'Hank', 'Ivy'].map(person) as [
-  ReturnType<typeof person>, ReturnType<typeof person>, ReturnType<typeof person>, ReturnType<typeof person>, ReturnType<typeof person>,
-  ReturnType<typeof person>, ReturnType<typeof person>, ReturnType<typeof person>, ReturnType<typeof person>,
+  ReturnType<typeof person>,
+  ReturnType<typeof person>,
+  ReturnType<typeof person>,
+  ReturnType<typeof person>,
+  ReturnType<typeof person>,
+  ReturnType<typeof person>,
+  ReturnType<typeof person>,
+  ReturnType<typeof person>,
+  ReturnType<typeof person>,
 ];
 
 /** Daily post `seq` went out at 09:00Z on Nov 15 + seq: 1–7 in week 47 (Nov 16–22), 8–14 in week 48 (Nov 23–29). */
@@ -20,7 +27,11 @@ const postedAt = (seq: number): string => `2026-11-${String(15 + seq).padStart(2
  */
 async function seededWeek(): Promise<Harness> {
   const h = await openHarness({ start: '2026-11-10T08:00:00Z' });
-  for (const [team, members] of [['Red', [alice, dave]], ['Blue', [bob, carol]], ['Green', [erin]]] as const) {
+  for (const [team, members] of [
+    ['Red', [alice, dave]],
+    ['Blue', [bob, carol]],
+    ['Green', [erin]],
+  ] as const) {
     await h.scoring.createTeam(workspace, team, admin);
     for (const m of members) await h.scoring.joinTeam(m, team);
   }
@@ -76,7 +87,10 @@ describe('the digest of a seeded week', () => {
     const h = await seededWeek();
     const open = await h.digest.content(channel, new Date('2026-11-29T17:00:00Z'));
     // Dave's two in a row stopped in week 47; Alice's and Bob's are 1.
-    expect(open.streaks.map((s) => [s.name, s.streak])).toEqual([['Carol', 6], ['Erin', 2]]);
+    expect(open.streaks.map((s) => [s.name, s.streak])).toEqual([
+      ['Carol', 6],
+      ['Erin', 2],
+    ]);
     const closed = await h.digest.content(channel, new Date('2026-11-30T12:00:00Z'));
     expect(closed.weekId).toBe('2026-W48');
     expect(closed.streaks.map((s) => [s.name, s.streak])).toEqual([['Carol', 6]]);
@@ -135,7 +149,7 @@ describe('the digest of a seeded week', () => {
     const answer = await h.digest.handleAction({ action: `digest:answer:${post.postId}`, user: bob, channel, isAdmin: false, messageId: post.messageId });
     expect(answer).toMatchObject({ ephemeral: true });
     expect(replyText(answer)).toBe('**Answer:** q12 is the answer.');
-    await expect(h.digest.handleAction({ action: 'digest:answer:nope', user: bob, channel, isAdmin: false, messageId: "m9" })).rejects.toThrow(/no longer in the bank/);
+    await expect(h.digest.handleAction({ action: 'digest:answer:nope', user: bob, channel, isAdmin: false, messageId: 'm9' })).rejects.toThrow(/no longer in the bank/);
   });
 
   it('says so when nobody graded, and leaves out what has no data', async () => {

@@ -88,7 +88,14 @@ describe('what the digest carries when the process has them', () => {
   it('no practice line when nobody practises, and the digest still goes out when practice fails', async () => {
     const none = await seeded({ practice: { people: async () => [], stats: async () => stats({}) } });
     expect((await none.digest.content(channel, none.world.clock.now())).practice).toBeNull();
-    const broken = await seeded({ practice: { people: async () => { throw new Error('store down'); }, stats: async () => stats({}) } });
+    const broken = await seeded({
+      practice: {
+        people: async () => {
+          throw new Error('store down');
+        },
+        stats: async () => stats({}),
+      },
+    });
     await broken.digest.postNow(channel, admin);
     expect(broken.platform.posts()).toHaveLength(1);
     expect(broken.world.logger.at('warn').map((e) => e.msg)).toContain('digest: practice figures unavailable; posting without them');

@@ -157,7 +157,10 @@ describe('catching up after downtime', () => {
     await h.runFor(2 * HOUR);
     expect(h.platform.posts()).toHaveLength(0);
     expect(h.platform.privates(admin.userId).map((p) => p.reply.blocks[0])).toEqual([
-      { type: 'text', markdown: expect.stringContaining('I could not post the weekly digest for Sun 29 Nov, 18:00 (Europe/Berlin) in this channel: the bot may not post in #general') },
+      {
+        type: 'text',
+        markdown: expect.stringContaining('I could not post the weekly digest for Sun 29 Nov, 18:00 (Europe/Berlin) in this channel: the bot may not post in #general'),
+      },
     ]);
     expect((await h.digest.status(channel)).problems[0]).toMatchObject({ kind: 'post-failed' });
     await h.digest.stop();

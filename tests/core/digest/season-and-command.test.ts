@@ -52,9 +52,7 @@ describe('the digest command', () => {
 
   it('sets a weekday and time in a zone, reports status, and turns off', async () => {
     const { cmd } = await typed();
-    expect(await cmd.say('digest set sun 18:00 Europe/Berlin')).toBe(
-      'Weekly digest set.\n**Weekly digest:** 18:00 on Sun, Europe/Berlin\nNext: Sun 29 Nov, 18:00 (Europe/Berlin)',
-    );
+    expect(await cmd.say('digest set sun 18:00 Europe/Berlin')).toBe('Weekly digest set.\n**Weekly digest:** 18:00 on Sun, Europe/Berlin\nNext: Sun 29 Nov, 18:00 (Europe/Berlin)');
     expect(await cmd.say('digest status', { user: alice })).toContain('Next: Sun 29 Nov, 18:00 (Europe/Berlin)');
     expect(await cmd.say('digest off')).toBe('The weekly digest is off in this channel. `digest set` turns it back on.');
     expect(await cmd.say('digest status')).toBe('**The weekly digest is off** (was 18:00 on Sun, Europe/Berlin).');
@@ -73,7 +71,9 @@ describe('the digest command', () => {
     expect(await cmd.say('digest set mon,fri 18:00')).toContain('name one day');
     expect(await cmd.say('digest set sun 25:00')).toBe('`25:00` is not a time (use HH:MM, 00:00–23:59). For example `digest set sun 18:00 Europe/Berlin`.');
     expect(await cmd.say('digest set someday 18:00')).toBe('`someday` is not a day: use mon, tue, wed, thu, fri, sat or sun, like `digest set sun 18:00 Europe/Berlin`.');
-    expect(await cmd.say('digest set sun 18:00 Mars/Base')).toBe('`Mars/Base` is not a timezone (use an IANA name like Europe/Berlin). For example `digest set sun 18:00 Europe/Berlin`.');
+    expect(await cmd.say('digest set sun 18:00 Mars/Base')).toBe(
+      '`Mars/Base` is not a timezone (use an IANA name like Europe/Berlin). For example `digest set sun 18:00 Europe/Berlin`.',
+    );
     expect(await cmd.say('digest set sun "0 9 * * 1"')).toBe('The digest takes a time of day (HH:MM), not a cron line: `digest set sun 18:00 Europe/Berlin`.');
   });
 

@@ -5,7 +5,7 @@ import type { ResolvedDeck } from './deck.js';
 import { dueOfScore } from './due-index.js';
 import { practiceKeys } from './keys.js';
 import type { PracticeDeps } from './service.js';
-import type { CardRecord, SummaryRecord } from './types.js';
+import type { SummaryRecord } from './types.js';
 
 export interface Picked {
   question: Question;
@@ -16,8 +16,6 @@ export interface Picked {
 /** Board pages grow by this factor: the next due card is usually in the first page of 16. */
 const FIRST_PAGE = 16;
 const GROWTH = 8;
-/** Existence checks for new cards go to the store this many at a time. */
-const NEW_BATCH = 32;
 /** Most-missed cards a weak deck weighs at once. */
 const WEAK_CANDIDATES = 200;
 /** A weak deck, past its missed cards, draws from this many weakest categories. */
@@ -56,18 +54,20 @@ export async function nextNew(deps: PracticeDeps, user: UserRef, deck: ResolvedD
   return found ?? null;
 }
 
-/** Up to `max` questions of the deck without a card, in bank order. */
+/**
+ * Up to `max` questions of the deck without a card, in bank order. Every card is on the due index, so
+ * its members (ids only, one read) say which questions are cards: cheaper than a get per question
+ * once a person holds more than a few dozen cards.
+ */
 export async function unseen(deps: PracticeDeps, user: UserRef, deck: ResolvedDeck, max: number): Promise<Question[]> {
   if (max <= 0) return [];
-  const ws = workspaceOf(user);
-  const candidates = deps.bank.all().filter((q) => deck.accepts(q));
+  const board = practiceKeys.due(workspaceOf(user), user.userId);
+  const size = await deps.world.store.boardSize(board);
+  const held = new Set(size === 0 ? [] : (await deps.world.store.boardTop(board, size)).map((e) => e.member));
   const out: Question[] = [];
-  for (let i = 0; i < candidates.length && out.length < max; i += NEW_BATCH) {
-    const batch = candidates.slice(i, i + NEW_BATCH);
-    const cards = await Promise.all(batch.map((q) => deps.world.store.get<CardRecord>(practiceKeys.card(ws, user.userId, q.id))));
-    batch.forEach((q, j) => {
-      if (cards[j] === undefined && out.length < max) out.push(q);
-    });
+  for (const q of deps.bank.all()) {
+    if (out.length >= max) break;
+    if (deck.accepts(q) && !held.has(q.id)) out.push(q);
   }
   return out;
 }

@@ -7,13 +7,13 @@ import { createBankService } from '../../src/core/bank-service.js';
 import { normalizeReaction } from '../../src/core/emoji.js';
 import { defaultEngineConfig } from '../../src/core/engine-config.js';
 import { createEngine } from '../../src/core/engine.js';
-import type { UserRef } from '../../src/core/refs.js';
 import { type Button, type Reply, replyText } from '../../src/core/reply.js';
 import { createStore } from '../../src/store/create-store.js';
 import { FakePlatform } from '../fakes/platform.js';
 import { FakeTimer } from '../fakes/wake-timer.js';
 import { createTestWorld } from '../fakes/world.js';
 import { loadSeeds } from '../helpers/bank.js';
+import { inChannel } from '../helpers/commands.js';
 import { slack } from '../helpers/people.js';
 
 const { channel, ann, alice, bob } = slack;
@@ -43,8 +43,7 @@ async function harness(storeKind: 'memory' | 'sqlite') {
   const bank = createBankService(seeds, async () => seeds);
   const engine = createEngine({ world, config: defaultEngineConfig, bank, platform, commands, wakeTimer: wake });
   await engine.start();
-  const say = (who: UserRef, text: string, isAdmin = false) => engine.runText(text, { user: who, channel, isAdmin });
-  const press = (who: UserRef, b: Button) => engine.handleAction({ action: b.action, user: who, channel, isAdmin: false });
+  const { say, press } = inChannel(engine, channel);
   return { world, platform, wake, engine, say, press };
 }
 

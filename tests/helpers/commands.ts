@@ -2,9 +2,10 @@ import { dispatchCommand } from '../../src/core/commands/dispatch.js';
 import { type ParsedCommandText, parseCommandText } from '../../src/core/commands/parse-text.js';
 import type { Command, CommandInvocation } from '../../src/core/commands/types.js';
 import { isUserError } from '../../src/core/errors.js';
+import type { Engine } from '../../src/core/engine.js';
 import type { CoreLogger } from '../../src/core/logger.js';
 import type { ChannelRef, UserRef } from '../../src/core/refs.js';
-import { type Reply, replyText, textReply } from '../../src/core/reply.js';
+import { type Button, type Reply, replyText, textReply } from '../../src/core/reply.js';
 import type { Services } from '../../src/core/services.js';
 import { RecordingLogger } from '../fakes/world.js';
 import { ALICE, CHANNEL } from './people.js';
@@ -77,6 +78,14 @@ export function commandHarness(options: CommandHarnessOptions): CommandHarness {
 /** Runs invocations against a list of commands: `commandHarness(…).run`, for tests that build invocations by hand. */
 export function commandRunner(commands: readonly Command[], services: Partial<Services>, logger: CoreLogger = new RecordingLogger()) {
   return commandHarness({ commands, services, logger }).run;
+}
+
+/** People in one channel of a running engine: typed lines and button presses, as every adapter hands them over. */
+export function inChannel(engine: Pick<Engine, 'runText' | 'handleAction'>, channel: ChannelRef) {
+  return {
+    say: (who: UserRef, text: string, isAdmin = false): Promise<Reply> => engine.runText(text, { user: who, channel, isAdmin }),
+    press: (who: UserRef, button: Button): Promise<Reply> => engine.handleAction({ action: button.action, user: who, channel, isAdmin: false }),
+  };
 }
 
 /** A stand-in for a service a test never reaches; any use fails loudly with the member's name. */

@@ -11,6 +11,7 @@ import type { PrometheusMetrics } from '../../src/metrics/index.js';
 import { FakePlatform } from '../fakes/platform.js';
 import { FakeTimer } from '../fakes/wake-timer.js';
 import { type TestWorld, createTestWorld } from '../fakes/world.js';
+import { inChannel } from '../helpers/commands.js';
 import { slack } from '../helpers/people.js';
 import { seedBankService } from '../helpers/services.js';
 
@@ -55,8 +56,7 @@ async function start(): Promise<Rig> {
   const inner = createEngine({ world, config: defaultEngineConfig, bank: seedBankService(), platform: instrumentPort(platform, metrics), commands, wakeTimer: new FakeTimer() });
   const engine = instrumentEngine(inner, metrics);
   await engine.start();
-  const say = (who: UserRef, text: string, isAdmin = false) => engine.runText(text, { user: who, channel, isAdmin });
-  const press = (who: UserRef, b: Button) => engine.handleAction({ action: b.action, user: who, channel, isAdmin: false });
+  const { say, press } = inChannel(engine, channel);
   rig = { metrics, test, platform, engine, say, press };
   return rig;
 }

@@ -1,5 +1,9 @@
+import { createHash } from 'node:crypto';
+import { access, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { BankFile, BankWarning } from '../bank/types.js';
 import type { Packed } from './pack.js';
@@ -67,13 +71,47 @@ const WORKER_URL = new URL(`./parse-worker${import.meta.url.endsWith('.ts') ? '.
 
 /**
  * Built, the worker is plain JS. From source (tsx, vitest) it is TypeScript, and a worker does not
- * inherit the TypeScript loader: a small bootstrap registers tsx first, resolved from here, not the cwd.
+ * inherit the TypeScript loader. The worker is then bundled once per process into one plain JS file
+ * (esbuild, which tsx brings), so it runs without a TypeScript loader of its own: that loader is a
+ * thread and a V8 heap more, ~20 MB of RSS while a bank loads. Should bundling fail, a small bootstrap
+ * registers tsx in the worker instead, resolved from here, not the cwd.
  */
 function startWorker(options: WorkerOptions): Worker {
   if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL, options);
+  if (bundled) return new Worker(bundled, options);
   // require.resolve finds the package's CommonJS entry; the ESM one beside it is what registers hooks.
   const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   return new Worker(`import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`, { ...options, eval: true });
+}
+
+/** The bundled worker's file, once made; null when bundling failed or is not needed. */
+let bundled: string | null = null;
+let bundling: Promise<void> | null = null;
+
+/** Bundles the TypeScript worker, off the event loop (esbuild works in its own process). */
+function bundleWorker(): Promise<void> {
+  bundling ??= (async () => {
+    if (!WORKER_URL.pathname.endsWith('.ts')) return;
+    try {
+      const fromTsx = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'));
+      const esbuild = fromTsx('esbuild') as typeof import('esbuild');
+      const out = await esbuild.build({ entryPoints: [fileURLToPath(WORKER_URL)], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
+      const code = out.outputFiles[0]?.contents;
+      if (!code) return;
+      const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
+      const file = path.join(os.tmpdir(), `recall-parse-worker-${hash}.cjs`);
+      // Named by its content, so a file already there (an earlier process) is this very bundle.
+      if (!(await access(file).then(() => true, () => false))) {
+        const temp = `${file}.${process.pid}.tmp`;
+        await writeFile(temp, code);
+        await rename(temp, file);
+      }
+      bundled = file;
+    } catch {
+      bundled = null;
+    }
+  })();
+  return bundling;
 }
 
 interface Pending {
@@ -101,8 +139,10 @@ export class ParsePool {
     this.maxHeapMb = options.maxHeapMb ?? 1024;
   }
 
-  parse(file: BankFile): Promise<PackedFile> {
-    if (this.closed) return Promise.reject(new Error('the parse pool is closed'));
+  async parse(file: BankFile): Promise<PackedFile> {
+    if (this.closed) throw new Error('the parse pool is closed');
+    if (!this.worker) await bundleWorker();
+    if (this.closed) throw new Error('the parse pool is closed');
     return new Promise((resolve, reject) => {
       const job: ParseJob = { id: this.nextId++, path: file.path, bytes: file.bytes };
       this.queue.push({ job, resolve, reject });

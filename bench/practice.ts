@@ -13,7 +13,6 @@ import { nextDue } from '../src/core/practice/queue.js';
 import type { PracticeDeps } from '../src/core/practice/service.js';
 import type { CardRecord, SessionRecord } from '../src/core/practice/types.js';
 import { seededRandom } from '../src/core/random.js';
-import type { Reply } from '../src/core/reply.js';
 import { createScoringService } from '../src/core/scoring/index.js';
 import type { World } from '../src/core/world.js';
 import { createStore } from '../src/store/create-store.js';
@@ -39,7 +38,8 @@ import { WS, seedRedis, seedSqlite, syntheticBank, userId } from './practice/see
  * measured touches the others (a card value is read when graded, or when looking for new cards).
  */
 export async function run(args: readonly string[] = []): Promise<void> {
-  if (args.length > 0) throw new Error(`practice takes no flags (got ${args.join(' ')}); size it with PRACTICE_PEOPLE, PRACTICE_CARDS, PRACTICE_SAMPLES, PRACTICE_GRADES, PRACTICE_STORES`);
+  if (args.length > 0)
+    throw new Error(`practice takes no flags (got ${args.join(' ')}); size it with PRACTICE_PEOPLE, PRACTICE_CARDS, PRACTICE_SAMPLES, PRACTICE_GRADES, PRACTICE_STORES`);
   const o = {
     people: whole('PRACTICE_PEOPLE', 10_000),
     cards: whole('PRACTICE_CARDS', 2_000),
@@ -48,7 +48,9 @@ export async function run(args: readonly string[] = []): Promise<void> {
     stores: (process.env['PRACTICE_STORES'] ?? 'sqlite,redis').split(',').map((s) => s.trim()),
   };
   const bankSize = Math.ceil(o.cards * 1.25);
-  console.log(`Recall practice benchmark: ${o.people} people × ${o.cards} cards (${((o.people * o.cards) / 1e6).toFixed(1)}M) over a bank of ${bankSize}, node ${process.version}, ${os.cpus().length} CPUs\n`);
+  console.log(
+    `Recall practice benchmark: ${o.people} people × ${o.cards} cards (${((o.people * o.cards) / 1e6).toFixed(1)}M) over a bank of ${bankSize}, node ${process.version}, ${os.cpus().length} CPUs\n`,
+  );
   for (const kind of o.stores) {
     if (kind === 'sqlite') await onSqlite(o, bankSize);
     else if (kind === 'redis') await onRedis(o, bankSize);
@@ -122,16 +124,17 @@ async function measure(kind: string, store: Store, o: Options, bankSize: number)
 
   console.log(`${kind}: next due card for one person, ${o.samples} random people`);
   console.log(`  bare boardTop(16)      median ${ms(percentile(bare, 50))}  p99 ${ms(percentile(bare, 99))}`);
-  console.log(`  next due card          median ${ms(percentile(next, 50))}  p99 ${ms(percentile(next, 99))}  (${ratio(percentile(next, 50) / percentile(bare, 50))} the bare read${kind === 'sqlite' ? `; goal < 5 ms: ${percentile(next, 99) < 5 ? 'met at p99' : percentile(next, 50) < 5 ? 'met at the median' : 'missed'}` : ''})`);
+  console.log(
+    `  next due card          median ${ms(percentile(next, 50))}  p99 ${ms(percentile(next, 99))}  (${ratio(percentile(next, 50) / percentile(bare, 50))} the bare read${kind === 'sqlite' ? `; goal < 5 ms: ${percentile(next, 99) < 5 ? 'met at p99' : percentile(next, 50) < 5 ? 'met at the median' : 'missed'}` : ''})`,
+  );
   console.log(`  practice.start         median ${ms(percentile(start, 50))}  p99 ${ms(percentile(start, 99))}  (settings, summary, queue, session write)`);
 
   // Grades: distinct people, each opening a session first (untimed), then every press sent twice at once.
   const graders = Array.from({ length: o.grades }, (_, i) => ({ ...WS, userId: `G-${i}` }));
   const firstOffset = o.people - o.grades; // graders reuse the last people's due indexes
-  const copy = await Promise.all(graders.map((g, i) => store.boardTop(practiceKeys.due(WS, userId(Math.max(0, firstOffset + i) % o.people)), 32)));
+  const copy = await Promise.all(graders.map((_, i) => store.boardTop(practiceKeys.due(WS, userId(Math.max(0, firstOffset + i) % o.people)), 32)));
   await Promise.all(graders.map((g, i) => Promise.all((copy[i] ?? []).map((e) => store.boardAdd(practiceKeys.due(WS, g.userId), e.member, e.score)))));
-  const opened: Reply[] = [];
-  for (const g of graders) opened.push(await practice.start(g, { kind: 'all' }));
+  for (const g of graders) await practice.start(g, { kind: 'all' });
   const sessions = await Promise.all(graders.map((g) => store.get<SessionRecord>(practiceKeys.session(WS, g.userId))));
   const presses = graders.flatMap((g, i) => {
     const s = sessions[i];
@@ -148,7 +151,9 @@ async function measure(kind: string, store: Store, o: Options, bankSize: number)
     const after = await store.get<SessionRecord>(practiceKeys.session(WS, g.userId));
     if (card?.fsrs.reps === 1 && after?.reviewed === 1) exact++;
   }
-  console.log(`  ${o.grades} grades at once, each delivered twice: ${(graded.ms / 1000).toFixed(2)} s (${((2 * o.grades) / (graded.ms / 1000)).toFixed(0)} presses/s); recorded exactly once: ${exact}/${o.grades}${exact === o.grades ? '' : ' NOT EXACT'}`);
+  console.log(
+    `  ${o.grades} grades at once, each delivered twice: ${(graded.ms / 1000).toFixed(2)} s (${((2 * o.grades) / (graded.ms / 1000)).toFixed(0)} presses/s); recorded exactly once: ${exact}/${o.grades}${exact === o.grades ? '' : ' NOT EXACT'}`,
+  );
 
   const everyone = Array.from({ length: o.people }, (_, p) => ({ ...WS, userId: userId(p) }));
   let dueTotal = 0;
@@ -158,7 +163,9 @@ async function measure(kind: string, store: Store, o: Options, bankSize: number)
       for (const b of batch) dueTotal += b.due;
     }
   });
-  console.log(`  dueSummary for all ${o.people} people, 32 at a time: ${(summaries.ms / 1000).toFixed(1)} s (${(summaries.ms / o.people).toFixed(2)} ms each; ${(dueTotal / o.people).toFixed(0)} due per person on average)\n`);
+  console.log(
+    `  dueSummary for all ${o.people} people, 32 at a time: ${(summaries.ms / 1000).toFixed(1)} s (${(summaries.ms / o.people).toFixed(2)} ms each; ${(dueTotal / o.people).toFixed(0)} due per person on average)\n`,
+  );
 }
 
 async function sample(n: number, fn: () => Promise<void>): Promise<number[]> {

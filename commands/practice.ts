@@ -72,7 +72,9 @@ async function remind(ctx: CommandContext): Promise<Reply> {
   const time = ctx.options.string('time');
   if (time === undefined) {
     const current = await reminders.status(ctx.user);
-    return textReply(current ? `Your practice reminder: ${describeReminder(current)}.` : 'No practice reminder. Set one with `practice remind 07:30 weekdays`.', { ephemeral: true });
+    return textReply(current ? `Your practice reminder: ${describeReminder(current)}.` : 'No practice reminder. Set one with `practice remind 07:30 weekdays`.', {
+      ephemeral: true,
+    });
   }
   if (time.trim().toLowerCase() === 'off') return reminderOffReply(await reminders.off(ctx.user));
   const days = ctx.options.string('days');

@@ -48,8 +48,7 @@ export function dueEntries(p: number, cards: number, bankSize: number, now: numb
  */
 export async function seedSqlite(file: string, namespace: string, people: number, cards: number, bankSize: number, now: number, progress: (done: number) => void): Promise<void> {
   const db = new sqlite3.Database(file);
-  const run = (sql: string, params: (string | number)[] = []) =>
-    new Promise<void>((resolve, reject) => db.run(sql, params, (err) => (err ? reject(err) : resolve())));
+  const run = (sql: string, params: (string | number)[] = []) => new Promise<void>((resolve, reject) => db.run(sql, params, (err) => (err ? reject(err) : resolve())));
   await run('PRAGMA journal_mode = WAL');
   await run('PRAGMA synchronous = OFF');
   const ROWS = 500;
@@ -59,7 +58,10 @@ export async function seedSqlite(file: string, namespace: string, people: number
     const entries = dueEntries(p, cards, bankSize, now);
     for (let i = 0; i < entries.length; i += ROWS) {
       const chunk = entries.slice(i, i + ROWS);
-      await run(`INSERT INTO recall_boards (board, member, score) VALUES ${chunk.map(() => '(?, ?, ?)').join(',')}`, chunk.flatMap((e) => [board, e.member, e.score]));
+      await run(
+        `INSERT INTO recall_boards (board, member, score) VALUES ${chunk.map(() => '(?, ?, ?)').join(',')}`,
+        chunk.flatMap((e) => [board, e.member, e.score]),
+      );
     }
     if (p % 50 === 49 || p === people - 1) {
       await run('COMMIT');

@@ -20,6 +20,8 @@ export function addDays(day: string, days: number): string {
  * 23- or 25-hour day around a DST change ends at its real midnight, not 24 hours after the last one.
  */
 export function endOfLocalDay(at: Date, timeZone: string, plusDays = 0): number {
-  const [year = 0, month = 0, day = 0] = addDays(localDay(at, timeZone), plusDays + 1).split('-').map(Number);
+  const [year = 0, month = 0, day = 0] = addDays(localDay(at, timeZone), plusDays + 1)
+    .split('-')
+    .map(Number);
   return instantForWall(Date.UTC(year, month - 1, day), timeZone);
 }

@@ -179,11 +179,7 @@ export async function newAllowance(deps: PracticeDeps, user: UserRef, now: Date)
 async function summaryFigures(deps: PracticeDeps, session: SessionRecord, now: Date) {
   const user = session.user;
   const ws = workspaceOf(user);
-  const [zone, settings, summary] = await Promise.all([
-    timezoneOf(deps, user),
-    settingsOf(deps, user),
-    deps.world.store.get<SummaryRecord>(practiceKeys.summary(ws, user.userId)),
-  ]);
+  const [zone, settings, summary] = await Promise.all([timezoneOf(deps, user), settingsOf(deps, user), deps.world.store.get<SummaryRecord>(practiceKeys.summary(ws, user.userId))]);
   const deck = resolveStoredDeck(deps, session.deck);
   const tomorrowEnds = endOfLocalDay(now, zone, 1);
   let dueTomorrow = 0;

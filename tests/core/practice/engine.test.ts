@@ -42,7 +42,7 @@ describe('practice through the engine (memory store)', () => {
     await press(button(reveal.reply, /Missed/));
 
     world.clock.set('2026-12-01T08:40:00Z');
-    expect(await engine.services.practice.dueSummary(alice, world.clock.now())).toEqual({ due: 1, newAvailable: 9, timezone: 'UTC' }) // 10 answered questions, one already a card;
+    expect(await engine.services.practice.dueSummary(alice, world.clock.now())).toEqual({ due: 1, newAvailable: 9, timezone: 'UTC' }); // 10 answered questions, one already a card;
 
     expect(replyText(await say('practice settings new 0'))).toContain('New cards per day: 0');
     const card = await say('practice');

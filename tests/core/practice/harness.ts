@@ -30,8 +30,7 @@ export const bob: UserRef = { ...WS, userId: 'U-bob', name: 'Bob' };
 
 /** A bank of five categories; ids are fixed so tests can name questions. */
 export function bankText(opts: { without?: readonly string[] } = {}): string {
-  const q = (id: string, text: string, extra = ''): string =>
-    opts.without?.includes(id) ? '' : `### ${text}\nId: ${id}\n${extra}\nAnswer: The answer to ${id}.\n\n`;
+  const q = (id: string, text: string, extra = ''): string => (opts.without?.includes(id) ? '' : `### ${text}\nId: ${id}\n${extra}\nAnswer: The answer to ${id}.\n\n`);
   return [
     '# Practice bank\n\n## Attention\n\n',
     q('att-1', 'What is self-attention?', 'Tags: easy'),
@@ -131,7 +130,7 @@ export function press(h: Harness, action: string, user: UserRef = alice): Promis
 /** The question id of the card a reply shows (the bank's question text → id). */
 export function shownId(h: Harness, reply: Reply): string | null {
   const block = reply.blocks.find((b) => b.type === 'question');
-  if (!block || block.type !== 'question') return null;
+  if (block?.type !== 'question') return null;
   const q = h.bank.all().find((x) => x.question === block.markdown);
   return q?.id ?? null;
 }

@@ -10,7 +10,12 @@ describe('grading that teaches practice', () => {
   it('records the grade first, then teaches the card, and answers with scoring’s result', async () => {
     const calls: string[] = [];
     const grading = gradingThatTeaches(
-      { grade: async (req: GradeRequest) => (calls.push(`scoring ${req.questionId}`), result) },
+      {
+        grade: async (req: GradeRequest) => {
+          calls.push(`scoring ${req.questionId}`);
+          return result;
+        },
+      },
       { learnFromGrade: async (req) => void calls.push(`practice ${req.questionId}`) },
       new RecordingLogger(),
     );
@@ -27,7 +32,11 @@ describe('grading that teaches practice', () => {
 
   it('teaches nothing when scoring refuses the grade', async () => {
     const taught: string[] = [];
-    const grading = gradingThatTeaches({ grade: async () => Promise.reject(new Error('bad')) }, { learnFromGrade: async (req) => void taught.push(req.postId) }, new RecordingLogger());
+    const grading = gradingThatTeaches(
+      { grade: async () => Promise.reject(new Error('bad')) },
+      { learnFromGrade: async (req) => void taught.push(req.postId) },
+      new RecordingLogger(),
+    );
     await expect(grading.grade(gradeOf('att-1', 'got', new Date('2026-12-01T09:00:00Z')))).rejects.toThrow('bad');
     expect(taught).toEqual([]);
   });

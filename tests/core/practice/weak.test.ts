@@ -5,8 +5,7 @@ import { gradeOf } from './grades.js';
 describeEachStore('practice weak', (h) => {
   it('shows the most-missed questions first, the weaker category first among equals, then the weakest categories', async () => {
     const t = (n: number) => new Date(h().world.clock.now().getTime() - n * 86_400_000);
-    const learn = (id: string, category: string, grade: 'got' | 'missed', daysAgo: number) =>
-      h().practice.learnFromGrade(gradeOf(id, grade, t(daysAgo), { category }));
+    const learn = (id: string, category: string, grade: 'got' | 'missed', daysAgo: number) => h().practice.learnFromGrade(gradeOf(id, grade, t(daysAgo), { category }));
     await learn('rag-2', 'Retrieval', 'missed', 9);
     await learn('rag-2', 'Retrieval', 'missed', 8);
     await learn('rag-2', 'Retrieval', 'missed', 7);

@@ -52,7 +52,7 @@ export class SlackPeople {
     const calls = this.fake.calls;
     for (; this.read < calls.length; this.read++) {
       const call = calls[this.read];
-      if (!call || call.method !== 'chat.postMessage' || call.status !== 200 || call.response['ok'] !== true) continue;
+      if (call?.method !== 'chat.postMessage' || call.status !== 200 || call.response['ok'] !== true) continue;
       const channel = this.channels.get(String(call.body['channel']));
       if (!channel || call.body['thread_ts'] !== undefined) continue;
       const ts = String(call.response['ts']);

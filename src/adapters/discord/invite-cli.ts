@@ -8,14 +8,8 @@ function main(): number {
   const discord = discordConfigForCli();
   if (!discord) return 1;
   const names = new PermissionsBitField([...INVITE_PERMISSIONS]).toArray().map(permissionLabel);
-  process.stdout.write(
-    [
-      inviteUrl(discord.appId, discord.guildId),
-      '',
-      `Scopes: ${INVITE_SCOPES.join(', ')}`,
-      `Permissions: ${names.join(', ')}`,
-    ].join('\n') + '\n',
-  );
+  const lines = [inviteUrl(discord.appId, discord.guildId), '', `Scopes: ${INVITE_SCOPES.join(', ')}`, `Permissions: ${names.join(', ')}`];
+  process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }
 

@@ -20,7 +20,7 @@ const button = (reply: Reply, label: RegExp): Button => {
 };
 
 describe('practice through the engine (memory store)', () => {
-  it('learns from a daily grade, then practises it by the typed command and shows it in stats', async () => {
+  it('learns from a daily grade and a quiz answer, practises by the typed command and shows it in stats', async () => {
     const world = await createTestWorld({ start: '2026-12-01T08:00:00Z' });
     const platform = new FakePlatform();
     const wake = new FakeTimer();
@@ -58,6 +58,14 @@ describe('practice through the engine (memory store)', () => {
     expect(stats).toContain('Cards learned: 1');
     expect(stats).toContain('Retention: 50% of 2 reviews in 30 days');
     expect(replyText(await say('practice astrology'))).toBe('No category matches `astrology`.');
+
+    await say('quiz attention 1 solo:yes');
+    const quizButtons = platform.posts(channel.channelId).flatMap((p) => p.reply.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : [])));
+    const reveal = quizButtons.find((b) => b.action.startsWith('quiz:'));
+    if (!reveal) throw new Error('no quiz question');
+    const revealed = await press(reveal); // answers this short make a flashcard: reveal, then a self-grade
+    await press(button(revealed, /Missed/));
+    expect((await engine.services.practice.stats(alice, world.clock.now())).reviews30).toBe(3); // daily, practice, quiz
     await engine.stop();
   });
 });

@@ -13,6 +13,7 @@ import { systemTimers } from '../src/core/timers.js';
 import { createBoardRenderer } from '../src/images/render.js';
 import { loadBankFromDisk } from '../src/io/load-bank-from-disk.js';
 import { createStore } from '../src/store/create-store.js';
+import { digestImages } from './digest-images.js';
 import { FakeClock } from '../tests/fakes/clock.js';
 import { FakePlatform } from '../tests/fakes/platform.js';
 import { FakeTimer } from '../tests/fakes/wake-timer.js';
@@ -35,6 +36,8 @@ import { RecordingLogger } from '../tests/fakes/world.js';
  */
 export async function run(args: readonly string[] = []): Promise<void> {
   if (args.length > 0) throw new Error(`digest takes no flags (got ${args.join(' ')}); size it with DIGEST_CHANNELS, DIGEST_GUILDS, DIGEST_PEOPLE, DIGEST_STORE, DIGEST_IMAGES`);
+  // The picture first: its timings are per render, apart from the fan-out's totals.
+  await digestImages();
   await digestFanout(process.env);
 }
 

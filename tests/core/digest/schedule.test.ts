@@ -1,9 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { commands } from '../../../commands/index.js';
+import { createEngine } from '../../../src/core/engine.js';
+import { replyText } from '../../../src/core/reply.js';
+import { FakeTimer } from '../../fakes/wake-timer.js';
 import { lastDigestPost } from '../../../src/core/digest/store.js';
 import { PlatformRefusal } from '../../../src/core/platform.js';
 import { createStore } from '../../../src/store/create-store.js';
 import type { Store } from '../../../src/store/store.js';
-import { HOUR, MINUTE, type Harness, admin, channel, openHarness, sqliteFiles } from './harness.js';
+import { HOUR, MINUTE, type Harness, admin, bank, channel, config, openHarness, sqliteFiles } from './harness.js';
 
 const files = sqliteFiles();
 const opened: Store[] = [];
@@ -164,5 +168,25 @@ describe('catching up after downtime', () => {
     ]);
     expect((await h.digest.status(channel)).problems[0]).toMatchObject({ kind: 'post-failed' });
     await h.digest.stop();
+  });
+});
+
+describe('two whole engines on one SQLite file', () => {
+  it('post the digest once between them, through the engine wiring (command, wake timer, services)', async () => {
+    const [a, b] = await sharedStore('sqlite');
+    const h = await openHarness({ start: '2026-11-29T16:30:00Z', store: a });
+    const timers = [new FakeTimer(), new FakeTimer()] as const;
+    const engines = [a, b].map((store, i) => createEngine({ world: { ...h.world, store }, config, bank, platform: h.platform, commands, wakeTimer: timers[i] ?? new FakeTimer() }));
+    const typed = await engines[0]?.runText('digest set sun 18:00 Europe/Berlin', { user: admin, channel, isAdmin: true });
+    expect(replyText(typed ?? { blocks: [] })).toContain('Weekly digest set.');
+    // One after the other: the start-up settling pass of the second waits on the fake clock while the first runs it.
+    for (const e of engines) await e.start();
+    for (let minute = 0; minute < 60; minute++) {
+      h.world.clock.advance(MINUTE);
+      await Promise.all(timers.map((t) => t.fire()));
+    }
+    expect(h.platform.attempts).toHaveLength(1);
+    expect(h.platform.posts()).toHaveLength(1);
+    await Promise.all(engines.map((e) => e.stop()));
   });
 });

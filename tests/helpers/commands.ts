@@ -103,6 +103,7 @@ export function unused<T extends object>(name: string): T {
 
 function withStandIns(services: Partial<Services>): Services {
   return new Proxy(services as Services, {
-    get: (target, name) => (typeof name === 'symbol' || name === 'then' ? undefined : (target[name as keyof Services] ?? unused(name))),
+    // A service given as null (no board renderer) stays null: only one left out becomes a stand-in.
+    get: (target, name) => (typeof name === 'symbol' || name === 'then' ? undefined : name in target ? target[name as keyof Services] : unused(name)),
   });
 }

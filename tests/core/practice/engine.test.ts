@@ -61,9 +61,9 @@ describe('practice through the engine (memory store)', () => {
 
     await say('quiz attention 1 solo:yes');
     const quizButtons = platform.posts(channel.channelId).flatMap((p) => p.reply.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : [])));
-    const reveal = quizButtons.find((b) => b.action.startsWith('quiz:'));
-    if (!reveal) throw new Error('no quiz question');
-    const revealed = await press(reveal); // answers this short make a flashcard: reveal, then a self-grade
+    const flashcard = quizButtons.find((b) => b.action.startsWith('quiz:'));
+    if (!flashcard) throw new Error('no quiz question');
+    const revealed = await press(flashcard); // answers this short make a flashcard: reveal, then a self-grade
     await press(button(revealed, /Missed/));
     expect((await engine.services.practice.stats(alice, world.clock.now())).reviews30).toBe(3); // daily, practice, quiz
     await engine.stop();

@@ -23,7 +23,11 @@ export default async function startRedisForTheRun(): Promise<(() => Promise<void
     return undefined;
   }
   process.env['REDIS_URL'] = `redis://127.0.0.1:${port}`;
+  // Should vitest exit without running the teardown (an error, Ctrl-C twice), the server goes with it.
+  const killOnExit = (): void => void server.kill('SIGKILL');
+  process.once('exit', killOnExit);
   return async () => {
+    process.off('exit', killOnExit);
     delete process.env['REDIS_URL'];
     await stop(server);
   };

@@ -58,7 +58,9 @@ async function timeIt(work: () => Promise<unknown> | unknown): Promise<{ median:
 export async function digestImages(): Promise<void> {
   const opened = performance.now();
   const renderer = await createBoardRenderer();
-  console.log(`board pictures: fonts read in ${(performance.now() - opened).toFixed(0)} ms; ${WARM_UP} warm-up renders, then the median of ${ROUNDS}; load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} CPUs`);
+  console.log(
+    `board pictures: fonts read in ${(performance.now() - opened).toFixed(0)} ms; ${WARM_UP} warm-up renders, then the median of ${ROUNDS}; load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} CPUs`,
+  );
   for (const rows of [10, 50]) {
     const board = picture(rows);
     const text = await timeIt(() => leaderboardMarkdown({ rows: board.rows.map((r) => ({ ...r, id: r.name })), periodLabel: 'week 48' }, 'people', 'week', null));

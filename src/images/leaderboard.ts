@@ -49,7 +49,10 @@ export function boardNode(board: BoardPicture): Node {
       color: THEME.text,
     },
     [
-      div({ fontSize: 34, fontWeight: 700, lineHeight: 1.25, marginBottom: board.subtitle ? 4 : 20, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }, board.title),
+      div(
+        { fontSize: 34, fontWeight: 700, lineHeight: 1.25, marginBottom: board.subtitle ? 4 : 20, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' },
+        board.title,
+      ),
       ...(board.subtitle ? [div({ fontSize: 24, color: THEME.muted, marginBottom: 20, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }, board.subtitle)] : []),
       ...(board.rows.length === 0
         ? [div({ fontSize: 26, color: THEME.muted, display: 'flex', alignItems: 'center', height: LAYOUT.empty }, board.empty)]
@@ -73,11 +76,21 @@ function rowNode(row: BoardPictureRow, top: number): Node {
       border: `2px solid ${row.own ? THEME.ownRim : 'transparent'}`,
     },
     [
-      div({ width: 64, flexShrink: 0, display: 'flex', justifyContent: 'center', fontSize: row.rank <= 3 ? 38 : 28, fontWeight: 700, color: THEME.muted }, MEDALS[row.rank - 1] ?? `${row.rank}`),
+      div(
+        { width: 64, flexShrink: 0, display: 'flex', justifyContent: 'center', fontSize: row.rank <= 3 ? 38 : 28, fontWeight: 700, color: THEME.muted },
+        MEDALS[row.rank - 1] ?? `${row.rank}`,
+      ),
       div({ flexGrow: 1, flexShrink: 1, minWidth: 0, display: 'flex', flexDirection: 'column', margin: '0 16px' }, [
         div({ display: 'flex', alignItems: 'baseline', minWidth: 0 }, [
           div({ fontSize: 28, fontWeight: 700, lineHeight: 1.2, flexShrink: 1, minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }, row.name),
-          ...(row.detail ? [div({ fontSize: 20, color: THEME.muted, marginLeft: 12, flexShrink: 0, maxWidth: 200, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }, row.detail)] : []),
+          ...(row.detail
+            ? [
+                div(
+                  { fontSize: 20, color: THEME.muted, marginLeft: 12, flexShrink: 0, maxWidth: 200, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' },
+                  row.detail,
+                ),
+              ]
+            : []),
         ]),
         div({ display: 'flex', height: 12, marginTop: 6, borderRadius: 6, backgroundColor: THEME.track }, [
           div({ width: `${(share * 100).toFixed(1)}%`, height: 12, borderRadius: 6, backgroundColor: row.colour }, ''),

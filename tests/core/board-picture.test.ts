@@ -18,7 +18,16 @@ const query = (kind: 'people' | 'teams', user = web.alice) => ({ workspace: web.
 beforeEach(async () => {
   world = await createTestWorld();
   scoring = createScoringService({ world, config: defaultEngineConfig });
-  await seedBoard(scoring, web.channel, [{ user: web.alice, points: 9, team: 'Owls' }, { user: web.bob, points: 6, team: 'Larks' }, { user: web.carol, points: 3 }], world.clock.now());
+  await seedBoard(
+    scoring,
+    web.channel,
+    [
+      { user: web.alice, points: 9, team: 'Owls' },
+      { user: web.bob, points: 6, team: 'Larks' },
+      { user: web.carol, points: 3 },
+    ],
+    world.clock.now(),
+  );
 });
 
 describe('a board as a picture: what the core asks the renderer to draw', () => {
@@ -53,10 +62,17 @@ describe('a board as a picture: what the core asks the renderer to draw', () => 
 describe('`leaderboard … image` (the command, through the real dispatcher)', () => {
   it('answers with one image block from the images port, its alt text the board in words', async () => {
     const drawn: BoardPicture[] = [];
-    const images = { leaderboard: async (p: BoardPicture) => (drawn.push(p), new Uint8Array([1, 2, 3])) };
+    const images = {
+      leaderboard: async (p: BoardPicture) => {
+        drawn.push(p);
+        return new Uint8Array([1, 2, 3]);
+      },
+    };
     const h = commandHarness({ commands: [leaderboard], services: { scoring, images }, now: () => world.clock.now() });
     const reply = await h.reply('leaderboard teams week image');
-    expect(reply.blocks).toEqual([{ type: 'image', png: new Uint8Array([1, 2, 3]), alt: expect.stringMatching(/^Teams · week 48.*; 1\. Owls 9; 2\. Larks 6$/), filename: 'leaderboard-teams-week.png' }]);
+    expect(reply.blocks).toEqual([
+      { type: 'image', png: new Uint8Array([1, 2, 3]), alt: expect.stringMatching(/^Teams · week 48.*; 1\. Owls 9; 2\. Larks 6$/), filename: 'leaderboard-teams-week.png' },
+    ]);
     expect(drawn).toHaveLength(1);
     expect(reply.ephemeral).toBeUndefined();
   });

@@ -23,7 +23,12 @@ export function formParts(contentType: string | undefined, raw: Buffer): FormPar
     const headers = part.subarray(0, split).toString('utf8');
     const filename = /filename="([^"]*)"/.exec(headers)?.[1];
     const type = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1];
-    parts.push({ name: /name="([^"]*)"/.exec(headers)?.[1] ?? '', ...(filename !== undefined ? { filename } : {}), ...(type ? { contentType: type } : {}), data: Buffer.from(part.subarray(split + 4)) });
+    parts.push({
+      name: /name="([^"]*)"/.exec(headers)?.[1] ?? '',
+      ...(filename !== undefined ? { filename } : {}),
+      ...(type ? { contentType: type } : {}),
+      data: Buffer.from(part.subarray(split + 4)),
+    });
     at = next;
   }
   return parts;

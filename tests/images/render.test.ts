@@ -15,7 +15,15 @@ const board = (names: readonly string[], extra: Partial<BoardPicture> = {}): Boa
   title: 'People · week 48, 2026 (Nov 23 – Nov 29)',
   subtitle: 'You: #4 with 28 points',
   empty: 'Nobody has points this week.',
-  rows: names.map((name, i) => ({ rank: i + 1, name, points: 40 - i * 4, colour: teamColour(`t${(i % 4) + 1}`), ...(i % 3 === 0 ? { detail: 'Owls' } : {}), movement: [2, -1, 0, undefined][i % 4], ...(i === 3 ? { own: true } : {}) })),
+  rows: names.map((name, i) => ({
+    rank: i + 1,
+    name,
+    points: 40 - i * 4,
+    colour: teamColour(`t${(i % 4) + 1}`),
+    ...(i % 3 === 0 ? { detail: 'Owls' } : {}),
+    movement: [2, -1, 0, undefined][i % 4],
+    ...(i === 3 ? { own: true } : {}),
+  })),
   ...extra,
 });
 
@@ -92,7 +100,18 @@ describe('board pictures: satori + resvg with the bundled fonts', () => {
     const dir = path.join(repoRoot, 'tests/artifacts');
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'leaderboard-people.png'), await r.leaderboard(board(NAMES)));
-    const teams: BoardPicture = { title: 'Teams · November 2026', empty: '', rows: ['Owls', 'Фениксы', '熊猫队', 'Night 🦉 Shift'].map((name, i) => ({ rank: i + 1, name, points: 120 - i * 25, colour: teamColour(`t${i + 1}`), detail: `${5 - i} members`, ...(i === 1 ? { own: true } : {}) })) };
+    const teams: BoardPicture = {
+      title: 'Teams · November 2026',
+      empty: '',
+      rows: ['Owls', 'Фениксы', '熊猫队', 'Night 🦉 Shift'].map((name, i) => ({
+        rank: i + 1,
+        name,
+        points: 120 - i * 25,
+        colour: teamColour(`t${i + 1}`),
+        detail: `${5 - i} members`,
+        ...(i === 1 ? { own: true } : {}),
+      })),
+    };
     const png = await r.leaderboard(teams);
     writeFileSync(path.join(dir, 'leaderboard-teams.png'), png);
     // The same picture on a light client's white and Discord's dark grey, side by side.

@@ -35,17 +35,28 @@ export class SlackFiles {
     const token = await this.tokens.botToken(channel.workspaceId);
     for (const image of images) {
       try {
-        const file = { file: Buffer.from(image.png.buffer, image.png.byteOffset, image.png.byteLength), filename: image.filename, title: image.filename, alt_text: image.alt.slice(0, 1000) };
+        const file = {
+          file: Buffer.from(image.png.buffer, image.png.byteOffset, image.png.byteLength),
+          filename: image.filename,
+          title: image.filename,
+          alt_text: image.alt.slice(0, 1000),
+        };
         const where = threadTs ? { channel_id: channel.channelId, thread_ts: threadTs } : { channel_id: channel.channelId };
         await this.client.files.uploadV2({ token, ...where, ...file });
       } catch (err) {
         const code = field((err as { data?: unknown }).data, 'error');
         if (code && CANNOT_UPLOAD.has(code)) {
           this.warned.add(channel.workspaceId);
-          this.logger.warn({ team: channel.workspaceId, error: code }, 'the Slack app cannot upload files (files:write is missing): board pictures go out as text; reinstall the app from slack/manifest.yml');
+          this.logger.warn(
+            { team: channel.workspaceId, error: code },
+            'the Slack app cannot upload files (files:write is missing): board pictures go out as text; reinstall the app from slack/manifest.yml',
+          );
           return;
         }
-        this.logger.warn({ err: describeError(err), team: channel.workspaceId, channel: channel.channelId, file: image.filename }, 'could not upload a picture to Slack; its message went out in words');
+        this.logger.warn(
+          { err: describeError(err), team: channel.workspaceId, channel: channel.channelId, file: image.filename },
+          'could not upload a picture to Slack; its message went out in words',
+        );
       }
     }
   }

@@ -6,7 +6,12 @@ describe('discord.js adapter against the fake Discord: board pictures', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ images: await sharedRenderer() });
-    const who = (u: { id: string; username: string; globalName?: string }) => ({ platform: 'discord' as const, workspaceId: GUILD, userId: u.id, name: u.globalName ?? u.username });
+    const who = (u: { id: string; username: string; globalName?: string }) => ({
+      platform: 'discord' as const,
+      workspaceId: GUILD,
+      userId: u.id,
+      name: u.globalName ?? u.username,
+    });
     await seedBoard(
       h.engine.services.scoring,
       channel(),
@@ -37,12 +42,17 @@ describe('discord.js adapter against the fake Discord: board pictures', () => {
 
   it('posts a picture in a channel (the port, as the digest does) with the file beside the embed', async () => {
     const png = await (await sharedRenderer()).leaderboard({ title: 'Teams', rows: [{ rank: 1, name: 'Owls', points: 9, colour: '#4f8ff7' }], empty: '' });
-    const { messageId } = await h.router.post(channel(), { blocks: [{ type: 'text', markdown: 'Weekly recap' }, { type: 'image', png, alt: 'Teams: 1. Owls 9', filename: 'teams week.png' }] });
+    const { messageId } = await h.router.post(channel(), {
+      blocks: [
+        { type: 'text', markdown: 'Weekly recap' },
+        { type: 'image', png, alt: 'Teams: 1. Owls 9', filename: 'teams week.png' },
+      ],
+    });
     const message = h.fake.world.messageById.get(messageId);
     expect(message?.content).toBe('Weekly recap');
     // A name Discord would refuse is made safe, and the embed points at that name.
     expect(message?.embeds[0]?.['image']).toMatchObject({ url: 'attachment://teams_week.png' });
-    const [attachment] = message?.['attachments'] as { id: string; filename: string; description: string }[];
+    const [attachment] = (message?.['attachments'] ?? []) as { id: string; filename: string; description: string }[];
     expect(attachment).toMatchObject({ filename: 'teams_week.png', description: 'Teams: 1. Owls 9' });
     expect(h.fake.rest.uploads.get(attachment?.id ?? '')?.data.equals(Buffer.from(png))).toBe(true);
   });

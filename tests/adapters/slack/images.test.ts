@@ -6,14 +6,27 @@ import { CHANNEL, type SlackHarness, alice, slackHarness } from './harness.js';
 
 const picture = async (): Promise<Reply> => {
   const png = await (await sharedRenderer()).leaderboard({ title: 'Teams', rows: [{ rank: 1, name: 'Owls', points: 9, colour: '#4f8ff7' }], empty: '' });
-  return { blocks: [{ type: 'text', markdown: 'Weekly recap' }, { type: 'image', png, alt: 'Teams: 1. Owls 9', filename: 'teams.png' }] };
+  return {
+    blocks: [
+      { type: 'text', markdown: 'Weekly recap' },
+      { type: 'image', png, alt: 'Teams: 1. Owls 9', filename: 'teams.png' },
+    ],
+  };
 };
 
 describe('Bolt adapter against the fake Slack: pictures by files.uploadV2', () => {
   let h: SlackHarness;
   beforeAll(async () => {
     h = await slackHarness({ mode: 'http', images: await sharedRenderer() });
-    await seedBoard(h.engine.services.scoring, slack.channel, [{ user: slack.alice, points: 7, team: 'Owls' }, { user: slack.bob, points: 3 }], h.world.clock.now());
+    await seedBoard(
+      h.engine.services.scoring,
+      slack.channel,
+      [
+        { user: slack.alice, points: 7, team: 'Owls' },
+        { user: slack.bob, points: 3 },
+      ],
+      h.world.clock.now(),
+    );
   }, 60_000);
   afterAll(async () => h?.close());
   beforeEach(() => {

@@ -24,7 +24,15 @@ afterAll(() => undefined);
 
 async function seeded(opts: { token?: string } = {}): Promise<Harness> {
   const harness = await startHarness({ images, ...(opts.token ? { token: opts.token } : {}) });
-  await seedBoard(harness.engine.services.scoring, PLAYGROUND, [{ user: person('Ada'), points: 6, team: 'Owls' }, { user: person('Борис'), points: 4, team: '熊猫' }], harness.world.clock.now());
+  await seedBoard(
+    harness.engine.services.scoring,
+    PLAYGROUND,
+    [
+      { user: person('Ada'), points: 6, team: 'Owls' },
+      { user: person('Борис'), points: 4, team: '熊猫' },
+    ],
+    harness.world.clock.now(),
+  );
   return harness;
 }
 

@@ -19,7 +19,9 @@ export function readMultipart(contentType: string | undefined, raw: Buffer): { j
   if (!parts) return null;
   const payload = parts.find((p) => p.name === 'payload_json');
   const json = payload ? (JSON.parse(payload.data.toString('utf8')) as Json) : {};
-  const files = parts.flatMap((p) => (p.filename === undefined ? [] : [{ field: p.name, filename: p.filename, contentType: p.contentType ?? 'application/octet-stream', data: p.data }]));
+  const files = parts.flatMap((p) =>
+    p.filename === undefined ? [] : [{ field: p.name, filename: p.filename, contentType: p.contentType ?? 'application/octet-stream', data: p.data }],
+  );
   return { json, files };
 }
 
@@ -40,7 +42,15 @@ export function withAttachments(form: { json: Json; files: UploadedFile[] }, upl
     const id = snowflake();
     uploads.set(id, f);
     const description = typeof listed['description'] === 'string' ? { description: listed['description'] } : {};
-    return { id, filename: f.filename, size: f.data.length, content_type: f.contentType, url: `https://cdn.fake/attachments/${id}/${f.filename}`, proxy_url: `https://media.fake/attachments/${id}/${f.filename}`, ...description };
+    return {
+      id,
+      filename: f.filename,
+      size: f.data.length,
+      content_type: f.contentType,
+      url: `https://cdn.fake/attachments/${id}/${f.filename}`,
+      proxy_url: `https://media.fake/attachments/${id}/${f.filename}`,
+      ...description,
+    };
   });
   return callback ? { ...form.json, data: { ...payload, attachments } } : { ...form.json, attachments };
 }

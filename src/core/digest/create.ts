@@ -39,7 +39,7 @@ const SEASON_ROWS = 10;
  */
 export function createDigestService(deps: DigestDeps): DigestService {
   const { world, config } = deps;
-  const ctx: DigestContext = { world, config, bank: deps.bank, platform: deps.platform, scoring: deps.scoring, practice: deps.practice, images: deps.images };
+  const ctx: DigestContext = { world, config, bank: deps.bank, platform: deps.platform, scoring: deps.scoring, practice: deps.practice, images: deps.images, pictures: new Map() };
   const slots = createDigestSlots(ctx);
   const runner = createScheduleRunner({
     clock: world.clock,

@@ -12,7 +12,29 @@ type PictureRow = Omit<DigestRow, 'movement'> & Partial<Pick<DigestRow, 'movemen
  * The people board as a picture for a digest or a season end, coloured by each person's current team.
  * Undefined without images or rows, or when drawing fails: the post then goes out as text (logged).
  */
-export async function boardImage(ctx: DigestContext, channel: ChannelRef, title: string, rows: readonly PictureRow[], filename: string): Promise<ImageBlock | undefined> {
+/** Recent pictures by board, so the digest channels of one workspace draw their shared board once. */
+export type PictureMemo = Map<string, Promise<ImageBlock | undefined>>;
+
+/** Drawing is slow (fonts, layout, rasterising): a weekly wake can ask for the same board many times. */
+const MEMO_SIZE = 64;
+
+export function boardImage(ctx: DigestContext, channel: ChannelRef, title: string, rows: readonly PictureRow[], filename: string): Promise<ImageBlock | undefined> {
+  const key = JSON.stringify([channel.platform, channel.workspaceId, title, rows, filename]);
+  const memo = ctx.pictures;
+  const known = memo.get(key);
+  if (known) return known;
+  const drawing = drawBoard(ctx, channel, title, rows, filename).then((block) => {
+    // A failed drawing is not kept: the next digest asking for it tries again.
+    if (!block) memo.delete(key);
+    return block;
+  });
+  memo.set(key, drawing);
+  // Oldest first out: a Map iterates in insertion order.
+  if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value ?? key);
+  return drawing;
+}
+
+async function drawBoard(ctx: DigestContext, channel: ChannelRef, title: string, rows: readonly PictureRow[], filename: string): Promise<ImageBlock | undefined> {
   const { images, world } = ctx;
   if (!images || rows.length === 0) return undefined;
   try {

@@ -10,6 +10,7 @@ import type { Reply } from '../reply.js';
 import type { ScoringService } from '../scoring/service.js';
 import type { ArchivedSeason } from '../scoring/types.js';
 import type { World } from '../world.js';
+import type { PictureMemo } from './image.js';
 import type { DigestConfigureInput, DigestContent, DigestPost, DigestSettings, DigestStatus } from './types.js';
 
 export type * from './types.js';
@@ -56,4 +57,7 @@ export interface DigestService {
 }
 
 /** What the parts of the digest share. */
-export type DigestContext = Pick<DigestDeps, 'world' | 'config' | 'bank' | 'platform' | 'scoring' | 'practice' | 'images'>;
+export type DigestContext = Pick<DigestDeps, 'world' | 'config' | 'bank' | 'platform' | 'scoring' | 'practice' | 'images'> & {
+  /** Board pictures drawn lately (image.ts). */
+  pictures: PictureMemo;
+};

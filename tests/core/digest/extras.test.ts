@@ -55,6 +55,24 @@ describe('what the digest carries when the process has them', () => {
     expect(post?.reply.blocks[1]).toEqual({ type: 'image', png: PNG, alt: 'People · week 47, 2026 (Nov 16 – Nov 22); 1. Alice 6; 2. Bob 3', filename: 'digest-2026-W47.png' });
   });
 
+  it('draws a board shared by two channels of the workspace once, and tries again after a failed drawing', async () => {
+    const images = new RecordingImages();
+    const h = await seeded({ images });
+    await h.digest.postNow(channel, admin);
+    await h.digest.postNow({ ...channel, channelId: 'random' }, admin);
+    expect(images.drawn).toHaveLength(1);
+    expect(h.platform.posts().map((p) => p.reply.blocks[1]?.type)).toEqual(['image', 'image']);
+
+    const failing = new RecordingImages();
+    failing.failing = true;
+    const again = await seeded({ images: failing });
+    await again.digest.postNow(channel, admin);
+    failing.failing = false;
+    await again.digest.postNow(channel, admin);
+    expect(failing.drawn).toHaveLength(1);
+    expect(again.platform.posts().map((p) => p.reply.blocks[1]?.type)).toEqual(['text', 'image']);
+  });
+
   it('the text alone, with one warning, when drawing fails', async () => {
     const images = new RecordingImages();
     images.failing = true;

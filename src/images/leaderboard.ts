@@ -70,10 +70,8 @@ function rowNode(row: BoardPictureRow, top: number): Node {
       alignItems: 'center',
       height: LAYOUT.row,
       marginBottom: LAYOUT.gap,
-      padding: '0 16px',
-      borderRadius: 16,
-      backgroundColor: row.own ? THEME.own : 'transparent',
-      border: `2px solid ${row.own ? THEME.ownRim : 'transparent'}`,
+      // Only the asker's row has a rim and a fill: a transparent one would still cost resvg a mask per row.
+      ...(row.own ? { padding: '0 14px', borderRadius: 16, backgroundColor: THEME.own, border: `2px solid ${THEME.ownRim}` } : { padding: '0 16px' }),
     },
     [
       div(

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import * as zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { parseStoreUrl } from '../store/store-url.js';
 import type { PackedFile } from './parse-pool.js';
@@ -12,7 +13,7 @@ import type { PackedFile } from './parse-pool.js';
  * files skips parsing. Entries live in a folder named after a fingerprint of the loader's own code (the
  * parser, extraction and merge-key sources and markdown-it's version): a new version never reads an old
  * version's entries, and removes them. An entry is the file's questions packed (see pack.ts) and its
- * warnings, behind the SHA-256 of the rest and the key it was written for; an entry that fails either
+ * warnings, behind a CRC-32 of the rest and the key it was written for; an entry that fails either
  * check, or does not unpack, is ignored and rewritten.
  *
  * Hashing every file on a restart costs a read of the whole bank (~250 ms for 59 MB), so the cache also
@@ -25,8 +26,9 @@ import type { PackedFile } from './parse-pool.js';
  * a file copied over with its old modification time kept (`cp -p`, rsync) still shows up as changed.
  */
 
-const FORMAT = 2;
-const MAGIC = Buffer.from('RBK2');
+const FORMAT = 3;
+const MAGIC = Buffer.from('RBK3');
+const SUM = 4;
 /** Coarser than any file system's timestamp tick (FAT: 2 s) plus a little clock skew. */
 const RACY_MS = 3_000;
 
@@ -98,9 +100,9 @@ export class ParseCache {
   async get(key: string, shownPath: string): Promise<PackedFile | null> {
     this.used.add(key);
     const data = await readFile(this.entryPath(key)).catch(() => null);
-    if (data === null || data.length < MAGIC.length + 32 + 4 || !data.subarray(0, MAGIC.length).equals(MAGIC)) return null;
-    const body = data.subarray(MAGIC.length + 32);
-    if (!checksum(body).equals(data.subarray(MAGIC.length, MAGIC.length + 32))) return null;
+    if (data === null || data.length < MAGIC.length + SUM + 4 || !data.subarray(0, MAGIC.length).equals(MAGIC)) return null;
+    const body = data.subarray(MAGIC.length + SUM);
+    if (!checksum(body).equals(data.subarray(MAGIC.length, MAGIC.length + SUM))) return null;
     try {
       const headLength = body.readUInt32LE(0);
       const head: unknown = JSON.parse(body.subarray(4, 4 + headLength).toString('utf8'));
@@ -108,14 +110,15 @@ export class ParseCache {
       let at = 4 + headLength;
       const take = (n: number): Uint8Array => {
         if (at + n > body.length) throw new Error('short entry');
-        // A copy with its own buffer: the pack keeps no view on the whole entry.
-        const part = new Uint8Array(body.subarray(at, at + n));
+        // A view, not a copy: unpacking copies the text into strings, and then the entry's buffer goes.
+        const part = body.subarray(at, at + n);
         at += n;
         return part;
       };
       const one = take(head.one);
       const two = take(head.two);
-      const nums = new Int32Array(take(head.nums * 4).buffer);
+      // Copied: an Int32Array needs 4-byte alignment, which a view into the entry need not have.
+      const nums = new Int32Array(new Uint8Array(take(head.nums * 4)).buffer);
       if (at !== body.length) return null;
       return { packed: { one, two, nums }, warnings: head.warnings.map((w) => ({ file: shownPath, ...cachedWarning(w) })) };
     } catch {
@@ -218,8 +221,14 @@ function isHead(value: unknown): value is { key: string; one: number; two: numbe
 }
 
 function checksum(body: Uint8Array): Buffer {
-  // Guards against torn or damaged files, not against an attacker who can write the store's folder anyway.
-  return createHash('sha256').update(body).digest();
+  // Guards against torn or damaged files, not against an attacker who can write the store's folder anyway,
+  // so CRC-32 (several times cheaper than SHA-256 over a restart's ~80 MB of entries) is enough.
+  // zlib.crc32 came in Node 20.15; before it, the first bytes of a SHA-256 (an entry written by the other
+  // kind then reads as damaged and is rewritten, once).
+  if (typeof zlib.crc32 !== 'function') return createHash('sha256').update(body).digest().subarray(0, SUM);
+  const sum = Buffer.alloc(SUM);
+  sum.writeUInt32LE(zlib.crc32(body), 0);
+  return sum;
 }
 
 let fingerprint: Promise<string> | null = null;

@@ -1,5 +1,6 @@
 import { QuestionMerger } from './merge.js';
-import { parseBankFile, type ParsedFile } from './parse/parse-file.js';
+import { parseAnyBankFile, sqliteIfLoaded } from './import/index.js';
+import type { ParsedFile } from './parse/parse-file.js';
 import type { BankFile, BankLoadResult, BankWarning } from './types.js';
 
 /**
@@ -19,7 +20,8 @@ export class BankBuilder {
   add(file: BankFile): void {
     let parsed: ParsedFile;
     try {
-      parsed = parseBankFile(file);
+      // Anki packages need SQLite loaded in this thread first (loadSqlite); the disk loader's worker does that.
+      parsed = parseAnyBankFile(file, sqliteIfLoaded());
     } catch (err) {
       this.addUnreadable(file.path, err instanceof Error ? err.message : String(err));
       return;

@@ -65,8 +65,11 @@ export class ParseCache {
     }
   }
 
-  static key(bytes: Uint8Array): string {
-    return createHash('sha256').update(bytes).digest('hex');
+  /** `kind`: how the bytes are read (a file's extension decides: the same bytes as `.csv` and `.md` are two parses); none for Markdown. */
+  static key(bytes: Uint8Array, kind = ''): string {
+    const hash = createHash('sha256');
+    if (kind !== '') hash.update(`${kind}\0`);
+    return hash.update(bytes).digest('hex');
   }
 
   /** The stamp of a file right now, or null when it cannot be stat'ed (it is then read, which reports why). */
@@ -246,6 +249,8 @@ function loaderFingerprint(): Promise<string> {
       ...(await sources(bank, (n) => code(n) && /^(markdown|types|ids)/.test(n))),
       ...(await sources(path.join(bank, 'parse'), code)),
       ...(await sources(path.join(bank, 'text'), code)),
+      // CSV, Anki text and package importers (src/bank/import) turn bytes into a parse too.
+      ...(await sources(path.join(bank, 'import'), code)),
     ];
     for (const file of files) hash.update(file.slice(bank.length)).update(await readFile(file));
     hash.update(await readFile(createRequire(import.meta.url).resolve('markdown-it/package.json')).catch(() => ''));

@@ -1,8 +1,9 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileKind, IMPORT_EXTENSIONS, MAX_PACKAGE_BYTES, packageTooLarge } from '../bank/import/kinds.js';
 import type { BankFile, BankWarning } from '../bank/types.js';
 
-const BANK_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
+const BANK_EXTENSIONS = new Set(['.md', '.markdown', '.txt', ...IMPORT_EXTENSIONS]);
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 export interface FoundBankFiles {
@@ -104,6 +105,11 @@ class Walk {
 /** Reads one found file, or says why it could not be read. */
 export async function readBankFile(file: { abs: string; shown: string }): Promise<BankFile | BankWarning> {
   try {
+    // A package is all read into memory and handed to the parser: an oversized one is refused unread.
+    if (fileKind(file.shown) === 'anki-package') {
+      const { size } = await stat(file.abs);
+      if (size > MAX_PACKAGE_BYTES) return { file: file.shown, line: 1, message: `${packageTooLarge(size)}; skipped` };
+    }
     return { path: file.shown, bytes: await readFile(file.abs) };
   } catch (err) {
     return { file: file.shown, line: 1, message: `cannot be read (${errorCode(err)}); skipped` };

@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { fileKind } from '../bank/import/kinds.js';
 import { BankBuilder } from '../bank/load.js';
 import type { ParsedFile } from '../bank/parse/parse-file.js';
 import type { BankLoadResult } from '../bank/types.js';
@@ -55,7 +56,8 @@ export async function loadBankFromDisk(paths: string[], options: DiskLoadOptions
     }
     const read = await readBankFile(file);
     if (!('bytes' in read)) return read.message;
-    const key = cache ? ParseCache.key(read.bytes) : null;
+    const kind = fileKind(read.path);
+    const key = cache ? ParseCache.key(read.bytes, kind === 'markdown' ? '' : kind) : null;
     const cached = key ? await fromCache(key, read.path) : null;
     if (cached && key) {
       cache?.record(file.abs, stamp, key);

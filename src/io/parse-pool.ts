@@ -67,6 +67,15 @@ export function sharedParsePool(): { pool: ParsePool; release: () => void } {
 /** Generous on a loaded 2-core box: a 9 MB file parses in about a second there. */
 export const defaultBudgetMs = (bytes: number): number => 30_000 + bytes / 100;
 
+/** sql.js's WebAssembly, for Anki packages: a bundled worker runs from the temp folder, where sql.js cannot find it itself. */
+const SQL_WASM = (() => {
+  try {
+    return createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm');
+  } catch {
+    return undefined;
+  }
+})();
+
 const WORKER_URL = new URL(`./parse-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
 /**
@@ -166,7 +175,7 @@ export class ParsePool {
     // A small young generation: parsing makes short-lived garbage only, and V8's default (up to 48 MB for
     // the young generation alone) was ~50 MB of the 100,000-question load's peak RSS. The scavenges that
     // it makes more frequent are cheap, since almost nothing a file's parse allocates outlives it.
-    const worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb, maxYoungGenerationSizeMb: YOUNG_MB } });
+    const worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb, maxYoungGenerationSizeMb: YOUNG_MB }, workerData: { sqlWasm: SQL_WASM } });
     worker.on('message', (reply: ParseReply) => this.settle(worker, reply));
     worker.on('error', (err) => this.fail(worker, err.message));
     worker.on('exit', (code) => this.fail(worker, `the parser stopped (exit code ${code})`));

@@ -117,7 +117,7 @@ function readHeaderLine(h: Header, key: string, value: string): string | null {
 function namedFields(columns: string[] | null, fieldColumns: number[]): [number | null, number | null] {
   const named = (names: RegExp): number | null => fieldColumns.find((i) => names.test(columns?.[i] ?? '')) ?? null;
   const question = named(/^(front|question|text)$/i) ?? fieldColumns[0] ?? null;
-  const answer = named(/^(back|answer|back extra|extra)$/i) ?? fieldColumns.find((i) => i !== question) ?? null;
+  const answer = named(/^(back|answer)$/i) ?? named(/^(back extra|extra)$/i) ?? fieldColumns.find((i) => i !== question) ?? null;
   return [question, answer];
 }
 
@@ -129,5 +129,5 @@ function sniff(body: string): string {
 }
 
 export function mediaWarning(file: string, line: number, count: number): BankWarning {
-  return { file, line, message: `${count} picture${count === 1 ? '' : 's'} or sound${count === 1 ? '' : 's'} in the notes cannot be posted; each is shown as its file name, e.g. (image: diagram.png)` };
+  return { file, line, message: `${count} picture${count === 1 ? '' : 's'} or sound${count === 1 ? '' : 's'} in the notes cannot be posted; each is shown as its file name, e.g. [image: diagram.png]` };
 }

@@ -6,7 +6,7 @@ import { serializeMarkdown } from '../markdown.js';
 
 export interface ConvertedHtml {
   markdown: string;
-  /** Pictures and sounds the field showed: their files are not in the bank, so each became its name. */
+  /** Pictures and sounds the field showed: their files are not in the bank, so each became `[image: name]` (brackets, since a `(note)` after a question is read as a tag). */
   media: number;
 }
 
@@ -24,7 +24,7 @@ export function htmlToMarkdown(html: string): ConvertedHtml {
   let media = 0;
   const sounds = html.replace(/\[sound:([^\]]*)\]/g, (_, name: string) => {
     media++;
-    return `(sound: ${name})`;
+    return `[sound: ${name}]`;
   });
   const hast = fromHtml(sounds, { fragment: true });
   const mdast = toMdast(hast as HastNodes, {
@@ -33,7 +33,7 @@ export function htmlToMarkdown(html: string): ConvertedHtml {
         media++;
         const alt = String(node.properties.alt ?? '').trim();
         const src = String(node.properties.src ?? '').trim();
-        return { type: 'text', value: `(image: ${alt || src || 'untitled'})` };
+        return { type: 'text', value: `[image: ${alt || src || 'untitled'}]` };
       },
     },
   }) as Root;

@@ -37,7 +37,7 @@ export function rowsToParsed(path: string, rows: Iterable<ImportedRow>, from: st
     const what = row.label ?? from;
     const long = (['question', 'answer', 'hint'] as const).find((k) => (row[k]?.length ?? 0) > MAX_FIELD_CHARS);
     if (long) {
-      warnings.push({ file: path, line: row.line, message: `${what} has a ${long} of ${row[long]?.length.toLocaleString('en')} characters (limit ${MAX_FIELD_CHARS.toLocaleString('en')}); skipped`, skipped: true });
+      warnings.push({ file: path, line: row.line, message: `${what} has ${long === 'answer' ? 'an' : 'a'} ${long} of ${row[long]?.length.toLocaleString('en')} characters (limit ${MAX_FIELD_CHARS.toLocaleString('en')}); skipped`, skipped: true });
       continue;
     }
     if (row.question.trim() === '') {

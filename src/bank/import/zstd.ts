@@ -1,4 +1,5 @@
 import { Decompress } from 'fzstd';
+import { mb } from './kinds.js';
 
 export class TooLargeError extends Error {}
 
@@ -68,8 +69,4 @@ function checkWindows(data: Uint8Array, limit: number): void {
     }
     at = pos + ((flags >> 2) & 1 ? 4 : 0);
   }
-}
-
-function mb(bytes: number): number {
-  return Math.round(bytes / 1_000_000);
 }

@@ -87,7 +87,8 @@ const WORKER_URL = new URL(`./parse-worker${import.meta.url.endsWith('.ts') ? '.
  */
 function startWorker(options: WorkerOptions): Worker {
   if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL, options);
-  if (bundled) return new Worker(bundled, options);
+  // Plain JS needs none of the process's flags (`--import tsx`), and some would break it (`--input-type`).
+  if (bundled) return new Worker(bundled, { ...options, execArgv: [] });
   // require.resolve finds the package's CommonJS entry; the ESM one beside it is what registers hooks.
   const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   return new Worker(`import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`, { ...options, eval: true });

@@ -51,7 +51,7 @@ async function check(args: string[]): Promise<number> {
   }
   if (bank.missing.length > 0) return 1;
   if (bank.files.length === 0) {
-    process.stderr.write('error: no .md, .markdown or .txt files found in the given paths\n');
+    process.stderr.write('error: no .md, .markdown, .txt, .csv, .tsv or .apkg files found in the given paths\n');
     return 1;
   }
   if (bank.questions.length === 0) {

@@ -24,7 +24,12 @@ export function parseAnkiPackage(path: string, bytes: Uint8Array, sqlite: SqlJsS
   let collection: Uint8Array | undefined;
   try {
     // First the directory only (nothing inflated), to pick the newest collection and check its size.
-    unzipSync(bytes, { filter: (f) => (sizes.set(f.name, f.originalSize), false) });
+    unzipSync(bytes, {
+      filter: (f) => {
+        sizes.set(f.name, f.originalSize);
+        return false;
+      },
+    });
     chosen = COLLECTIONS.find((name) => sizes.has(name));
     if (!chosen) return fail(`is a zip without an Anki collection (${COLLECTIONS.join(', ')})`);
     const size = sizes.get(chosen) ?? 0;

@@ -1,4 +1,4 @@
-import { CsvError, parse } from 'csv-parse/sync';
+import { type CsvError, parse } from 'csv-parse/sync';
 
 /** One record of a delimited file, with the line it starts on (a quoted field may span lines). */
 export interface DelimitedRecord {

@@ -21,12 +21,12 @@ export function readCollection(path: string, bytes: Uint8Array, sqlite: SqlJsSta
     const warnings: BankWarning[] = [];
     const media = { count: 0 };
     const rows = [];
-    const statement = db.prepare(
-      'SELECT n.id, n.guid, n.flds, n.tags, (SELECT c.did FROM cards c WHERE c.nid = n.id ORDER BY c.ord LIMIT 1) FROM notes n ORDER BY n.id',
-    );
+    const deckOf = firstCardDecks(db);
+    const statement = db.prepare('SELECT id, guid, flds, tags FROM notes ORDER BY id');
     try {
       while (statement.step()) {
-        const [id, guid, flds, tags, did] = statement.get();
+        const [id, guid, flds, tags] = statement.get();
+        const did = deckOf.get(Number(id));
         const note: AnkiNote = {
           at: rows.length + 1,
           noteId: Number(id),
@@ -46,6 +46,21 @@ export function readCollection(path: string, bytes: Uint8Array, sqlite: SqlJsSta
   } finally {
     db.close();
   }
+}
+
+/** Each note's first card's deck, in one pass: a per-note lookup would scan `cards` for every note where it has no index. */
+function firstCardDecks(db: Database): Map<number, number> {
+  const decks = new Map<number, number>();
+  const statement = db.prepare('SELECT nid, did FROM cards ORDER BY nid, ord');
+  try {
+    while (statement.step()) {
+      const [nid, did] = statement.get();
+      if (!decks.has(Number(nid))) decks.set(Number(nid), Number(did));
+    }
+  } finally {
+    statement.free();
+  }
+  return decks;
 }
 
 function deckNames(db: Database): Map<number, string> {

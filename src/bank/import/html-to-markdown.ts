@@ -10,6 +10,9 @@ export interface ConvertedHtml {
   media: number;
 }
 
+/** No tag, entity or character Markdown would read, and no line start that makes a list, heading or rule. */
+const PLAIN = /^(?!\s*(?:[-+=]|\d+[.)]))[^<&*_`\\[\]#|~>]*$/;
+
 /** A field past this is not converted (parsing it is the cost): it is far over any question's or answer's limit anyway. */
 const MAX_HTML_CHARS = 200_000;
 
@@ -21,6 +24,8 @@ const MAX_HTML_CHARS = 200_000;
  */
 export function htmlToMarkdown(html: string): ConvertedHtml {
   if (html.length > MAX_HTML_CHARS) return { markdown: html, media: 0 };
+  // Most fields are words only: nothing for HTML or Markdown to read, so no parse (~0.2 ms a field).
+  if (PLAIN.test(html)) return { markdown: html.replace(/\s+/g, ' ').trim(), media: 0 };
   let media = 0;
   const sounds = html.replace(/\[sound:([^\]]*)\]/g, (_, name: string) => {
     media++;

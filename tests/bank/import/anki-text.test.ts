@@ -72,6 +72,8 @@ describe('HTML fields to Markdown', () => {
     ['<a href="https://example.com">docs</a>', '[docs](https://example.com)'],
     ['<script>alert(1)</script>safe&nbsp;text', 'safe text'],
     ['unclosed <b>bold <i>tags', 'unclosed **bold _tags_**'],
+    ['plain words,\n  spread over lines', 'plain words, spread over lines'],
+    ['1. not a list, 2 * 3', '1\\. not a list, 2 \\* 3'],
   ])('%s', (html, markdown) => {
     expect(htmlToMarkdown(html).markdown).toBe(markdown);
   });

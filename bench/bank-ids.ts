@@ -26,7 +26,7 @@ const questions = arg > 0 ? Number(process.argv[arg + 1]) : DEFAULT_QUESTIONS;
 const work = await mkdtemp(path.join(os.tmpdir(), 'recall-bench-ids-'));
 try {
   const bank = await generateBank({ questions, dir: path.join(work, 'bank') });
-  let t = performance.now();
+  const t = performance.now();
   const loaded = await loadBankFromDisk([bank.dir]);
   const loadMs = performance.now() - t;
   const store = await createStore(`sqlite://${path.join(work, 'store.sqlite')}`);

@@ -268,7 +268,9 @@ function measureRss(dir: string, mode: RssMode, cacheDir?: string, label: string
       if (code !== 0) return reject(new Error(`RSS child (${mode}) exited with code ${code}`));
       try {
         const report = rssReportSchema.parse(JSON.parse(out.trim().split('\n').pop() ?? ''));
-        console.log(`  ${label.padEnd(10)} peak ${fmtMb(report.maxRssKb * 1024).padStart(7)} MB   retained ${fmtMb(report.retainedKb * 1024).padStart(6)} MB   one cold load ${fmtMs(report.ms)}`);
+        console.log(
+          `  ${label.padEnd(10)} peak ${fmtMb(report.maxRssKb * 1024).padStart(7)} MB   retained ${fmtMb(report.retainedKb * 1024).padStart(6)} MB   one cold load ${fmtMs(report.ms)}`,
+        );
         resolve(report);
       } catch (err) {
         reject(new Error(`RSS child (${mode}) printed no report: ${out.slice(0, 500)}`, { cause: err }));
@@ -302,14 +304,35 @@ function printSummary(cases: CaseResult[], rss: Record<RssMode, RssReport>, expe
     ];
   });
   console.log('\nsummary (medians; wall time, then CPU time)');
-  printTable(['case', 'files', 'size', 'baseline', 'recall', 'recall/baseline', `goal <= ${RATIO_GOAL}x`, 'baseline cpu', 'recall cpu', 'cpu ratio', 'questions', 'warnings', 'longest loop gap', `goal <= ${GAP_GOAL_MS} ms`], rows);
+  printTable(
+    [
+      'case',
+      'files',
+      'size',
+      'baseline',
+      'recall',
+      'recall/baseline',
+      `goal <= ${RATIO_GOAL}x`,
+      'baseline cpu',
+      'recall cpu',
+      'cpu ratio',
+      'questions',
+      'warnings',
+      'longest loop gap',
+      `goal <= ${GAP_GOAL_MS} ms`,
+    ],
+    rows,
+  );
 
   const generated = cases[cases.length - 1];
   if (generated && (generated.questions !== expectedQuestions || generated.warnings !== 0)) {
-    console.log(`\nNOTE: the generated bank should load ${fmtInt(expectedQuestions)} questions with 0 warnings; it loaded ${fmtInt(generated.questions)} with ${fmtInt(generated.warnings)}.`);
+    console.log(
+      `\nNOTE: the generated bank should load ${fmtInt(expectedQuestions)} questions with 0 warnings; it loaded ${fmtInt(generated.questions)} with ${fmtInt(generated.warnings)}.`,
+    );
   }
   for (const mode of ['recall', 'cached'] as const) {
-    if (rss[mode].questions !== expectedQuestions) console.log(`NOTE: the ${mode} RSS child loaded ${fmtInt(rss[mode].questions ?? 0)} questions, expected ${fmtInt(expectedQuestions)}.`);
+    if (rss[mode].questions !== expectedQuestions)
+      console.log(`NOTE: the ${mode} RSS child loaded ${fmtInt(rss[mode].questions ?? 0)} questions, expected ${fmtInt(expectedQuestions)}.`);
   }
 
   const mb = (kb: number): string => `${(kb / 1024).toFixed(0)} MB`;
@@ -336,9 +359,13 @@ function printSummary(cases: CaseResult[], rss: Record<RssMode, RssReport>, expe
   goals.push([`peak RSS < ${RSS_GOAL_MB} MB, restart from the cache`, mb(rss.cached.maxRssKb), peak(rss.cached) < RSS_GOAL_MB]);
   goals.push([`restart with unchanged files < ${fmtMs(CACHED_GOAL_MS)}`, fmtMs(rss.cached.ms), rss.cached.ms < CACHED_GOAL_MS]);
   for (const c of cases) goals.push([`longest event-loop gap <= ${GAP_GOAL_MS} ms, loading: ${c.name}`, fmtMs(c.gapMs), c.gapMs <= GAP_GOAL_MS]);
-  for (const r of reloads) goals.push([`longest event-loop gap <= ${GAP_GOAL_MS} ms, reload ${r.name}${r.carried > 0 ? ` (${fmtInt(r.carried)} ids kept)` : ''}`, fmtMs(r.gapMs), r.gapMs <= GAP_GOAL_MS]);
+  for (const r of reloads)
+    goals.push([`longest event-loop gap <= ${GAP_GOAL_MS} ms, reload ${r.name}${r.carried > 0 ? ` (${fmtInt(r.carried)} ids kept)` : ''}`, fmtMs(r.gapMs), r.gapMs <= GAP_GOAL_MS]);
   console.log('\ngoals');
-  printTable(['goal', 'figure', 'verdict'], goals.map(([goal, figure, met]) => [goal, figure, met ? 'PASS' : 'MISS']));
+  printTable(
+    ['goal', 'figure', 'verdict'],
+    goals.map(([goal, figure, met]) => [goal, figure, met ? 'PASS' : 'MISS']),
+  );
 }
 
 const RSS_LABELS: Record<RssMode, string> = {
@@ -358,7 +385,10 @@ function printTable(header: string[], rows: string[][]): void {
 }
 
 function loadAverage(): string {
-  return `load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+  return `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
 }
 
 function median(values: number[]): number {

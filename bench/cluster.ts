@@ -28,7 +28,12 @@ export async function run(args: readonly string[] = []): Promise<void> {
   const cluster = await SlackCluster.start(binary, ['C-bench'], 1);
   try {
     const first = await cluster.spawn('recall-1');
-    const [post] = await eventually(() => (cluster.postsIn('C-bench').length > 0 ? cluster.postsIn('C-bench') : null), 'the daily post', 60_000, () => cluster.outputs());
+    const [post] = await eventually(
+      () => (cluster.postsIn('C-bench').length > 0 ? cluster.postsIn('C-bench') : null),
+      'the daily post',
+      60_000,
+      () => cluster.outputs(),
+    );
     if (!post) throw new Error('no daily post');
     const postId = postIdOf(post);
     const presses = (phase: string, n: number): GradePress[] =>

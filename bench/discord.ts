@@ -47,16 +47,24 @@ export async function run(args: readonly string[] = []): Promise<void> {
     if (!post) throw new Error('the daily post did not arrive');
 
     report('/leaderboard', await leaderboardLatency(recallFake, bareFake, options.samples, WARMUP), await engineLeaderboard(recall, options.samples));
-    report('grade button (Got it, from the reveal DM)', await gradeLatency(recallFake, bareFake, post, options.samples, WARMUP), await engineGrade(recall, postIdOf(post), options.samples));
+    report(
+      'grade button (Got it, from the reveal DM)',
+      await gradeLatency(recallFake, bareFake, post, options.samples, WARMUP),
+      await engineGrade(recall, postIdOf(post), options.samples),
+    );
 
     const b = await reactionBurst(recallFake, recall, post, options.burst);
     console.log(`\nburst: ${b.people} people react 👀 on one post at once`);
     console.log(`  all revealed in ${ms(b.revealMs)}: ${b.revealedOnce}/${b.people} got exactly one DM with the answer and grade buttons`);
     console.log(`  all presses acknowledged in ${ms(b.ackMs)}${b.deferred > 0 ? ` (${b.deferred} deferred, then edited)` : ''}, all answered in ${ms(b.gradeMs)}`);
-    console.log(`  ${b.gradedOk}/${b.people} answered "Got it"; ${b.duplicatesDropped}/${b.duplicates} duplicate deliveries answered once; ${b.exactPoints}/${b.people} with exactly 3 points`);
+    console.log(
+      `  ${b.gradedOk}/${b.people} answered "Got it"; ${b.duplicatesDropped}/${b.duplicates} duplicate deliveries answered once; ${b.exactPoints}/${b.people} with exactly 3 points`,
+    );
     // Interaction callbacks are exempt from the global limit; DM channels, DMs and deferral edits are not.
     const paced = b.restRequests - b.people;
-    console.log(`  ${b.restRequests} REST requests; at Discord's ${DISCORD_GLOBAL_PER_SECOND}/s global limit (lifted here) the ${paced} that count against it would take about ${Math.round(paced / DISCORD_GLOBAL_PER_SECOND)} s`);
+    console.log(
+      `  ${b.restRequests} REST requests; at Discord's ${DISCORD_GLOBAL_PER_SECOND}/s global limit (lifted here) the ${paced} that count against it would take about ${Math.round(paced / DISCORD_GLOBAL_PER_SECOND)} s`,
+    );
     const correct = b.revealedOnce === b.people && b.gradedOk === b.people && b.exactPoints === b.people && b.duplicatesDropped === b.duplicates;
     console.log(`  correctness: ${correct ? 'exact' : 'NOT EXACT'}`);
   } finally {
@@ -77,7 +85,9 @@ function report(name: string, s: Samples, engine: number[]): void {
   console.log(`  ratio: median ${ratio(medianRatio)} (goal ≤ ${GOAL}x: ${medianRatio <= GOAL ? 'met' : 'missed'}), p99 ${ratio(rP99 / bP99)}`);
   // Called in a tight loop the engine runs hot; between Discord events it runs colder, so the remainder is
   // an upper bound on the adapter's share rather than a measurement of it.
-  console.log(`  of the ${ms(rMed - bMed)} over bare at the median, the engine called directly takes ${ms(eMed)}; the adapter's share is at most ${ms(Math.max(0, rMed - bMed - eMed))}`);
+  console.log(
+    `  of the ${ms(rMed - bMed)} over bare at the median, the engine called directly takes ${ms(eMed)}; the adapter's share is at most ${ms(Math.max(0, rMed - bMed - eMed))}`,
+  );
 }
 
 /** The post id is in the Reveal button's action: `daily:reveal:<postId>`. */

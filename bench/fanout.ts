@@ -30,8 +30,12 @@ export async function run(args: readonly string[] = []): Promise<void> {
   const options = readOptions(process.env);
   const floor = floorMs(options.channels, options.globalPerSecond);
   const windows = Math.ceil(options.channels / options.globalPerSecond);
-  console.log(`Recall fan-out benchmark: ${options.channels} channels in ${options.guilds} guilds, fake Discord limiting ${options.globalPerSecond} requests/s per bot and 5 creates per 5 s per channel, ${options.store} store, node ${process.version}, ${os.cpus().length} CPUs`);
-  console.log(`floor: ${options.channels} creates need ${windows} global windows of ${options.globalPerSecond}; the last opens ${(floor / 1000).toFixed(1)} s after the first (${options.channels} / ${options.globalPerSecond} per s = ${(options.channels / options.globalPerSecond).toFixed(1)} s, less the last window's second)\n`);
+  console.log(
+    `Recall fan-out benchmark: ${options.channels} channels in ${options.guilds} guilds, fake Discord limiting ${options.globalPerSecond} requests/s per bot and 5 creates per 5 s per channel, ${options.store} store, node ${process.version}, ${os.cpus().length} CPUs`,
+  );
+  console.log(
+    `floor: ${options.channels} creates need ${windows} global windows of ${options.globalPerSecond}; the last opens ${(floor / 1000).toFixed(1)} s after the first (${options.channels} / ${options.globalPerSecond} per s = ${(options.channels / options.globalPerSecond).toFixed(1)} s, less the last window's second)\n`,
+  );
 
   const rows: [string, FanoutResult][] = [];
   if (options.baseline) {
@@ -53,11 +57,15 @@ function report(name: string, r: FanoutResult, floor: number, channels: number):
   console.log(`  all ${channels} messages created ${seconds(r.wallMs)} after the trigger: ${ratio(ratioToFloor)} the floor${goal}`);
   console.log(`  first create after ${r.firstCreateMs.toFixed(1)} ms; poster finished after ${seconds(r.doneMs)}`);
   if (r.windowPeriodsMs.length > 0) {
-    console.log(`  global windows: ${r.windowPeriodsMs.length + 1} bursts, start to start median ${percentile(r.windowPeriodsMs, 50).toFixed(0)} ms, max ${Math.max(...r.windowPeriodsMs).toFixed(0)} ms`);
+    console.log(
+      `  global windows: ${r.windowPeriodsMs.length + 1} bursts, start to start median ${percentile(r.windowPeriodsMs, 50).toFixed(0)} ms, max ${Math.max(...r.windowPeriodsMs).toFixed(0)} ms`,
+    );
   }
   console.log(`  429s served: ${r.served429.global} global, ${r.served429.user} per-route; ${r.requests} requests reached the fake`);
   const exact = r.exact === channels && r.missing === 0 && r.doubled === 0;
-  console.log(`  messages per channel: ${r.exact} with exactly 1, ${r.missing} with none, ${r.doubled} with more (${exact ? 'exact' : 'NOT EXACT'})${r.errorsLogged > 0 ? `; ${r.errorsLogged} errors logged` : ''}`);
+  console.log(
+    `  messages per channel: ${r.exact} with exactly 1, ${r.missing} with none, ${r.doubled} with more (${exact ? 'exact' : 'NOT EXACT'})${r.errorsLogged > 0 ? `; ${r.errorsLogged} errors logged` : ''}`,
+  );
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
@@ -73,7 +81,8 @@ function readOptions(env: NodeJS.ProcessEnv): FanoutOptions {
     baseline: env['FANOUT_BASELINE'] !== '0',
   };
   if (options.guilds > options.channels) throw new Error(`FANOUT_GUILDS (${options.guilds}) is more than FANOUT_CHANNELS (${options.channels})`);
-  if (options.channels <= options.globalPerSecond) throw new Error(`FANOUT_CHANNELS must be more than FANOUT_GLOBAL (${options.globalPerSecond}), or the limits never bind and there is no floor to compare with`);
+  if (options.channels <= options.globalPerSecond)
+    throw new Error(`FANOUT_CHANNELS must be more than FANOUT_GLOBAL (${options.globalPerSecond}), or the limits never bind and there is no floor to compare with`);
   return options;
 }
 

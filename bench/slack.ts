@@ -102,7 +102,9 @@ function report(title: string, samples: Samples, engineMs: number[] | null): voi
   const b = summarize(samples.bare);
   const ratio = (x: number, y: number) => `${(x / y).toFixed(2)}x`;
   console.log(title);
-  console.log(`  median  recall ${fmtMs(r.median).padStart(10)}  bare ${fmtMs(b.median).padStart(10)}  ratio ${ratio(r.median, b.median)}${r.median / b.median <= GOAL ? '' : '  (over the goal)'}`);
+  console.log(
+    `  median  recall ${fmtMs(r.median).padStart(10)}  bare ${fmtMs(b.median).padStart(10)}  ratio ${ratio(r.median, b.median)}${r.median / b.median <= GOAL ? '' : '  (over the goal)'}`,
+  );
   console.log(`  p99     recall ${fmtMs(r.p99).padStart(10)}  bare ${fmtMs(b.p99).padStart(10)}  ratio ${ratio(r.p99, b.p99)}`);
   if (engineMs) {
     const e = summarize(engineMs);

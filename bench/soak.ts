@@ -137,7 +137,9 @@ function formatRow(r: MinuteRow): string {
 
 function report(meter: Meter, rows: MinuteRow[], v: LedgerVerdict, logged: { count: number; last: string[] }, exitCode: number | null): void {
   const totals = meter.totals();
-  console.log(`\nrequests: ${totals.served} served, ${totals.refused} refused (4xx), ${totals.errors} errors; Recall logged ${logged.count} error lines; stopped on SIGTERM with exit code ${exitCode}`);
+  console.log(
+    `\nrequests: ${totals.served} served, ${totals.refused} refused (4xx), ${totals.errors} errors; Recall logged ${logged.count} error lines; stopped on SIGTERM with exit code ${exitCode}`,
+  );
   console.log(`by kind: ${[...meter.servedByKind].map(([k, n]) => `${k} ${n}`).join(', ')}`);
   for (const [kind, n] of meter.refusedByKind) console.log(`  refused  ${String(n).padStart(6)}  ${kind}`);
   for (const [kind, e] of meter.errorsByKind) console.log(`  error    ${String(e.count).padStart(6)}  ${kind}, e.g. ${e.example}`);

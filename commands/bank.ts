@@ -31,7 +31,13 @@ export default {
         const lines = bank.categories().map((c) => `• ${c.name}: ${c.questions} (${c.answered} answered)`);
         const warnings = bank.warnings().length;
         return textReply(
-          [`**${all.length} questions**, ${answered} answered, ${all.length - answered} for discussion.`, ...lines, warnings > 0 ? `${warnings} load warnings: an admin can see them with \`npm run bank -- check\`.` : ''].filter(Boolean).join('\n'),
+          [
+            `**${all.length} questions**, ${answered} answered, ${all.length - answered} for discussion.`,
+            ...lines,
+            warnings > 0 ? `${warnings} load warnings: an admin can see them with \`npm run bank -- check\`.` : '',
+          ]
+            .filter(Boolean)
+            .join('\n'),
           { ephemeral: true },
         );
       }

@@ -14,7 +14,12 @@ export default {
     const user = other !== undefined && other.userId !== ctx.user.userId ? other : ctx.user;
     const [stats, practice] = await Promise.all([ctx.services.scoring.stats(user), ctx.services.practice.stats(user, ctx.now)]);
     const who = user === ctx.user ? 'You have' : `**${md(stats.name)}** has`;
-    const practised: ReplyBlock[] = hasPractice(practice) ? [{ type: 'text', markdown: '**Practice**' }, { type: 'fields', fields: practiceFields(practice) }] : [];
+    const practised: ReplyBlock[] = hasPractice(practice)
+      ? [
+          { type: 'text', markdown: '**Practice**' },
+          { type: 'fields', fields: practiceFields(practice) },
+        ]
+      : [];
     if (stats.graded === 0 && practised.length === 0) return { blocks: [{ type: 'text', markdown: `${who} not graded any question yet.` }], ephemeral: true };
     const graded: ReplyBlock[] = stats.graded === 0 ? [] : [{ type: 'fields', fields: statsFields(stats) }];
     return { blocks: [{ type: 'text', markdown: `**Stats for ${md(stats.name)}**` }, ...graded, ...practised], ephemeral: true };

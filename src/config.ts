@@ -59,15 +59,27 @@ const EnvSchema = z
       ctx.addIssue({ code: 'custom', path: ['DISCORD_APP_ID'], message: 'is needed with DISCORD_TOKEN (the application id from the Discord developer portal)' });
     }
     if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'or SLACK_APP_TOKEN is needed with SLACK_BOT_TOKEN (HTTP requests are signature-checked; Socket Mode needs the app token)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'or SLACK_APP_TOKEN is needed with SLACK_BOT_TOKEN (HTTP requests are signature-checked; Socket Mode needs the app token)',
+      });
     }
     if (!env.SLACK_BOT_TOKEN && (env.SLACK_CLIENT_ID || env.SLACK_CLIENT_SECRET)) {
       if (!(env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET && env.SLACK_SIGNING_SECRET)) {
-        ctx.addIssue({ code: 'custom', path: ['SLACK_CLIENT_SECRET'], message: 'multi-workspace Slack needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET together' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SLACK_CLIENT_SECRET'],
+          message: 'multi-workspace Slack needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET together',
+        });
       }
     }
     if (!LOOPBACK.has(env.HOST) && !env.DASHBOARD_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['DASHBOARD_TOKEN'], message: `is required when HOST is ${env.HOST}: the dashboard must not be open beyond this machine without a token` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DASHBOARD_TOKEN'],
+        message: `is required when HOST is ${env.HOST}: the dashboard must not be open beyond this machine without a token`,
+      });
     }
   });
 
@@ -128,12 +140,15 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
         scheduleCheckMs: e.SCHEDULE_CHECK_SECONDS * 1000,
         defaultTimezone: e.DEFAULT_TIMEZONE,
         practicePoints: e.PRACTICE_POINTS === 'on',
-        revealReactions: e.REVEAL_EMOJI.split(',').map((r) => r.trim().replace(/^:|:$/g, '')).filter(Boolean),
+        revealReactions: e.REVEAL_EMOJI.split(',')
+          .map((r) => r.trim().replace(/^:|:$/g, ''))
+          .filter(Boolean),
       },
       web: { port: e.PORT, host: e.HOST, dashboardToken: e.DASHBOARD_TOKEN ?? null },
-      discord: e.DISCORD_TOKEN && e.DISCORD_APP_ID
-        ? { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, guildId: e.DISCORD_GUILD_ID ?? null, apiBase: e.DISCORD_API_BASE ?? null, adminRole: e.DISCORD_ADMIN_ROLE ?? null }
-        : null,
+      discord:
+        e.DISCORD_TOKEN && e.DISCORD_APP_ID
+          ? { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, guildId: e.DISCORD_GUILD_ID ?? null, apiBase: e.DISCORD_API_BASE ?? null, adminRole: e.DISCORD_ADMIN_ROLE ?? null }
+          : null,
       slack: slackWanted
         ? {
             botToken: e.SLACK_BOT_TOKEN ?? null,

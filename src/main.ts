@@ -57,7 +57,10 @@ async function main(): Promise<number> {
   const ownsChannel = (channel: ChannelRef) => adapters.every((a) => a.ownsChannel?.(channel) ?? true);
   // Fonts are read here, once: a bad install fails the start rather than the first picture.
   const images = await createBoardRenderer();
-  const engine = instrumentEngine(createEngine({ world, config: config.engine, bank, platform: instrumentPort(router, metrics), commands, wakeTimer: createCronTimer(), ownsChannel, images }), metrics);
+  const engine = instrumentEngine(
+    createEngine({ world, config: config.engine, bank, platform: instrumentPort(router, metrics), commands, wakeTimer: createCronTimer(), ownsChannel, images }),
+    metrics,
+  );
   const platformHealth = () => Object.fromEntries(adapters.flatMap((a) => (a.health ? [[a.name, a.health()] as const] : [])));
   metrics.watchPlatforms(platformHealth);
   const configured = ADAPTERS.filter((a) => a.configured(config));

@@ -54,7 +54,10 @@ export async function stopGracefully(parts: StopParts, signal: NodeJS.Signals): 
       return;
     }
     const adaptersBusy = Object.fromEntries(adapters.map((a) => [a.name, a.pending()] as const).filter(([, pending]) => pending.length > 0));
-    logger.error({ afterMs: parts.withinMs, step, adapters: adaptersBusy, engine: engine.pending() }, `did not stop within ${parts.withinMs / 1000} s: still ${step}; exiting without it`);
+    logger.error(
+      { afterMs: parts.withinMs, step, adapters: adaptersBusy, engine: engine.pending() },
+      `did not stop within ${parts.withinMs / 1000} s: still ${step}; exiting without it`,
+    );
     parts.exit(1);
   }, parts.withinMs);
   // Only a timer: if everything stops in time, it must not keep the process alive.

@@ -11,7 +11,7 @@ const FORBIDDEN: { pattern: RegExp; why: string }[] = [
   { pattern: /from ['"](?:node:)?fs(?:\/promises)?['"]/, why: 'touches the disk (use src/io)' },
   { pattern: /\bprocess\.env\b/, why: 'reads the environment (use src/config.ts)' },
   { pattern: /from ['"](?:prom-client|pino|ioredis|redis|@keyv\/[^'"]+)['"]/, why: 'picks an implementation (metrics, logs, store) that main.ts should choose' },
-  { pattern: /from ['"](?:\.\.\/)+(?:src\/)?adapters\//, why: 'imports an adapter (each platform\'s flavour lives with it; the core calls the port)' },
+  { pattern: /from ['"](?:\.\.\/)+(?:src\/)?adapters\//, why: "imports an adapter (each platform's flavour lives with it; the core calls the port)" },
 ];
 
 function sourceFiles(dir: string): string[] {

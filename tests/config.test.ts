@@ -68,7 +68,14 @@ describe('configuration', () => {
   });
 
   it('never puts a secret in what it logs', () => {
-    const config = ok({ DISCORD_TOKEN: 'discord-secret', DISCORD_APP_ID: '1', SLACK_BOT_TOKEN: 'xoxb-secret', SLACK_SIGNING_SECRET: 'signing-secret', STORE_URL: 'redis://:hunter2@127.0.0.1:6379', DASHBOARD_TOKEN: 'dash-secret' });
+    const config = ok({
+      DISCORD_TOKEN: 'discord-secret',
+      DISCORD_APP_ID: '1',
+      SLACK_BOT_TOKEN: 'xoxb-secret',
+      SLACK_SIGNING_SECRET: 'signing-secret',
+      STORE_URL: 'redis://:hunter2@127.0.0.1:6379',
+      DASHBOARD_TOKEN: 'dash-secret',
+    });
     const logged = JSON.stringify(describeConfig(config));
     for (const secret of ['discord-secret', 'xoxb-secret', 'signing-secret', 'hunter2', 'dash-secret']) expect(logged).not.toContain(secret);
     expect(logged).toContain('redis://***@127.0.0.1:6379');

@@ -68,10 +68,28 @@ export async function reactionBurst(fake: FakeDiscord, recall: Recall, post: Fak
   const at = new Date();
   let exactPoints = 0;
   for (const p of people) {
-    const board = await scoring.leaderboard({ workspace: { platform: 'discord', workspaceId: GUILD }, kind: 'people', period: 'all', user: { platform: 'discord', workspaceId: GUILD, userId: p.id }, at });
+    const board = await scoring.leaderboard({
+      workspace: { platform: 'discord', workspaceId: GUILD },
+      kind: 'people',
+      period: 'all',
+      user: { platform: 'discord', workspaceId: GUILD, userId: p.id },
+      at,
+    });
     if (board.own?.points === 3) exactPoints++;
   }
-  return { people: n, revealMs, ackMs, gradeMs, deferred, revealedOnce, gradedOk, duplicatesDropped, duplicates: duplicated.length, exactPoints, restRequests: fake.requests.length - requestsBefore };
+  return {
+    people: n,
+    revealMs,
+    ackMs,
+    gradeMs,
+    deferred,
+    revealedOnce,
+    gradedOk,
+    duplicatesDropped,
+    duplicates: duplicated.length,
+    exactPoints,
+    restRequests: fake.requests.length - requestsBefore,
+  };
 }
 
 /** Answered for good: a reply, an edited deferral, or a follow-up after a deleted placeholder. */

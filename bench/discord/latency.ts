@@ -17,10 +17,13 @@ async function timed(fake: FakeDiscord, start: () => FakeInteraction): Promise<n
 async function pairs(n: number, bare: () => Promise<number>, recall: () => Promise<number>, warmup: number): Promise<Samples> {
   const out: Samples = { bare: [], recall: [] };
   for (let k = 0; k < n + warmup; k++) {
-    const [b, r] = k % 2 === 0 ? [await bare(), await recall()] : await (async () => {
-      const r2 = await recall();
-      return [await bare(), r2] as const;
-    })();
+    const [b, r] =
+      k % 2 === 0
+        ? [await bare(), await recall()]
+        : await (async () => {
+            const r2 = await recall();
+            return [await bare(), r2] as const;
+          })();
     if (k >= warmup) {
       out.bare.push(b);
       out.recall.push(r);

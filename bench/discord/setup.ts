@@ -89,7 +89,10 @@ export async function startBare(fake: FakeDiscord): Promise<{ stop(): Promise<vo
   await ready;
   // The bare fake needs the commands registered for its payloads; Recall's list, so both see the same shape.
   const { toDiscordCommands } = await import('../../src/adapters/discord/commands.js');
-  fake.world.commands.guild.set(GUILD, toDiscordCommands(commands).map((c) => ({ ...c, id: snowflake() })));
+  fake.world.commands.guild.set(
+    GUILD,
+    toDiscordCommands(commands).map((c) => ({ ...c, id: snowflake() })),
+  );
   return { stop: () => client.destroy() };
 }
 

@@ -40,7 +40,14 @@ export async function recallFanout(options: FanoutOptions, progress: (line: stri
   const logger = new RecordingLogger();
   const wake = new FakeTimer();
   const router = new PortRouter();
-  const engine = createEngine({ world: { clock, store, random: seededRandom(7), logger, timers: systemTimers }, config: defaultEngineConfig, bank, platform: router, commands, wakeTimer: wake });
+  const engine = createEngine({
+    world: { clock, store, random: seededRandom(7), logger, timers: systemTimers },
+    config: defaultEngineConfig,
+    bank,
+    platform: router,
+    commands,
+    wakeTimer: wake,
+  });
   const adapter = await startDiscordAdapter({
     engine,
     router,

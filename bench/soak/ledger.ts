@@ -67,7 +67,10 @@ export class GradeLedger {
     const negative: string[] = [];
     let boardPoints = 0;
     for (const ws of workspaces) {
-      for (const [kind, expected] of [['people', people], ['teams', teams]] as const) {
+      for (const [kind, expected] of [
+        ['people', people],
+        ['teams', teams],
+      ] as const) {
         const rows = await store.boardTop(boardName(ws, kind, { period: 'all' }), 1_000_000);
         const onBoard = new Map(rows.map((r) => [r.member, r.score]));
         for (const r of rows) if (r.score < 0) negative.push(`${workspaceKey(ws)} ${kind} ${r.member}: ${r.score}`);

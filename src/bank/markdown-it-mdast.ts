@@ -97,7 +97,13 @@ export function tokensToMdast(tokens: Token[], source: string, env: ParseEnv = {
       case 'fence': {
         const info = token.info.trim();
         const space = info.search(/\s/);
-        const code: Code = { type: 'code', lang: info === '' ? null : space < 0 ? info : info.slice(0, space), meta: space < 0 ? null : info.slice(space + 1).trim() || null, value: token.content.replace(/\n$/, ''), position };
+        const code: Code = {
+          type: 'code',
+          lang: info === '' ? null : space < 0 ? info : info.slice(0, space),
+          meta: space < 0 ? null : info.slice(space + 1).trim() || null,
+          value: token.content.replace(/\n$/, ''),
+          position,
+        };
         current.children.push(code as never);
         break;
       }

@@ -104,7 +104,10 @@ export class QuestionMerger {
       const other = taken(explicit.id);
       const own = taken(question.id);
       if (other && other !== own) {
-        warnings.push({ ...explicit.at, message: `id \`${explicit.id}\` is already the id of the question at ${other.file}:${other.line}; this one keeps the id made from its words` });
+        warnings.push({
+          ...explicit.at,
+          message: `id \`${explicit.id}\` is already the id of the question at ${other.file}:${other.line}; this one keeps the id made from its words`,
+        });
         continue;
       }
       this.claimed.set(explicit.id, own ?? explicit.at);

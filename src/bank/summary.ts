@@ -20,9 +20,7 @@ export function summarizeBank(bank: BankLoadResult): BankSummary {
     files: bank.files.length,
     questions: bank.questions.length,
     answered: bank.questions.filter((q) => q.answer !== null).length,
-    byCategory: [...byCategory.entries()]
-      .map(([category, v]) => ({ category, ...v }))
-      .sort((a, b) => b.questions - a.questions || a.category.localeCompare(b.category)),
+    byCategory: [...byCategory.entries()].map(([category, v]) => ({ category, ...v })).sort((a, b) => b.questions - a.questions || a.category.localeCompare(b.category)),
   };
 }
 

@@ -50,11 +50,7 @@ export interface BankServiceOptions {
  * store, so they survive a restart (files edited while it was down, or a Recall whose id scheme changed)
  * and are the same in every process sharing the store.
  */
-export async function openBankService(
-  initial: BankLoadResult,
-  load: () => Promise<BankLoadResult>,
-  options: BankServiceOptions & { store: Store },
-): Promise<BankService> {
+export async function openBankService(initial: BankLoadResult, load: () => Promise<BankLoadResult>, options: BankServiceOptions & { store: Store }): Promise<BankService> {
   const keeper = createIdKeeper(options.logger ?? silentLogger, options.store);
   return serviceOver(await keeper.settle(initial), load, keeper);
 }
@@ -91,7 +87,10 @@ function serviceOver(initial: BankLoadResult, load: () => Promise<BankLoadResult
         const inQuestion = words.filter((w) => normalizeQuestionText(q.question).includes(w)).length;
         scored.push({ q, score: inQuestion * 2 + (q.answer ? 1 : 0) });
       }
-      return scored.sort((a, b) => b.score - a.score).slice(0, limit).map((s) => s.q);
+      return scored
+        .sort((a, b) => b.score - a.score)
+        .slice(0, limit)
+        .map((s) => s.q);
     },
     categories() {
       const counts = new Map<string, { questions: number; answered: number }>();
@@ -110,11 +109,21 @@ function serviceOver(initial: BankLoadResult, load: () => Promise<BankLoadResult
       const names = [...new Set(bank.questions.map((q) => q.category).filter((c): c is string => c !== null))];
       const exact = names.filter((n) => n.toLowerCase() === needle);
       if (exact.length > 0) return exact;
-      const word = names.filter((n) => n.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => w.startsWith(needle)));
+      const word = names.filter((n) =>
+        n
+          .toLowerCase()
+          .split(/[^\p{L}\p{N}]+/u)
+          .some((w) => w.startsWith(needle)),
+      );
       if (word.length > 0) return word;
       const within = names.filter((n) => n.toLowerCase().includes(needle));
       if (within.length > 0) return within;
-      const tagged = new Set(bank.questions.filter((q) => q.tags.some((t) => t.toLowerCase() === needle)).map((q) => q.category).filter((c): c is string => c !== null));
+      const tagged = new Set(
+        bank.questions
+          .filter((q) => q.tags.some((t) => t.toLowerCase() === needle))
+          .map((q) => q.category)
+          .filter((c): c is string => c !== null),
+      );
       return [...tagged];
     },
     warnings: () => bank.warnings,

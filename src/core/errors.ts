@@ -12,13 +12,7 @@ export class UserError extends Error {
   }
 }
 
-export type UserErrorCode =
-  | 'bad-input'
-  | 'not-allowed'
-  | 'not-found'
-  | 'conflict'
-  | 'expired'
-  | 'unknown-command';
+export type UserErrorCode = 'bad-input' | 'not-allowed' | 'not-found' | 'conflict' | 'expired' | 'unknown-command';
 
 export function isUserError(err: unknown): err is UserError {
   return err instanceof UserError;

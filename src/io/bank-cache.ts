@@ -242,7 +242,10 @@ function loaderFingerprint(): Promise<string> {
     const bank = fileURLToPath(new URL('../bank/', import.meta.url));
     const hash = createHash('sha256');
     const sources = async (dir: string, match: (name: string) => boolean): Promise<string[]> =>
-      (await readdir(dir).catch(() => [] as string[])).filter(match).sort().map((name) => path.join(dir, name));
+      (await readdir(dir).catch(() => [] as string[]))
+        .filter(match)
+        .sort()
+        .map((name) => path.join(dir, name));
     const code = (name: string): boolean => /\.(ts|js)$/.test(name) && !name.endsWith('.d.ts');
     const files = [
       // ids too: an entry holds each question's merge key.

@@ -87,7 +87,8 @@ class Walk {
         const target = await attempt(stat(full));
         if ('code' in target) {
           if (target.code === 'ELOOP') this.warn(full, 'is a link that loops; skipped');
-          else if (isBankFileName(entry.name)) this.warn(full, target.code === 'ENOENT' ? 'is a link to nothing; skipped' : `is a link that cannot be followed (${target.code}); skipped`);
+          else if (isBankFileName(entry.name))
+            this.warn(full, target.code === 'ENOENT' ? 'is a link to nothing; skipped' : `is a link that cannot be followed (${target.code}); skipped`);
           continue;
         }
         isDir = target.value.isDirectory();

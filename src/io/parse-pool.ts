@@ -94,7 +94,11 @@ function startWorker(options: WorkerOptions): Worker {
   // Plain JS needs none of the process's flags (`--import tsx`), and some would break it (`--input-type`).
   if (bundled) return new Worker(bundled, { ...options, execArgv: [] });
   // require.resolve finds the package's CommonJS entry; the ESM one beside it is what registers hooks.
-  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const api = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   return new Worker(`import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`, { ...options, eval: true });
 }
 
@@ -115,7 +119,12 @@ function bundleWorker(): Promise<void> {
       const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
       const file = path.join(os.tmpdir(), `recall-parse-worker-${hash}.cjs`);
       // Named by its content, so a file already there (an earlier process) is this very bundle.
-      if (!(await access(file).then(() => true, () => false))) {
+      if (
+        !(await access(file).then(
+          () => true,
+          () => false,
+        ))
+      ) {
         const temp = `${file}.${process.pid}.tmp`;
         await writeFile(temp, code);
         await rename(temp, file);

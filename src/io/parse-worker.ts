@@ -20,7 +20,10 @@ parentPort?.on('message', (job: ParseJob) => {
   waiting++;
   queue = queue
     .then(() => (needsSqlite(job.path) ? loadSqlite((workerData as { sqlWasm?: string } | null)?.sqlWasm) : null))
-    .then((sqlite) => answer(job, sqlite), (err: unknown) => answer(job, new Error(`SQLite could not be loaded for an Anki package: ${err instanceof Error ? err.message : String(err)}`)))
+    .then(
+      (sqlite) => answer(job, sqlite),
+      (err: unknown) => answer(job, new Error(`SQLite could not be loaded for an Anki package: ${err instanceof Error ? err.message : String(err)}`)),
+    )
     .finally(() => waiting--);
 });
 

@@ -19,7 +19,10 @@ const FIELD_HINTS: Readonly<Record<string, string>> = {
  * and accepting a schedule we would then mis-fire is worse than saying no up front.
  */
 export function parseCronExpression(input: string): Parsed<CronFields> {
-  const fields = input.trim().split(/\s+/).filter((field) => field !== '');
+  const fields = input
+    .trim()
+    .split(/\s+/)
+    .filter((field) => field !== '');
   const expression = fields.join(' ');
   const notCron = (why: string): Parsed<CronFields> => ({
     ok: false,

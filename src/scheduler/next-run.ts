@@ -66,8 +66,7 @@ function* slotsAfter(schedule: Schedule, afterMs: number, lastDay?: number): Gen
 
   for (let day = firstDay; day <= finalDay; day++) {
     if (!rule.matchesDay(day)) continue;
-    const instantOf = (index: number): number =>
-      instantForWall(day * MS_PER_DAY + (rule.minutesOfDay[index] ?? 0) * MS_PER_MINUTE, zone);
+    const instantOf = (index: number): number => instantForWall(day * MS_PER_DAY + (rule.minutesOfDay[index] ?? 0) * MS_PER_MINUTE, zone);
 
     for (let index = firstIndexAfter(rule.minutesOfDay.length, instantOf, latest); index < rule.minutesOfDay.length; index++) {
       const instant = instantOf(index);

@@ -213,10 +213,7 @@ export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRu
     try {
       outcome = await (onTime ? onSlot : onMissed)(id, key, new Date(slot));
     } catch (error) {
-      logger.error(
-        { err: error, scheduleId: id, slotKey: key, slot: slot.toISOString() },
-        onTime ? 'onSlot failed; the slot counts as handled' : 'onMissed failed',
-      );
+      logger.error({ err: error, scheduleId: id, slotKey: key, slot: slot.toISOString() }, onTime ? 'onSlot failed; the slot counts as handled' : 'onMissed failed');
       outcome = 'done';
     }
     if (outcome !== 'retry' || !onTime) {

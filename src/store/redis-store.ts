@@ -7,15 +7,7 @@ import { KeyMutex } from './key-mutex.js';
 import { retryCompareAndSet } from './optimistic-update.js';
 import { boardKey, valueKey } from './keys.js';
 import { redactSecrets, redactUrl } from './redact.js';
-import {
-  BOARD_RANK,
-  BOARD_TOP,
-  COMPARE_AND_SET,
-  DELETE_IF_UNCHANGED,
-  RENEW_IF_UNCHANGED,
-  TRANSACTION_COMMIT,
-  TRANSACTION_READ,
-} from './redis-scripts.js';
+import { BOARD_RANK, BOARD_TOP, COMPARE_AND_SET, DELETE_IF_UNCHANGED, RENEW_IF_UNCHANGED, TRANSACTION_COMMIT, TRANSACTION_READ } from './redis-scripts.js';
 import { checkDelta, checkLimit, checkTtl } from './store-arguments.js';
 import { StoreError, errorMessage } from './store-error.js';
 import type { BoardEntry, BoardPosition, KeyPage, Store, TransactionPlan, TransactionSnapshot } from './store.js';
@@ -53,8 +45,7 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<RedisS
       disableOfflineQueue: true,
       socket: {
         connectTimeout: options.connectTimeoutMs,
-        reconnectStrategy: (retries, cause) =>
-          !everReady && retries >= STARTUP_RETRIES ? cause : Math.min(2 ** retries * 100, 2000),
+        reconnectStrategy: (retries, cause) => (!everReady && retries >= STARTUP_RETRIES ? cause : Math.min(2 ** retries * 100, 2000)),
       },
     });
   } catch (error) {
@@ -114,11 +105,7 @@ export class RedisStore implements Store {
   async setIfAbsent<T>(key: string, value: T, ttlMs?: number): Promise<boolean> {
     const ttl = checkTtl(ttlMs);
     const encoded = encodeEnvelope(value, ttl, Date.now());
-    const reply = await this.client.set(
-      this.valueKey(key),
-      encoded,
-      ttl === undefined ? { condition: 'NX' } : { condition: 'NX', expiration: { type: 'PX', value: ttl } },
-    );
+    const reply = await this.client.set(this.valueKey(key), encoded, ttl === undefined ? { condition: 'NX' } : { condition: 'NX', expiration: { type: 'PX', value: ttl } });
     return reply === 'OK';
   }
 
@@ -264,10 +251,7 @@ export class RedisStore implements Store {
     } catch (error) {
       if (error instanceof StoreError) throw error;
       if (error instanceof TimeoutError) throw new StoreError('UNREACHABLE', error.message);
-      throw new StoreError(
-        'UNREACHABLE',
-        `Redis store at ${this.shownUrl} is unreachable (${redactSecrets(errorMessage(error), this.options.url)})`,
-      );
+      throw new StoreError('UNREACHABLE', `Redis store at ${this.shownUrl} is unreachable (${redactSecrets(errorMessage(error), this.options.url)})`);
     }
   }
 

@@ -25,10 +25,8 @@ export interface SqliteConnection {
 
 export async function openSqliteConnection(path: string, busyTimeoutMs: number, options: { create: boolean }): Promise<SqliteConnection> {
   const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const opened: sqlite3.Database = new sqlite3.Database(
-      path,
-      options.create ? sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE : sqlite3.OPEN_READWRITE,
-      (error) => (error === null ? resolve(opened) : reject(error)),
+    const opened: sqlite3.Database = new sqlite3.Database(path, options.create ? sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE : sqlite3.OPEN_READWRITE, (error) =>
+      error === null ? resolve(opened) : reject(error),
     );
   });
   // Two processes sharing the file wait for each other's write instead of failing with SQLITE_BUSY.
@@ -41,20 +39,29 @@ export async function openSqliteConnection(path: string, busyTimeoutMs: number, 
 
   return {
     run: (sql, params = []) =>
-      patiently(() => new Promise((resolve, reject) => {
-        db.run(sql, params, function (this: sqlite3.RunResult, error: Error | null) {
-          if (error === null) resolve(this.changes);
-          else reject(error);
-        });
-      })),
+      patiently(
+        () =>
+          new Promise((resolve, reject) => {
+            db.run(sql, params, function (this: sqlite3.RunResult, error: Error | null) {
+              if (error === null) resolve(this.changes);
+              else reject(error);
+            });
+          }),
+      ),
     all: (sql, params = []) =>
-      patiently(() => new Promise((resolve, reject) => {
-        db.all<SqliteRow>(sql, params, (error, rows) => (error === null ? resolve(rows) : reject(error)));
-      })),
+      patiently(
+        () =>
+          new Promise((resolve, reject) => {
+            db.all<SqliteRow>(sql, params, (error, rows) => (error === null ? resolve(rows) : reject(error)));
+          }),
+      ),
     get: (sql, params = []) =>
-      patiently(() => new Promise((resolve, reject) => {
-        db.get<SqliteRow | undefined>(sql, params, (error, row) => (error === null ? resolve(row) : reject(error)));
-      })),
+      patiently(
+        () =>
+          new Promise((resolve, reject) => {
+            db.get<SqliteRow | undefined>(sql, params, (error, row) => (error === null ? resolve(row) : reject(error)));
+          }),
+      ),
     exec: (sql) =>
       new Promise((resolve, reject) => {
         db.exec(sql, (error) => (error === null ? resolve() : reject(error)));

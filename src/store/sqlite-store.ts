@@ -5,13 +5,7 @@ import { decodeEnvelope, encodeEnvelope, envelopeKeyvOptions, holdsValue, isExpi
 import { KeyMutex } from './key-mutex.js';
 import { retryCompareAndSet } from './optimistic-update.js';
 import { boardKey, valueKey } from './keys.js';
-import {
-  numberColumn,
-  openSqliteConnection,
-  sqliteErrorCode,
-  stringColumn,
-  type SqliteConnection,
-} from './sqlite-connection.js';
+import { numberColumn, openSqliteConnection, sqliteErrorCode, stringColumn, type SqliteConnection } from './sqlite-connection.js';
 import { refuseKernelFilesystemPath } from './sqlite-path.js';
 import { corruptDatabase, foreignDatabase, probeSqliteFile } from './sqlite-probe.js';
 import {
@@ -197,9 +191,7 @@ export class SqliteStore implements Store {
         const next = fn(live ? (envelope.value as T) : undefined);
         const encoded = encodeEnvelope(next, undefined, now);
         const changes =
-          row === undefined
-            ? await this.db.run(INSERT_IF_MISSING, [k, encoded])
-            : await this.db.run(REPLACE_IF_UNCHANGED, [encoded, k, typeof raw === 'string' ? raw : null]);
+          row === undefined ? await this.db.run(INSERT_IF_MISSING, [k, encoded]) : await this.db.run(REPLACE_IF_UNCHANGED, [encoded, k, typeof raw === 'string' ? raw : null]);
         return changes === 1 ? { won: true as const, value: next } : { won: false as const };
       });
     });
@@ -258,9 +250,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    this.closing ??= Promise.all([this.keyv.disconnect(), this.db.close(), this.mutex.run(TRANSACTION_LOCK, () => this.txDb.close())]).then(
-      () => undefined,
-    );
+    this.closing ??= Promise.all([this.keyv.disconnect(), this.db.close(), this.mutex.run(TRANSACTION_LOCK, () => this.txDb.close())]).then(() => undefined);
     return this.closing;
   }
 }

@@ -81,12 +81,7 @@ export async function sqliteTransactionRound<R>(
 }
 
 /** Retries rounds until one commits, with the same budget and backoff as update. */
-export function sqliteTransaction<R>(
-  tx: SqliteConnection,
-  namespace: string,
-  read: TransactionRead,
-  fn: (snapshot: TransactionSnapshot) => TransactionPlan<R>,
-): Promise<R> {
+export function sqliteTransaction<R>(tx: SqliteConnection, namespace: string, read: TransactionRead, fn: (snapshot: TransactionSnapshot) => TransactionPlan<R>): Promise<R> {
   return retryCompareAndSet<R>(`transaction on ${read.keys.join(', ') || 'boards'}`, () => sqliteTransactionRound(tx, namespace, read, fn));
 }
 

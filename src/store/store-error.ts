@@ -1,10 +1,4 @@
-export type StoreErrorCode =
-  | 'UNSUPPORTED_URL'
-  | 'UNREADABLE_FILE'
-  | 'UNREACHABLE'
-  | 'CONFLICT'
-  | 'INVALID_ARGUMENT'
-  | 'CLOSED';
+export type StoreErrorCode = 'UNSUPPORTED_URL' | 'UNREADABLE_FILE' | 'UNREACHABLE' | 'CONFLICT' | 'INVALID_ARGUMENT' | 'CLOSED';
 
 /** A code lets callers react (e.g. refuse to start) without parsing messages. */
 export class StoreError extends Error {

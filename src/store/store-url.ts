@@ -3,10 +3,7 @@ import { StoreError } from './store-error.js';
 
 export const DEFAULT_SQLITE_PATH = './data/recall.sqlite';
 
-export type StoreTarget =
-  | { kind: 'memory' }
-  | { kind: 'sqlite'; path: string }
-  | { kind: 'redis'; url: string };
+export type StoreTarget = { kind: 'memory' } | { kind: 'sqlite'; path: string } | { kind: 'redis'; url: string };
 
 /**
  * Two or more letters before a colon reads as a scheme; one letter is a Windows
@@ -28,8 +25,5 @@ export function parseStoreUrl(raw: string | undefined): StoreTarget {
   if ((scheme === 'redis' || scheme === 'rediss') && url.toLowerCase().startsWith(`${scheme}://`)) {
     return { kind: 'redis', url };
   }
-  throw new StoreError(
-    'UNSUPPORTED_URL',
-    `STORE_URL \`${redactUrl(url)}\` is not supported: use a file path, sqlite://, redis:// or memory://`,
-  );
+  throw new StoreError('UNSUPPORTED_URL', `STORE_URL \`${redactUrl(url)}\` is not supported: use a file path, sqlite://, redis:// or memory://`);
 }

@@ -93,10 +93,7 @@ export interface Store {
    * in between), so it must be pure; the result is the one from the run that committed.
    * Atomic across processes on Redis and SQLite.
    */
-  transact<R>(
-    read: { keys: readonly string[]; scores?: readonly BoardMemberRef[] },
-    fn: (snapshot: TransactionSnapshot) => TransactionPlan<R>,
-  ): Promise<R>;
+  transact<R>(read: { keys: readonly string[]; scores?: readonly BoardMemberRef[] }, fn: (snapshot: TransactionSnapshot) => TransactionPlan<R>): Promise<R>;
   /**
    * Pages through the value keys that contain `contains`, in no promised order; pass the returned
    * cursor to get the next page (null to start). A key may show up twice, and keys written during the

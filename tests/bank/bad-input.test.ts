@@ -21,7 +21,10 @@ describe('bad input never crashes and never hides the rest', () => {
   });
 
   it('reads CRLF line endings and a byte-order mark like plain LF text', () => {
-    const { questions } = parseBankFile({ path: 'win.md', bytes: Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes('## Topic\r\n1. What is X?\r\n\r\nX is a thing.\r\n2. What is Y?\r\n')]) });
+    const { questions } = parseBankFile({
+      path: 'win.md',
+      bytes: Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes('## Topic\r\n1. What is X?\r\n\r\nX is a thing.\r\n2. What is Y?\r\n')]),
+    });
     expect(questions.map((q) => [q.question, q.answer, q.category, q.line])).toEqual([
       ['What is X?', 'X is a thing.', 'Topic', 2],
       ['What is Y?', null, 'Topic', 5],

@@ -9,7 +9,10 @@ describe('probable duplicates', () => {
   it('pairs questions asked in other words, with both sources, and leaves neighbouring questions apart', () => {
     const bank = loadBank([
       file('a.md', '1. What is consistent hashing?\n2. How does a Bloom filter work?\n3. What is a hash ring?\n'),
-      file('b.md', '## Hashing\n\n**Explain consistent hashing.**\n\nKeys on a ring.\n\n**What are Bloom filters, and how do they work?**\n\nBits and hashes.\n\n**How do you size a Bloom filter?**\n\nFrom the error rate.\n'),
+      file(
+        'b.md',
+        '## Hashing\n\n**Explain consistent hashing.**\n\nKeys on a ring.\n\n**What are Bloom filters, and how do they work?**\n\nBits and hashes.\n\n**How do you size a Bloom filter?**\n\nFrom the error rate.\n',
+      ),
     ]);
     const pairs = probableDuplicates(bank.questions).map((p) => [p.a.question, p.b.question, p.a.sources[0]?.file, p.b.sources[0]?.file]);
     expect(pairs).toEqual([
@@ -22,7 +25,9 @@ describe('probable duplicates', () => {
     const subjects = ['raft', 'paxos', 'gossip', 'quorum', 'lease', 'fencing', 'leader', 'log', 'snapshot', 'term'];
     const lines = subjects.flatMap((a, i) => subjects.slice(i + 1).map((b, j) => `${i * 10 + j + 1}. How do ${a} and ${b} relate in ${subjects[(i + j) % 10]} systems?`));
     const { questions } = loadBank([file('many.md', lines.join('\n'))]);
-    const fast = probableDuplicates(questions).map((p) => `${p.a.id}/${p.b.id}`).sort();
+    const fast = probableDuplicates(questions)
+      .map((p) => `${p.a.id}/${p.b.id}`)
+      .sort();
     const all: string[] = [];
     questions.forEach((a, i) => {
       for (const b of questions.slice(i + 1)) if (jaccard(contentWords(a.question), contentWords(b.question)) >= DUPLICATE_THRESHOLD) all.push(`${a.id}/${b.id}`);

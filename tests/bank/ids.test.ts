@@ -15,16 +15,16 @@ describe('ids fold what does not change the question', () => {
   });
 
   it('merge a question asked with a contraction in one file and numbered in another', () => {
-    const bank = loadBank([
-      file('a.md', '## Clocks\n1. What’s a vector clock?\n'),
-      file('b.md', '**Q10. What is a vector clock?**\n\nA vector of counters, one per node.\n'),
-    ]);
+    const bank = loadBank([file('a.md', '## Clocks\n1. What’s a vector clock?\n'), file('b.md', '**Q10. What is a vector clock?**\n\nA vector of counters, one per node.\n')]);
     expect(bank.questions).toHaveLength(1);
     expect(bank.questions[0]).toMatchObject({
       id: questionId('What is a vector clock?'),
       question: 'What’s a vector clock?',
       answer: 'A vector of counters, one per node.',
-      sources: [{ file: 'a.md', line: 2 }, { file: 'b.md', line: 1 }],
+      sources: [
+        { file: 'a.md', line: 2 },
+        { file: 'b.md', line: 1 },
+      ],
     });
   });
 });

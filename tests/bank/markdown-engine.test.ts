@@ -26,7 +26,8 @@ const seeds = readdirSync(seedsDir)
 
 const SHAPES: Record<string, string> = {
   headings: '# Title\n\n## Q1. What is X? #\n\n  ### Indented? ###   \nSetext title\n===\n\nAnswer text  \nwith a hard break.\n',
-  lists: '1. One?\n   Answer under it.\n\n   More.\n2) Two\n- bullet\n  - nested\n    continued\n\n        code in item\n\n* [ ] open task\n* [x] done task\n-\tTabbed item\n10. ten\n',
+  lists:
+    '1. One?\n   Answer under it.\n\n   More.\n2) Two\n- bullet\n  - nested\n    continued\n\n        code in item\n\n* [ ] open task\n* [x] done task\n-\tTabbed item\n10. ten\n',
   quotes: '> A quote\n> - with a list\nlazy line\n\n   > [!ANSWER]- Title\n   > body\n\n>> nested\n',
   code: '```python\nprint(1)\n```   \n\n    indented\n\n\tcode with tab\n\n~~~\nunclosed tilde\n\n\n',
   tables: '| Question | Answer |\n|---|:--:|\n| What is `a \\| b`? | **Yes** |\n|  | empty question |\nno | pipes\n\na | b\n--|--\nx |  y  \n',
@@ -51,12 +52,17 @@ function project(root: Root): string[] {
   const pos = (n: Nodes): string => JSON.stringify(n.position ?? null);
   const visit = (n: Nodes, depth: number, deep: boolean): void => {
     const extra =
-      n.type === 'heading' ? `h${n.depth}`
-      : n.type === 'list' ? `${n.ordered} ${n.start}`
-      : n.type === 'listItem' ? `checked=${n.checked}`
-      : n.type === 'html' ? JSON.stringify(n.value)
-      : n.type === 'paragraph' || n.type === 'tableCell' ? JSON.stringify(textOf(n))
-      : '';
+      n.type === 'heading'
+        ? `h${n.depth}`
+        : n.type === 'list'
+          ? `${n.ordered} ${n.start}`
+          : n.type === 'listItem'
+            ? `checked=${n.checked}`
+            : n.type === 'html'
+              ? JSON.stringify(n.value)
+              : n.type === 'paragraph' || n.type === 'tableCell'
+                ? JSON.stringify(textOf(n))
+                : '';
     const cell = n.type === 'tableCell' ? ` ${n.children[0]?.position?.start.offset}-${n.children[n.children.length - 1]?.position?.end.offset}` : '';
     out.push(`${' '.repeat(depth)}${n.type} ${pos(n)} ${extra}${cell}`);
     // Blocks the extraction walks: root, lists and items (and their direct children), tables and rows.
@@ -88,7 +94,21 @@ describe('the loader parser gives the extraction what micromark gives it', () =>
     const paragraph = fast.children[0];
     expect(paragraph?.type).toBe('paragraph');
     expect(toString(fast)).toBe(toString(parseMarkdown(text)));
-    expect(paragraph && 'children' in paragraph ? paragraph.children.map((c) => c.type) : []).toEqual(['text', 'strong', 'text', 'inlineCode', 'text', 'delete', 'text', 'html', 'text', 'html', 'text', 'image', 'text']);
+    expect(paragraph && 'children' in paragraph ? paragraph.children.map((c) => c.type) : []).toEqual([
+      'text',
+      'strong',
+      'text',
+      'inlineCode',
+      'text',
+      'delete',
+      'text',
+      'html',
+      'text',
+      'html',
+      'text',
+      'image',
+      'text',
+    ]);
   });
 });
 

@@ -27,7 +27,15 @@ describe('merging the same question from several files', () => {
     ]);
     expect(bank.questions).toHaveLength(2);
     const lora = bank.questions.find((q) => q.question.startsWith('How does LoRA'));
-    expect(lora).toMatchObject({ answer: 'Low-rank adapters.', tags: ['PEFT'], category: 'LLMs', sources: [{ file: 'a.md', line: 2 }, { file: 'b.txt', line: 4 }] });
+    expect(lora).toMatchObject({
+      answer: 'Low-rank adapters.',
+      tags: ['PEFT'],
+      category: 'LLMs',
+      sources: [
+        { file: 'a.md', line: 2 },
+        { file: 'b.txt', line: 4 },
+      ],
+    });
   });
 
   it('gives the seed bank one question per shared question, and the unanswered ones gain answers', () => {

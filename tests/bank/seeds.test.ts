@@ -155,7 +155,13 @@ describe('### QN. headings with **Answer:**, tables, code and mis-encoded emoji'
     // The diagram link with a space in its address, and the one question-shaped line of the tips, are
     // said, not posted broken or dropped in silence.
     expect(warnings).toEqual([
-      { file: SEEDS.hundred, line: 271, message: expect.stringMatching(/^link "Transformer Architecture Diagram \(Attention Is All You Need\)" has a space in its address \(https:\/\/miro\.medium\.com\/\S+ CLgWww\.png\)/) },
+      {
+        file: SEEDS.hundred,
+        line: 271,
+        message: expect.stringMatching(
+          /^link "Transformer Architecture Diagram \(Attention Is All You Need\)" has a space in its address \(https:\/\/miro\.medium\.com\/\S+ CLgWww\.png\)/,
+        ),
+      },
       { file: SEEDS.hundred, line: 821, skipped: true, message: expect.stringMatching(/^"Explain Trade-offs: Why did you choose Pinecone/) },
     ]);
     expect(questions).toHaveLength(100);

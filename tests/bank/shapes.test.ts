@@ -22,13 +22,20 @@ describe('other common bank shapes', () => {
     );
     expect(warnings).toEqual([]);
     expect(questions).toEqual([
-      expect.objectContaining({ question: 'What is a **decorator**?', answer: 'A function that wraps another function.\n\n```python\n@wraps\ndef f(): ...\n```', category: 'Python', line: 2 }),
+      expect.objectContaining({
+        question: 'What is a **decorator**?',
+        answer: 'A function that wraps another function.\n\n```python\n@wraps\ndef f(): ...\n```',
+        category: 'Python',
+        line: 2,
+      }),
       expect.objectContaining({ question: 'What is the GIL & why?', answer: 'Global interpreter lock.', line: 13 }),
     ]);
   });
 
   it('reads Q:/A: pairs, with multi-line answers and unanswered questions', () => {
-    const { questions } = parseText('## Basics\nQ: What is overfitting?\nA: Memorising the training data.\n\nQ: What is underfitting?\nA: Too simple a model.\nIt misses patterns.\n\nQ: Open question?\n');
+    const { questions } = parseText(
+      '## Basics\nQ: What is overfitting?\nA: Memorising the training data.\n\nQ: What is underfitting?\nA: Too simple a model.\nIt misses patterns.\n\nQ: Open question?\n',
+    );
     expect(questions.map((q) => [q.question, q.answer, q.line])).toEqual([
       ['What is overfitting?', 'Memorising the training data.', 2],
       ['What is underfitting?', 'Too simple a model.\nIt misses patterns.', 5],
@@ -45,7 +52,9 @@ describe('other common bank shapes', () => {
   });
 
   it('reads numbered heading questions and keeps their source link out of the text', () => {
-    const { questions } = parseText('## Deep Learning\n#### 1) What is dropout? [[src](https://example.com/a)]\nRandomly zeroes activations.\n\n#### 2) Explain batch norm [[src](https://example.com/b)]\nNormalizes per batch.\n');
+    const { questions } = parseText(
+      '## Deep Learning\n#### 1) What is dropout? [[src](https://example.com/a)]\nRandomly zeroes activations.\n\n#### 2) Explain batch norm [[src](https://example.com/b)]\nNormalizes per batch.\n',
+    );
     expect(questions.map((q) => [q.question, q.answer, q.category])).toEqual([
       ['What is dropout?', 'Randomly zeroes activations.', 'Deep Learning'],
       ['Explain batch norm', 'Normalizes per batch.', 'Deep Learning'],
@@ -58,7 +67,16 @@ describe('other common bank shapes', () => {
     );
     expect(warnings).toEqual([]);
     expect(questions).toEqual([
-      { question: 'What is RAG?', answer: 'Retrieve, then generate.\n\n#### Example\n\nA support bot.', hints: ['Where does knowledge come from?'], tags: ['rag', 'easy'], difficulty: 'easy', id: null, category: 'Retrieval', line: 5 },
+      {
+        question: 'What is RAG?',
+        answer: 'Retrieve, then generate.\n\n#### Example\n\nA support bot.',
+        hints: ['Where does knowledge come from?'],
+        tags: ['rag', 'easy'],
+        difficulty: 'easy',
+        id: null,
+        category: 'Retrieval',
+        line: 5,
+      },
       { question: 'Explain chunking.', answer: 'Splitting documents.', hints: [], tags: ['hard'], difficulty: 'hard', id: null, category: 'Retrieval', line: 15 },
     ]);
   });
@@ -70,7 +88,9 @@ describe('other common bank shapes', () => {
   });
 
   it('does not take a table of contents or a lone link for questions', () => {
-    const { questions } = parseText('## Contents\n1. [Basics](#basics)\n2. [Advanced](#advanced)\n\n## Basics\n### What is a tensor?\nAn n-dimensional array.\n\n[Back to top](#contents)\n');
+    const { questions } = parseText(
+      '## Contents\n1. [Basics](#basics)\n2. [Advanced](#advanced)\n\n## Basics\n### What is a tensor?\nAn n-dimensional array.\n\n[Back to top](#contents)\n',
+    );
     expect(questions.map((q) => [q.question, q.answer])).toEqual([['What is a tensor?', 'An n-dimensional array.']]);
   });
 
@@ -100,7 +120,16 @@ describe('other common bank shapes', () => {
       '# Glossary\n\n| Question | Answer | Hint | Tags | Category |\n| --- | --- | --- | --- | --- |\n| What is a token? | A unit of text.<br>Often a word piece. | think BPE | basics, nlp | |\n| What is a **context window**? | The tokens a model sees at once. | | | LLMs |\n',
     );
     expect(questions).toEqual([
-      { question: 'What is a token?', answer: 'A unit of text.\nOften a word piece.', hints: ['think BPE'], tags: ['basics', 'nlp'], difficulty: null, id: null, category: 'Glossary', line: 5 },
+      {
+        question: 'What is a token?',
+        answer: 'A unit of text.\nOften a word piece.',
+        hints: ['think BPE'],
+        tags: ['basics', 'nlp'],
+        difficulty: null,
+        id: null,
+        category: 'Glossary',
+        line: 5,
+      },
       { question: 'What is a **context window**?', answer: 'The tokens a model sees at once.', hints: [], tags: [], difficulty: null, id: null, category: 'LLMs', line: 6 },
     ]);
   });
@@ -112,7 +141,8 @@ describe('other common bank shapes', () => {
 
   it('takes category and tags from YAML front matter and keeps line numbers true', () => {
     const { questions } = parseText('---\ntitle: RAG drills\ncategory: Retrieval\ntags:\n  - rag\n  - core\n---\n\n### What is a retriever?\nFinds documents.\n');
-    expect(questions).toEqual([{ question: 'What is a retriever?', answer: 'Finds documents.', hints: [], tags: ['rag', 'core'], difficulty: null, id: null, category: 'Retrieval', line: 9 }]);
+    expect(questions).toEqual([
+      { question: 'What is a retriever?', answer: 'Finds documents.', hints: [], tags: ['rag', 'core'], difficulty: null, id: null, category: 'Retrieval', line: 9 },
+    ]);
   });
 });
-

@@ -79,7 +79,9 @@ describe('bank dupes', () => {
     writeFileSync(two, 'Storage\nWhat are write-ahead logs?\nThey make commits durable.\n');
     const { code, stdout } = bank('dupes', one, two);
     expect(code).toBe(0);
-    expect(stdout).toBe(`1 probable duplicate pair among 3 questions (similarity ≥ 0.6)\n\n1.00  What is a write-ahead log?\n      ${one}:1\n      What are write-ahead logs?\n      ${two}:2\n`);
+    expect(stdout).toBe(
+      `1 probable duplicate pair among 3 questions (similarity ≥ 0.6)\n\n1.00  What is a write-ahead log?\n      ${one}:1\n      What are write-ahead logs?\n      ${two}:2\n`,
+    );
   });
 
   it('takes another threshold, and refuses one that is no similarity', () => {

@@ -15,7 +15,14 @@ function check(...paths: string[]) {
     env: { ...process.env, LOG_LEVEL: 'silent' },
     timeout: 90_000,
   });
-  return { code: result.status, doc: JSON.parse(result.stdout || '{}') as { questions: { id: string; question: string; category: string | null; sources: { file: string; line: number }[] }[]; warnings: { file: string; line: number; message: string }[] }, stderr: result.stderr };
+  return {
+    code: result.status,
+    doc: JSON.parse(result.stdout || '{}') as {
+      questions: { id: string; question: string; category: string | null; sources: { file: string; line: number }[] }[];
+      warnings: { file: string; line: number; message: string }[];
+    },
+    stderr: result.stderr,
+  };
 }
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'recall-import-'));
@@ -25,7 +32,11 @@ beforeAll(async () => {
   const samples = path.join(repoRoot, 'tests/bank/import/samples');
   copyFileSync(path.join(samples, 'team-bank.csv'), path.join(tmp, 'team-bank.csv'));
   copyFileSync(path.join(samples, 'anki-export.txt'), path.join(tmp, 'anki-export.txt'));
-  const collection = await buildCollection([{ id: 1700000000001, guid: 'p1', fields: ['What is a <i>WAL</i>?', 'A write-ahead log.'], tags: ' db ', deckId: 2 }], { 2: 'Interview::Storage' }, 'current');
+  const collection = await buildCollection(
+    [{ id: 1700000000001, guid: 'p1', fields: ['What is a <i>WAL</i>?', 'A write-ahead log.'], tags: ' db ', deckId: 2 }],
+    { 2: 'Interview::Storage' },
+    'current',
+  );
   writeFileSync(path.join(tmp, 'deck.apkg'), zipPackage({ 'collection.anki21b': zstdStored(collection) }));
   writeFileSync(path.join(tmp, 'corrupt.apkg'), zipPackage({ 'collection.anki21': collection }).subarray(0, 500));
   writeFileSync(path.join(tmp, 'notes.md'), '### What is a B-tree?\n\nA balanced search tree.\n');

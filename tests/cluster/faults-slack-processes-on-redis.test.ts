@@ -51,7 +51,12 @@ describe.skipIf(missing)(SUITE, () => {
       victim.kill('SIGKILL');
       expect((await victim.exited).signal).toBe('SIGKILL');
 
-      await eventually(() => survivor.output().includes('adopting it'), 'the survivor to adopt the message after the lease ran out', 30_000, () => cluster.outputs());
+      await eventually(
+        () => survivor.output().includes('adopting it'),
+        'the survivor to adopt the message after the lease ran out',
+        30_000,
+        () => cluster.outputs(),
+      );
       // And the killed one, restarted, finds the slot done.
       const restarted = await cluster.spawn('recall-restarted');
       await sleep(3_000);
@@ -94,7 +99,12 @@ describe.skipIf(missing)(SUITE, () => {
     await withCluster(['C-redis'], 1, async (cluster) => {
       const a = await cluster.spawn('recall-a');
       const b = await cluster.spawn('recall-b');
-      const [post] = await eventually(() => (cluster.postsIn('C-redis').length > 0 ? cluster.postsIn('C-redis') : null), 'the owed post', 30_000, () => cluster.outputs());
+      const [post] = await eventually(
+        () => (cluster.postsIn('C-redis').length > 0 ? cluster.postsIn('C-redis') : null),
+        'the owed post',
+        30_000,
+        () => cluster.outputs(),
+      );
       if (!post) throw new Error('no post');
       const postId = postIdOf(post);
 
@@ -103,9 +113,17 @@ describe.skipIf(missing)(SUITE, () => {
       expect(before.every((s) => s === 200)).toBe(true);
       // A press is acked before it is graded: wait for the grades themselves, or the outage below could
       // begin under the last of them (they would rightly fail, and the test would blame the store).
-      await eventually(() => cluster.fake.responses.length - answersAtStart >= 40, 'answers to the presses before the outage', 30_000, () => cluster.outputs());
+      await eventually(
+        () => cluster.fake.responses.length - answersAtStart >= 40,
+        'answers to the presses before the outage',
+        30_000,
+        () => cluster.outputs(),
+      );
       const recorded = cluster.fake.responses.slice(answersAtStart).map((r) => JSON.stringify(r.body));
-      expect(recorded.every((t) => /Recorded/.test(t)), recorded.find((t) => !/Recorded/.test(t))).toBe(true);
+      expect(
+        recorded.every((t) => /Recorded/.test(t)),
+        recorded.find((t) => !/Recorded/.test(t)),
+      ).toBe(true);
 
       // Down across a minute boundary, so a slot comes due while the store is gone.
       const second = new Date().getUTCSeconds();
@@ -114,19 +132,42 @@ describe.skipIf(missing)(SUITE, () => {
       await cluster.redis.stop();
       const during = await Promise.all(Array.from({ length: 20 }, (_, i) => press(cluster, i % 2, `U-during-${i}`, 'C-redis', postId, 'partly')));
       expect(during.every((s) => s === 200)).toBe(true);
-      await eventually(() => cluster.fake.responses.length - responsesBefore >= 20, 'an answer to each press made during the outage', 20_000, () => cluster.outputs());
+      await eventually(
+        () => cluster.fake.responses.length - responsesBefore >= 20,
+        'an answer to each press made during the outage',
+        20_000,
+        () => cluster.outputs(),
+      );
       const answers = cluster.fake.responses.slice(responsesBefore).map((r) => JSON.stringify(r.body));
-      expect(answers.every((t) => /went wrong|try again/i.test(t)), answers[0]).toBe(true);
+      expect(
+        answers.every((t) => /went wrong|try again/i.test(t)),
+        answers[0],
+      ).toBe(true);
       expect(await healthOf(a.url)).toBe(503);
       await sleep(10_000);
       await cluster.redis.restart();
 
-      await eventually(async () => (await healthOf(a.url)) === 200 && (await healthOf(b.url)) === 200, 'both processes healthy again', 30_000, () => cluster.outputs());
+      await eventually(
+        async () => (await healthOf(a.url)) === 200 && (await healthOf(b.url)) === 200,
+        'both processes healthy again',
+        30_000,
+        () => cluster.outputs(),
+      );
       const after = await Promise.all(Array.from({ length: 40 }, (_, i) => press(cluster, i % 2, `U-after-${i}`, 'C-redis', postId, 'missed')));
       expect(after.every((s) => s === 200)).toBe(true);
       // The slot that came due during the outage is posted once the store is back.
-      await eventually(() => cluster.postsIn('C-redis').length >= 2, 'the slot that came due during the outage', 60_000, () => cluster.outputs());
-      await eventually(() => cluster.fake.responses.length - responsesBefore >= 60, 'answers to the presses after the outage', 30_000, () => cluster.outputs());
+      await eventually(
+        () => cluster.postsIn('C-redis').length >= 2,
+        'the slot that came due during the outage',
+        60_000,
+        () => cluster.outputs(),
+      );
+      await eventually(
+        () => cluster.fake.responses.length - responsesBefore >= 60,
+        'answers to the presses after the outage',
+        30_000,
+        () => cluster.outputs(),
+      );
 
       const through = await cluster.eachSlotPosted('C-redis', 60_000);
       for (const p of [a, b]) {
@@ -136,7 +177,10 @@ describe.skipIf(missing)(SUITE, () => {
       const ws = { platform: 'slack' as const, workspaceId: FAKE_TEAM };
       const board = new Map((await cluster.store.boardTop(`slack:${FAKE_TEAM}:board:people:all`, 1000)).map((e) => [e.member, e.score]));
       for (let i = 0; i < 40; i++) {
-        for (const [who, grade] of [[`U-before-${i}`, 'got'], [`U-after-${i}`, 'missed']] as const) {
+        for (const [who, grade] of [
+          [`U-before-${i}`, 'got'],
+          [`U-after-${i}`, 'missed'],
+        ] as const) {
           const record = await cluster.store.get<GradeRecord>(scoringKeys.grade(ws, postId, who));
           expect(record?.grade, who).toBe(grade);
           expect(board.get(who) ?? 0, who).toBe(POINTS[grade]);

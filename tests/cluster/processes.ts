@@ -15,7 +15,12 @@ export { freePort };
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `check` until it returns something truthy; the message says what never happened. */
-export async function eventually<T>(check: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs: number, context: () => string = () => ''): Promise<T> {
+export async function eventually<T>(
+  check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  what: string,
+  timeoutMs: number,
+  context: () => string = () => '',
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const hit = await check();
@@ -77,7 +82,12 @@ export class RedisServer {
     this.output = '';
     child.stdout?.on('data', (c: Buffer) => (this.output += c.toString()));
     child.stderr?.on('data', (c: Buffer) => (this.output += c.toString()));
-    await eventually(() => this.output.includes('Ready to accept connections') || child.exitCode !== null, 'redis-server to start', 10_000, () => this.output);
+    await eventually(
+      () => this.output.includes('Ready to accept connections') || child.exitCode !== null,
+      'redis-server to start',
+      10_000,
+      () => this.output,
+    );
     if (child.exitCode !== null) throw new Error(`redis-server exited at start:\n${this.output}`);
   }
 
@@ -120,7 +130,12 @@ export async function startRecall(name: string, env: Record<string, string>, hom
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const url = `http://127.0.0.1:${port}`;
-  await eventually(() => /Recall (dashboard|playground): /.test(output) || child.exitCode !== null, `${name} to start`, 60_000, () => output);
+  await eventually(
+    () => /Recall (dashboard|playground): /.test(output) || child.exitCode !== null,
+    `${name} to start`,
+    60_000,
+    () => output,
+  );
   if (child.exitCode !== null) throw new Error(`${name} exited at start with ${child.exitCode}:\n${output}`);
   return {
     name,

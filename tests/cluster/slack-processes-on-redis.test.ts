@@ -35,7 +35,12 @@ describe.skipIf(missing)(SUITE, () => {
 
   it('posts every owed minute in every channel, each once, whichever process got there first', async () => {
     for (const id of CHANNELS) {
-      await eventually(() => cluster.postsIn(id).length >= OWED_MINUTES, `${OWED_MINUTES} posts in ${id}`, 60_000, () => cluster.outputs());
+      await eventually(
+        () => cluster.postsIn(id).length >= OWED_MINUTES,
+        `${OWED_MINUTES} posts in ${id}`,
+        60_000,
+        () => cluster.outputs(),
+      );
       const postIds = cluster.postsIn(id).map(postIdOf);
       expect(new Set(postIds).size).toBe(postIds.length);
     }

@@ -49,7 +49,15 @@ describe('help command', () => {
 
   it('marks a command for admins only when none of it is open to everyone', async () => {
     const adminOnly = { name: 'wipe', description: 'Wipe everything', permission: 'admin' as const, run: bank.run };
-    const mixed = { ...bank, name: 'mixed', permission: 'admin' as const, subcommands: [{ name: 'look', description: 'look', permission: 'everyone' as const }, { name: 'touch', description: 'touch' }] };
+    const mixed = {
+      ...bank,
+      name: 'mixed',
+      permission: 'admin' as const,
+      subcommands: [
+        { name: 'look', description: 'look', permission: 'everyone' as const },
+        { name: 'touch', description: 'touch' },
+      ],
+    };
     const text = replyText(await commandRunner([adminOnly, mixed, help], { bank: service })({ command: 'help' }));
     expect(text).toContain('• `wipe`: Wipe everything _(admins)_');
     expect(text).toContain('• `mixed`: Look into the question bank: stats, search, one question, reload\n');

@@ -10,7 +10,7 @@ async function setup() {
 }
 
 describe('reveal', () => {
-  it("shows the caller the latest daily answer in this channel privately, with grade buttons", async () => {
+  it('shows the caller the latest daily answer in this channel privately, with grade buttons', async () => {
     const { h, run } = await setup();
     await h.daily.postNow(channel, admin);
     const latest = await h.daily.postNow(channel, admin);

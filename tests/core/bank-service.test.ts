@@ -23,7 +23,9 @@ describe('the bank service', () => {
   });
 
   it('filters by difficulty, leaving out questions without one', () => {
-    const service = createBankService(loadBank([file('a.md', '1. What is a pipe? 👶\n2. What is epoll? 🚀\n3. What is a signal?\n4. What is a futex? [hard]\n')]), async () => loadBank([]));
+    const service = createBankService(loadBank([file('a.md', '1. What is a pipe? 👶\n2. What is epoll? 🚀\n3. What is a signal?\n4. What is a futex? [hard]\n')]), async () =>
+      loadBank([]),
+    );
     expect(service.filter({ difficulties: ['hard'] }).map((q) => q.question)).toEqual(['What is epoll?', 'What is a futex?']);
     expect(service.filter({ difficulties: ['easy', 'medium'] }).map((q) => q.question)).toEqual(['What is a pipe?']);
     expect(service.filter({ difficulties: [] })).toHaveLength(4);

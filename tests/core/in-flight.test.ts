@@ -99,7 +99,10 @@ describe('engine.stop()', () => {
     // The question's time limit passes in both.
     await running.world.timers.advance(10 * 60_000);
     await stopped.world.timers.advance(10 * 60_000);
-    expect(running.platform.calls.filter((c) => c.kind === 'update'), 'the running engine closes the question').not.toEqual([]);
+    expect(
+      running.platform.calls.filter((c) => c.kind === 'update'),
+      'the running engine closes the question',
+    ).not.toEqual([]);
     expect(stopped.platform.calls).toHaveLength(callsAtStop);
     await running.engine.stop();
   });

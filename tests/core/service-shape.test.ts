@@ -18,9 +18,7 @@ function sourceFiles(dir: string): string[] {
 /** Relative imports and re-exports of a file, type-only ones included, as repo paths. */
 function importsOf(file: string): string[] {
   const text = readFileSync(path.join(repoRoot, file), 'utf8');
-  return [...text.matchAll(/^(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/gms)].map((m) =>
-    path.normalize(path.join(path.dirname(file), (m[1] as string).replace(/\.js$/, '.ts'))),
-  );
+  return [...text.matchAll(/^(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/gms)].map((m) => path.normalize(path.join(path.dirname(file), (m[1] as string).replace(/\.js$/, '.ts'))));
 }
 
 function graphOf(files: readonly string[]): Map<string, string[]> {
@@ -80,7 +78,14 @@ describe('one shape for every core service', () => {
       ['service', []],
     ]);
     expect(cycles(graph)).toEqual([['public-reveals', 'publish', 'reveal']]);
-    expect(cycles(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
+    expect(
+      cycles(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it.each(['src/core/daily', 'src/core/quiz', 'src/core/scoring', 'src/scheduler', 'src/bank/parse'])('%s has no import cycle, type imports included', (dir) => {
@@ -88,7 +93,11 @@ describe('one shape for every core service', () => {
   });
 
   it('the scheduler imports nothing from above it: its clock, logger and timers come in as parameters', () => {
-    const outside = sourceFiles('src/scheduler').flatMap((f) => importsOf(f).filter((t) => !t.startsWith('src/scheduler/')).map((t) => `${f} → ${t}`));
+    const outside = sourceFiles('src/scheduler').flatMap((f) =>
+      importsOf(f)
+        .filter((t) => !t.startsWith('src/scheduler/'))
+        .map((t) => `${f} → ${t}`),
+    );
     expect(outside).toEqual([]);
   });
 });

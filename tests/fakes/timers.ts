@@ -25,9 +25,7 @@ export class FakeTimers implements Timers {
   async advance(ms: number): Promise<void> {
     const end = this.clock.now().getTime() + ms;
     for (;;) {
-      const due = this.pending
-        .filter((p) => !p.cancelled && p.at <= end)
-        .sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+      const due = this.pending.filter((p) => !p.cancelled && p.at <= end).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
       if (!due) break;
       this.pending = this.pending.filter((p) => p !== due);
       if (due.at > this.clock.now().getTime()) this.clock.set(new Date(due.at));

@@ -14,11 +14,21 @@ export interface LogEntry {
 
 export class RecordingLogger implements CoreLogger {
   readonly entries: LogEntry[] = [];
-  debug(obj: Record<string, unknown>, msg: string) { this.entries.push({ level: 'debug', obj, msg }); }
-  info(obj: Record<string, unknown>, msg: string) { this.entries.push({ level: 'info', obj, msg }); }
-  warn(obj: Record<string, unknown>, msg: string) { this.entries.push({ level: 'warn', obj, msg }); }
-  error(obj: Record<string, unknown>, msg: string) { this.entries.push({ level: 'error', obj, msg }); }
-  at(level: LogEntry['level']) { return this.entries.filter((e) => e.level === level); }
+  debug(obj: Record<string, unknown>, msg: string) {
+    this.entries.push({ level: 'debug', obj, msg });
+  }
+  info(obj: Record<string, unknown>, msg: string) {
+    this.entries.push({ level: 'info', obj, msg });
+  }
+  warn(obj: Record<string, unknown>, msg: string) {
+    this.entries.push({ level: 'warn', obj, msg });
+  }
+  error(obj: Record<string, unknown>, msg: string) {
+    this.entries.push({ level: 'error', obj, msg });
+  }
+  at(level: LogEntry['level']) {
+    return this.entries.filter((e) => e.level === level);
+  }
 }
 
 export interface TestWorld extends World {

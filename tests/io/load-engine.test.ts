@@ -70,7 +70,11 @@ describe('the parse cache', () => {
     expect(cold.questions.length).toBe(3);
     expect(warm).toEqual(cold);
     // Parsed in this process, with no worker and no packing, the bank is the same too.
-    expect(loadBank(['bank-b/b.md', 'bank-b/c.md'].map((rel) => ({ path: rel, bytes: readFileSync(path.join(root, rel)) })))).toEqual({ questions: cold.questions, warnings: cold.warnings, files: cold.files });
+    expect(loadBank(['bank-b/b.md', 'bank-b/c.md'].map((rel) => ({ path: rel, bytes: readFileSync(path.join(root, rel)) })))).toEqual({
+      questions: cold.questions,
+      warnings: cold.warnings,
+      files: cold.files,
+    });
   });
 
   it('serves a restart with unchanged files from the cache without parsing them, and reads only the files whose stamp changed', async () => {
@@ -129,7 +133,10 @@ describe('the parse cache', () => {
 describe('loading off the main thread', () => {
   it('keeps the event loop answering while a hostile bank loads (10,000-deep lists, 9 MB of nesting)', async () => {
     write('hostile/deep.md', `## Q1. Deep?\n${'- '.repeat(9_990)}x\n\n## Q2. After?\nYes.\n`);
-    write('hostile/nested.md', `${Array.from({ length: 3_000 }, (_, i) => `${'  '.repeat(Math.min(i, 60))}- item ${'w '.repeat(1_400)}`).join('\n')}\n\n## Q3. Still read?\nYes.\n`);
+    write(
+      'hostile/nested.md',
+      `${Array.from({ length: 3_000 }, (_, i) => `${'  '.repeat(Math.min(i, 60))}- item ${'w '.repeat(1_400)}`).join('\n')}\n\n## Q3. Still read?\nYes.\n`,
+    );
     write('hostile/quotes.md', `${Array.from({ length: 3_000 }, (_, i) => `${'>'.repeat(i + 1)} q`).join('\n')}\n\n## Q4. Read too?\nYes.\n`);
     let longestGap = 0;
     let last = performance.now();
@@ -141,7 +148,11 @@ describe('loading off the main thread', () => {
     try {
       const result = await loadBankFromDisk(['hostile'], { cwd: root });
       expect(result.questions.map((q) => q.question)).toEqual(['Deep?', 'After?', 'Still read?', 'Read too?']);
-      expect(result.warnings.filter((w) => w.message.includes('nest more than')).map((w) => `${w.file}:${w.line}`)).toEqual(['hostile/deep.md:2', 'hostile/nested.md:21', 'hostile/quotes.md:41']);
+      expect(result.warnings.filter((w) => w.message.includes('nest more than')).map((w) => `${w.file}:${w.line}`)).toEqual([
+        'hostile/deep.md:2',
+        'hostile/nested.md:21',
+        'hostile/quotes.md:41',
+      ]);
     } finally {
       clearInterval(ticker);
     }

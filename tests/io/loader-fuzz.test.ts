@@ -13,11 +13,52 @@ const RUNS = 2_000;
 const encoder = new TextEncoder();
 
 const PIECES = [
-  '# Title', '## Q1. What is X?', '### 2) Why?', 'What is **bold**?', 'plain text', '- item', '* item', '1. one', '2) two',
-  '  - nested', '    - deeper', '> quote', '> [!ANSWER]- Answer', '>> deep', '```', '```python', '~~~', '    code', '\tcode',
-  '| Q | A |', '|---|---|', '| a | b \\| c |', '<details>', '<summary>Q?</summary>', '</details>', '<!-- c -->', '', '', '---',
-  '===', '- [ ] task', '[ref]: http://x', '[^1]: note', 'Q: question?', 'A: answer', 'Answer:', 'Hint: think', 'id: q-1',
-  '---\ncategory: x\ntags: [a]\n---', '$$ \\frac{a}{b} $$', '😀 emoji?', '(easy)', '[hard]', 'Difficulty: medium', '\u00a0', '\r',
+  '# Title',
+  '## Q1. What is X?',
+  '### 2) Why?',
+  'What is **bold**?',
+  'plain text',
+  '- item',
+  '* item',
+  '1. one',
+  '2) two',
+  '  - nested',
+  '    - deeper',
+  '> quote',
+  '> [!ANSWER]- Answer',
+  '>> deep',
+  '```',
+  '```python',
+  '~~~',
+  '    code',
+  '\tcode',
+  '| Q | A |',
+  '|---|---|',
+  '| a | b \\| c |',
+  '<details>',
+  '<summary>Q?</summary>',
+  '</details>',
+  '<!-- c -->',
+  '',
+  '',
+  '---',
+  '===',
+  '- [ ] task',
+  '[ref]: http://x',
+  '[^1]: note',
+  'Q: question?',
+  'A: answer',
+  'Answer:',
+  'Hint: think',
+  'id: q-1',
+  '---\ncategory: x\ntags: [a]\n---',
+  '$$ \\frac{a}{b} $$',
+  '😀 emoji?',
+  '(easy)',
+  '[hard]',
+  'Difficulty: medium',
+  '\u00a0',
+  '\r',
 ];
 
 function checkParsed(text: string): void {
@@ -48,9 +89,11 @@ const deepNesting = fc
     const levels = { '- ': 2, '* ': 2, '1. ': 2, '> ': 1, '> - ': 3, '- > ': 3 }[marker] * depth;
     const cut = layout === 'one line' ? levels > 40 && marker.length * depth <= 20_000 : layout === 'quote lines' ? Math.min(depth, 120) > 40 : false;
     const body =
-      layout === 'one line' ? `${marker.repeat(depth)}x`
-      : layout === 'indented lines' ? Array.from({ length: Math.min(depth, 120) }, (_, i) => `${'  '.repeat(i)}${marker}x`).join('\n')
-      : Array.from({ length: Math.min(depth, 120) }, (_, i) => `${'>'.repeat(i + 1)} x`).join('\n');
+      layout === 'one line'
+        ? `${marker.repeat(depth)}x`
+        : layout === 'indented lines'
+          ? Array.from({ length: Math.min(depth, 120) }, (_, i) => `${'  '.repeat(i)}${marker}x`).join('\n')
+          : Array.from({ length: Math.min(depth, 120) }, (_, i) => `${'>'.repeat(i + 1)} x`).join('\n');
     return { text: `## Q1. Before?\nYes.\n\n${body}\n\n## Q2. After?\nYes.\n`, cut };
   });
 

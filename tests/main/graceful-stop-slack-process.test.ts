@@ -34,7 +34,6 @@ afterEach(async () => {
 
 const idOf = (responseUrl: string) => responseUrl.slice(responseUrl.lastIndexOf('/') + 1);
 
-
 /**
  * The real process on Slack over HTTP against a fake Slack, with today's question posted by an admin
  * and revealed to Bob and Alice: their "Got it" buttons are ready to press.
@@ -99,7 +98,10 @@ describe('src/main.ts (the real process) with Slack over HTTP, on SIGTERM', () =
     const bobsAnswer = slack.responseUrl();
     expect((await sender.action(blockAction(bob, CHANNEL, bobsGotIt, bobsAnswer, { ephemeral: true }))).status).toBe(200);
     await slowAdminCheck.reached;
-    expect(slack.responses.filter((r) => r.id === idOf(bobsAnswer)), 'answered before the hold was released').toHaveLength(0);
+    expect(
+      slack.responses.filter((r) => r.id === idOf(bobsAnswer)),
+      'answered before the hold was released',
+    ).toHaveLength(0);
 
     const signalled = Date.now();
     proc.child.kill('SIGTERM');
@@ -133,7 +135,12 @@ describe('src/main.ts (the real process) with Slack over HTTP, on SIGTERM', () =
     expect(slack.responses.filter((r) => r.id === idOf(alicesAnswer))).toHaveLength(0);
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
     expect(slack.callsTo('chat.postEphemeral').map((c) => c.body['user'])).toEqual([bob.userId, alice.userId]);
-    expect(slack.callsTo('users.info').map((c) => c.body['user']).sort()).toEqual([ann.userId, bob.userId]);
+    expect(
+      slack
+        .callsTo('users.info')
+        .map((c) => c.body['user'])
+        .sort(),
+    ).toEqual([ann.userId, bob.userId]);
     const stopped = logLines(proc.output()).find((l) => l['msg'] === 'stopped');
     expect(stopped?.['failed']).toBe(false);
 

@@ -116,23 +116,14 @@ describe('nextRun edges', () => {
     expect(keysOf(newYorkMidnight, newYorkRuns)).toEqual(['2026-12-31T00:00', '2027-01-01T00:00']);
 
     const leapMidnight = schedule('00:00', 'UTC');
-    expect(keysOf(leapMidnight, runsFrom(leapMidnight, '2028-02-28T00:00:00Z', 2))).toEqual([
-      '2028-02-29T00:00',
-      '2028-03-01T00:00',
-    ]);
+    expect(keysOf(leapMidnight, runsFrom(leapMidnight, '2028-02-28T00:00:00Z', 2))).toEqual(['2028-02-29T00:00', '2028-03-01T00:00']);
   });
 
   it('skips Saturday and Sunday as the channel sees them, not as UTC does', () => {
     // Monday 08:00 in Auckland (UTC+13) is still Sunday in UTC.
     const auckland = schedule('08:00', 'Pacific/Auckland', 'weekdays');
     const aucklandSlots = slotsBetween(auckland, new Date('2026-03-13T00:00:00Z'), new Date('2026-03-21T00:00:00Z'));
-    expect(keysOf(auckland, aucklandSlots)).toEqual([
-      '2026-03-16T08:00',
-      '2026-03-17T08:00',
-      '2026-03-18T08:00',
-      '2026-03-19T08:00',
-      '2026-03-20T08:00',
-    ]);
+    expect(keysOf(auckland, aucklandSlots)).toEqual(['2026-03-16T08:00', '2026-03-17T08:00', '2026-03-18T08:00', '2026-03-19T08:00', '2026-03-20T08:00']);
     expect(aucklandSlots[0]?.getUTCDay()).toBe(0);
 
     // Friday 20:00 in Los Angeles is already Saturday in UTC; Sunday 20:00 there is Monday in UTC.
@@ -160,30 +151,19 @@ describe('nextRun edges', () => {
 describe('nextRun for cron expressions, read in the schedule timezone', () => {
   it('runs weekdays at 09:00 New York time, following its DST change', () => {
     const weekdayMornings = schedule('0 9 * * 1-5', 'America/New_York');
-    expect(iso(runsFrom(weekdayMornings, '2026-03-06T15:00:00Z', 2))).toEqual([
-      '2026-03-09T13:00:00.000Z',
-      '2026-03-10T13:00:00.000Z',
-    ]);
+    expect(iso(runsFrom(weekdayMornings, '2026-03-06T15:00:00Z', 2))).toEqual(['2026-03-09T13:00:00.000Z', '2026-03-10T13:00:00.000Z']);
   });
 
   it('gives the same line different instants in different zones', () => {
     const after = '2026-01-15T00:00:00Z';
-    expect(iso(runsFrom(schedule('30 8 1 * *', 'Asia/Kolkata'), after, 2))).toEqual([
-      '2026-02-01T03:00:00.000Z',
-      '2026-03-01T03:00:00.000Z',
-    ]);
+    expect(iso(runsFrom(schedule('30 8 1 * *', 'Asia/Kolkata'), after, 2))).toEqual(['2026-02-01T03:00:00.000Z', '2026-03-01T03:00:00.000Z']);
     expect(iso(runsFrom(schedule('30 8 1 * *', 'UTC'), after, 1))).toEqual(['2026-02-01T08:30:00.000Z']);
   });
 
   it('folds every slot inside the spring-forward gap onto the jump, once', () => {
     const halfHourly = schedule('*/30 1-3 * * *', 'Europe/Berlin');
     const slots = slotsBetween(halfHourly, new Date('2026-03-28T23:00:00Z'), new Date('2026-03-29T02:00:00Z'));
-    expect(keysOf(halfHourly, slots)).toEqual([
-      '2026-03-29T01:00',
-      '2026-03-29T01:30',
-      '2026-03-29T03:00',
-      '2026-03-29T03:30',
-    ]);
+    expect(keysOf(halfHourly, slots)).toEqual(['2026-03-29T01:00', '2026-03-29T01:30', '2026-03-29T03:00', '2026-03-29T03:30']);
   });
 
   it('skips the repeated hour on the fall-back night instead of running it twice', () => {
@@ -257,7 +237,10 @@ describe('slotKey', () => {
 
   it('turns back into the same slot with slotForKey', () => {
     const berlin = schedule('*/30 1-3 * * *', 'Europe/Berlin');
-    for (const window of [['2026-03-28T22:00:00Z', '2026-03-29T03:00:00Z'], ['2026-10-24T22:00:00Z', '2026-10-25T03:00:00Z']] as const) {
+    for (const window of [
+      ['2026-03-28T22:00:00Z', '2026-03-29T03:00:00Z'],
+      ['2026-10-24T22:00:00Z', '2026-10-25T03:00:00Z'],
+    ] as const) {
       for (const slot of slotsBetween(berlin, new Date(window[0]), new Date(window[1]))) {
         expect(slotForKey(berlin, slotKey(berlin, slot))?.toISOString()).toBe(slot.toISOString());
       }

@@ -94,57 +94,17 @@ describe('parseSchedule explains what is wrong', () => {
     ['a minute past 59', { when: '9:60', timezone: 'UTC' }, '`9:60` is not a time (use HH:MM, 00:00–23:59)'],
     ['13pm', { when: '13pm', timezone: 'UTC' }, '`13pm` is not a time (use HH:MM, 00:00–23:59)'],
     ['a word', { when: 'noon', timezone: 'UTC' }, '`noon` is not a time (use HH:MM, 00:00–23:59)'],
-    [
-      'an unknown zone',
-      { when: '09:30', timezone: 'Mars/Olympus' },
-      '`Mars/Olympus` is not a timezone (use an IANA name like Europe/Berlin)',
-    ],
-    [
-      'a fixed offset, which would ignore DST',
-      { when: '09:30', timezone: '+02:00' },
-      '`+02:00` is not a timezone (use an IANA name like Europe/Berlin)',
-    ],
+    ['an unknown zone', { when: '09:30', timezone: 'Mars/Olympus' }, '`Mars/Olympus` is not a timezone (use an IANA name like Europe/Berlin)'],
+    ['a fixed offset, which would ignore DST', { when: '09:30', timezone: '+02:00' }, '`+02:00` is not a timezone (use an IANA name like Europe/Berlin)'],
     ['an empty zone', { when: '09:30', timezone: ' ' }, 'a timezone is required (use an IANA name like Europe/Berlin)'],
-    [
-      'an unknown day',
-      { when: '09:30', timezone: 'UTC', days: 'funday' },
-      '`funday` is not a day (use mon–sun, weekdays, weekends or daily)',
-    ],
-    [
-      'an unknown day inside a list',
-      { when: '09:30', timezone: 'UTC', days: 'mon,funday' },
-      '`funday` is not a day (use mon–sun, weekdays, weekends or daily)',
-    ],
-    [
-      'a broken range',
-      { when: '09:30', timezone: 'UTC', days: 'mon-someday' },
-      '`mon-someday` is not a day (use mon–sun, weekdays, weekends or daily)',
-    ],
-    [
-      'too few cron fields',
-      { when: '* * *', timezone: 'UTC' },
-      '`* * *` is not a cron expression (need 5 fields: minute hour day month weekday)',
-    ],
-    [
-      'a seconds field',
-      { when: '0 0 9 * * *', timezone: 'UTC' },
-      '`0 0 9 * * *` is not a cron expression (need 5 fields: minute hour day month weekday)',
-    ],
-    [
-      'a cron value out of range',
-      { when: '61 * * * *', timezone: 'UTC' },
-      '`61 * * * *` is not a cron expression (`61` is not a minute: use 0–59)',
-    ],
-    [
-      'a month that does not exist',
-      { when: '0 9 * 13 *', timezone: 'UTC' },
-      '`0 9 * 13 *` is not a cron expression (`13` is not a month: use 1–12 or jan–dec)',
-    ],
-    [
-      'a date that never happens',
-      { when: '0 9 30 2 *', timezone: 'UTC' },
-      '`0 9 30 2 *` is not a cron expression (it never fires: that day does not exist in those months)',
-    ],
+    ['an unknown day', { when: '09:30', timezone: 'UTC', days: 'funday' }, '`funday` is not a day (use mon–sun, weekdays, weekends or daily)'],
+    ['an unknown day inside a list', { when: '09:30', timezone: 'UTC', days: 'mon,funday' }, '`funday` is not a day (use mon–sun, weekdays, weekends or daily)'],
+    ['a broken range', { when: '09:30', timezone: 'UTC', days: 'mon-someday' }, '`mon-someday` is not a day (use mon–sun, weekdays, weekends or daily)'],
+    ['too few cron fields', { when: '* * *', timezone: 'UTC' }, '`* * *` is not a cron expression (need 5 fields: minute hour day month weekday)'],
+    ['a seconds field', { when: '0 0 9 * * *', timezone: 'UTC' }, '`0 0 9 * * *` is not a cron expression (need 5 fields: minute hour day month weekday)'],
+    ['a cron value out of range', { when: '61 * * * *', timezone: 'UTC' }, '`61 * * * *` is not a cron expression (`61` is not a minute: use 0–59)'],
+    ['a month that does not exist', { when: '0 9 * 13 *', timezone: 'UTC' }, '`0 9 * 13 *` is not a cron expression (`13` is not a month: use 1–12 or jan–dec)'],
+    ['a date that never happens', { when: '0 9 30 2 *', timezone: 'UTC' }, '`0 9 30 2 *` is not a cron expression (it never fires: that day does not exist in those months)'],
     [
       'a node-cron extension our maths does not model',
       { when: '0 9 L * *', timezone: 'UTC' },
@@ -155,11 +115,7 @@ describe('parseSchedule explains what is wrong', () => {
       { when: '0 9 * * *', timezone: 'UTC', days: 'weekdays' },
       '`weekdays` cannot be combined with a cron expression (put the weekdays in its fifth field)',
     ],
-    [
-      'an empty time',
-      { when: '  ', timezone: 'UTC' },
-      'a time is required (use HH:MM, 00:00–23:59, or a 5-field cron expression)',
-    ],
+    ['an empty time', { when: '  ', timezone: 'UTC' }, 'a time is required (use HH:MM, 00:00–23:59, or a 5-field cron expression)'],
   ])('refuses %s', (_case, input, message) => {
     expect(errorOf(input)).toBe(message);
   });

@@ -26,8 +26,7 @@ describe.runIf(redisMissing && redisRequired)('redis required', () => {
  * Every store gets its own namespace, so tests never see each other's keys and
  * never need to flush a server that might hold someone else's data.
  */
-const open = (namespace = `recall-test-${randomUUID()}`): Promise<Store> =>
-  createStore(REDIS_URL ?? '', { namespace, connectTimeoutMs: 2000 });
+const open = (namespace = `recall-test-${randomUUID()}`): Promise<Store> => createStore(REDIS_URL ?? '', { namespace, connectTimeoutMs: 2000 });
 
 describe.skipIf(redisMissing)('redis', () => {
   // Redis expires keys itself (PX), so expiry tests really wait.
@@ -39,10 +38,7 @@ describe.skipIf(redisMissing)('redis', () => {
       const namespace = `recall-test-${randomUUID()}`;
       const [a, b] = [await open(namespace), await open(namespace)];
       try {
-        await Promise.all([
-          ...Array.from({ length: 300 }, () => a.boardAdd('weekly', 'alice', 1)),
-          ...Array.from({ length: 300 }, () => b.boardAdd('weekly', 'alice', 1)),
-        ]);
+        await Promise.all([...Array.from({ length: 300 }, () => a.boardAdd('weekly', 'alice', 1)), ...Array.from({ length: 300 }, () => b.boardAdd('weekly', 'alice', 1))]);
         expect(await a.boardRank('weekly', 'alice')).toEqual({ rank: 1, score: 600 });
         await a.boardDelete('weekly');
       } finally {
@@ -55,10 +51,7 @@ describe.skipIf(redisMissing)('redis', () => {
       const [a, b] = [await open(namespace), await open(namespace)];
       try {
         const increment = (n: number | undefined): number => (n ?? 0) + 1;
-        await Promise.all([
-          ...Array.from({ length: 100 }, () => a.update('counter', increment)),
-          ...Array.from({ length: 100 }, () => b.update('counter', increment)),
-        ]);
+        await Promise.all([...Array.from({ length: 100 }, () => a.update('counter', increment)), ...Array.from({ length: 100 }, () => b.update('counter', increment))]);
         expect(await b.get('counter')).toBe(200);
         await a.delete('counter');
       } finally {

@@ -30,10 +30,7 @@ describe('sqlite store on a shared file', () => {
   it('loses no points when two instances each make 300 concurrent adds', async () => {
     const [a, b] = await openPair();
     try {
-      await Promise.all([
-        ...Array.from({ length: 300 }, () => a.boardAdd('weekly', 'alice', 1)),
-        ...Array.from({ length: 300 }, () => b.boardAdd('weekly', 'alice', 1)),
-      ]);
+      await Promise.all([...Array.from({ length: 300 }, () => a.boardAdd('weekly', 'alice', 1)), ...Array.from({ length: 300 }, () => b.boardAdd('weekly', 'alice', 1))]);
       expect(await a.boardRank('weekly', 'alice')).toEqual({ rank: 1, score: 600 });
     } finally {
       await Promise.all([a.close(), b.close()]);
@@ -58,9 +55,7 @@ describe('sqlite store on a shared file', () => {
   it('lets exactly one marker win across two instances', async () => {
     const [a, b] = await openPair();
     try {
-      const results = await Promise.all(
-        Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? a : b).setIfAbsent('posted:today', i, 60_000)),
-      );
+      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? a : b).setIfAbsent('posted:today', i, 60_000)));
       expect(results.filter(Boolean)).toHaveLength(1);
     } finally {
       await Promise.all([a.close(), b.close()]);
@@ -71,10 +66,7 @@ describe('sqlite store on a shared file', () => {
     const [a, b] = await openPair();
     try {
       const increment = (n: number | undefined): number => (n ?? 0) + 1;
-      await Promise.all([
-        ...Array.from({ length: 100 }, () => a.update('counter', increment)),
-        ...Array.from({ length: 100 }, () => b.update('counter', increment)),
-      ]);
+      await Promise.all([...Array.from({ length: 100 }, () => a.update('counter', increment)), ...Array.from({ length: 100 }, () => b.update('counter', increment))]);
       expect(await b.get('counter')).toBe(200);
     } finally {
       await Promise.all([a.close(), b.close()]);

@@ -22,9 +22,7 @@ describe('parseStoreUrl', () => {
   });
 
   it('refuses an unknown scheme with a message that lists the supported ones', () => {
-    expect(() => parseStoreUrl('foo://x')).toThrow(
-      'STORE_URL `foo://x` is not supported: use a file path, sqlite://, redis:// or memory://',
-    );
+    expect(() => parseStoreUrl('foo://x')).toThrow('STORE_URL `foo://x` is not supported: use a file path, sqlite://, redis:// or memory://');
   });
 
   it('refuses a known scheme name written without //, rather than making a file of it', () => {

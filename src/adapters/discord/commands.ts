@@ -55,7 +55,10 @@ function addOptions(host: OptionHost, options: readonly CommandOption[]): void {
   const ordered = [...options].sort((a, b) => Number(b.required ?? false) - Number(a.required ?? false));
   for (const option of ordered) {
     const base = <T extends { setName(n: string): T; setDescription(d: string): T; setRequired(r: boolean): T }>(o: T): T =>
-      o.setName(option.name).setDescription(description(option.description)).setRequired(option.required ?? false);
+      o
+        .setName(option.name)
+        .setDescription(description(option.description))
+        .setRequired(option.required ?? false);
     switch (option.type) {
       case 'string':
         host.addStringOption((o) => {

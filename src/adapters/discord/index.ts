@@ -79,7 +79,9 @@ export async function startDiscordAdapter(deps: DiscordAdapterDeps): Promise<Dis
   client.on(Events.ShardReconnecting, (shardId) => log.info({ shardId }, 'discord: gateway reconnecting'));
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'discord: gateway session resumed'));
   client.on(Events.ShardError, (err, shardId) => log.error({ err, shardId }, 'discord: gateway error'));
-  client.rest.on(RESTEvents.RateLimited, (info) => log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }, 'discord: rate limited; waiting'));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }, 'discord: rate limited; waiting'),
+  );
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   let readyClient: Client<true>;

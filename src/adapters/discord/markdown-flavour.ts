@@ -18,8 +18,7 @@ const DEEPEST_DISCORD_HEADING = 3;
  * Discord newlines are literal, so a hard break is just a newline; a heading cannot hold one,
  * so there it becomes a space.
  */
-const lineBreak: Handle = (_node, _parent, state) =>
-  state.stack.includes('headingAtx') ? ' ' : '\n';
+const lineBreak: Handle = (_node, _parent, state) => (state.stack.includes('headingAtx') ? ' ' : '\n');
 
 /** Discord-only syntax that CommonMark leaves alone and would otherwise trigger by accident. */
 const discordUnsafe: Unsafe[] = [

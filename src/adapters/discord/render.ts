@@ -77,7 +77,10 @@ export function renderReply(reply: Reply, opts: { prefix?: string } = {}): Disco
  */
 export function renderSingle(reply: Reply): DiscordMessage {
   const all = renderReply(reply);
-  const content = all.map((m) => m.content).filter((c): c is string => c !== undefined).join('\n');
+  const content = all
+    .map((m) => m.content)
+    .filter((c): c is string => c !== undefined)
+    .join('\n');
   return {
     ...(content ? { content: truncate(content, LIMITS.content) } : {}),
     embeds: all.flatMap((m) => m.embeds).slice(0, LIMITS.embedsPerMessage),

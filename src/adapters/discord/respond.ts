@@ -62,7 +62,13 @@ async function editDeferred(interaction: Repliable, reply: Reply, guessEphemeral
   const ephemeral = reply.ephemeral === true;
   const [head, ...rest] = renderReply(reply);
   if (ephemeral === guessEphemeral) {
-    await interaction.editReply({ content: head?.content ?? null, embeds: head?.embeds ?? [], components: head?.components ?? [], allowedMentions: NO_MENTIONS, ...attachments(head) });
+    await interaction.editReply({
+      content: head?.content ?? null,
+      embeds: head?.embeds ?? [],
+      components: head?.components ?? [],
+      allowedMentions: NO_MENTIONS,
+      ...attachments(head),
+    });
   } else {
     await interaction.deleteReply();
     if (head) rest.unshift(head);

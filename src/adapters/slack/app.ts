@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { App, AuthorizationError, HTTPReceiver, type InstallationStore, SocketModeReceiver, type StateStore, type webApi } from '@slack/bolt';
+import { type App, AuthorizationError, HTTPReceiver, type InstallationStore, SocketModeReceiver, type StateStore, type webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../log.js';
@@ -114,16 +114,20 @@ export function createBoltApp(setup: BoltSetup): { app: App; receiver: Receiver;
     receiver.receiver.requestListener = intake.guard(receiver.receiver.requestListener, check);
   }
   const token = oauth ? {} : { token: config.botToken ?? undefined };
-  const app = new IntakeApp({
-    receiver: receiver.receiver,
-    ...token,
-    logger,
-    logLevel,
-    clientOptions,
-    deferInitialization: true,
-    // Recall keeps no per-conversation state in Bolt; the store holds everything.
-    convoStore: false,
-  }, intake, receiver.kind);
+  const app = new IntakeApp(
+    {
+      receiver: receiver.receiver,
+      ...token,
+      logger,
+      logLevel,
+      clientOptions,
+      deferInitialization: true,
+      // Recall keeps no per-conversation state in Bolt; the store holds everything.
+      convoStore: false,
+    },
+    intake,
+    receiver.kind,
+  );
   return { app, receiver, intake };
 }
 

@@ -41,7 +41,12 @@ export function boltLogger(logger: Logger): BoltLogger {
   const write = (at: LogLevel, msg: unknown[]) => {
     if (SEVERITY[at] < SEVERITY[level]) return;
     const err = msg.find((m): m is Error => m instanceof Error);
-    const words = redactSecrets(msg.filter((m) => m !== err).map(describe).join(' '));
+    const words = redactSecrets(
+      msg
+        .filter((m) => m !== err)
+        .map(describe)
+        .join(' '),
+    );
     const obj = err ? { err: { type: err.name, message: redactSecrets(err.message), code: codeOf(err) } } : {};
     log[at](obj, words || (err ? redactSecrets(err.message) : ''));
   };

@@ -60,10 +60,7 @@ export function slackFromTree(tree: Root): string {
 }
 
 function escapeForSlack<T extends { value: string }>(node: T): T {
-  node.value = STAND_INS.reduce(
-    (value, [character, standIn]) => value.replaceAll(character, standIn),
-    node.value.replace(ANY_STAND_IN, ''),
-  );
+  node.value = STAND_INS.reduce((value, [character, standIn]) => value.replaceAll(character, standIn), node.value.replace(ANY_STAND_IN, ''));
   return node;
 }
 

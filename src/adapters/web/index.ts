@@ -59,7 +59,10 @@ export async function startWebAdapter(deps: WebAdapterDeps): Promise<RunningAdap
   });
   const port = await listen(server, config.port, config.host);
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  logger.info({ url, playground: deps.playground, tokenRequired: api.tokenRequired }, `${deps.playground ? 'playground' : 'dashboard'} at ${url}${api.tokenRequired ? ' (open it once with ?token=<DASHBOARD_TOKEN>)' : ''}`);
+  logger.info(
+    { url, playground: deps.playground, tokenRequired: api.tokenRequired },
+    `${deps.playground ? 'playground' : 'dashboard'} at ${url}${api.tokenRequired ? ' (open it once with ?token=<DASHBOARD_TOKEN>)' : ''}`,
+  );
 
   let closed: Promise<void> | undefined;
   const close = () => (closed ??= new Promise<void>((resolve) => server.close(() => resolve())));
@@ -87,7 +90,11 @@ export async function startWebAdapter(deps: WebAdapterDeps): Promise<RunningAdap
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
-      reject(new Error(err.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use; set PORT to another one` : `the web server could not listen on ${host}:${port}: ${err.message}`));
+      reject(
+        new Error(
+          err.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use; set PORT to another one` : `the web server could not listen on ${host}:${port}: ${err.message}`,
+        ),
+      );
     };
     server.once('error', onError);
     server.listen(port, host, () => {

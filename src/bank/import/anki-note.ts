@@ -68,7 +68,11 @@ export function noteToRow(note: AnkiNote, media: { count: number }): ImportedRow
  */
 export function deckCategory(deck: string | null): string {
   if (!deck) return '';
-  const last = deck.split(/::|\x1f/).pop()?.trim() ?? '';
+  const last =
+    deck
+      .split(/::|\x1f/)
+      .pop()
+      ?.trim() ?? '';
   return last === 'Default' ? '' : last;
 }
 

@@ -5,7 +5,6 @@ import { MAX_COLLECTION_BYTES, MAX_PACKAGE_BYTES, mb, packageTooLarge } from './
 import type { SqlJsStatic } from './sqlite.js';
 import { TooLargeError, unzstdBounded } from './zstd.js';
 
-
 /** Newest first: a current Anki writes `collection.anki21b` beside an `.anki2` that only says "please update". */
 const COLLECTIONS = ['collection.anki21b', 'collection.anki21', 'collection.anki2'] as const;
 

@@ -81,7 +81,8 @@ function readHeaderLine(h: Header, key: string, value: string): string | null {
   switch (key) {
     case 'separator': {
       const sep = SEPARATORS[value.toLowerCase()] ?? (value.length === 1 ? value : null);
-      if (sep === null) return `\`#separator:${value}\` is not a separator Anki writes (Tab, Comma, Semicolon, Space, Pipe, Colon or one character); the rows' own separator is used`;
+      if (sep === null)
+        return `\`#separator:${value}\` is not a separator Anki writes (Tab, Comma, Semicolon, Space, Pipe, Colon or one character); the rows' own separator is used`;
       h.separator = sep;
       return null;
     }
@@ -129,5 +130,9 @@ function sniff(body: string): string {
 }
 
 export function mediaWarning(file: string, line: number, count: number): BankWarning {
-  return { file, line, message: `${count} picture${count === 1 ? '' : 's'} or sound${count === 1 ? '' : 's'} in the notes cannot be posted; each is shown as its file name, e.g. [image: diagram.png]` };
+  return {
+    file,
+    line,
+    message: `${count} picture${count === 1 ? '' : 's'} or sound${count === 1 ? '' : 's'} in the notes cannot be posted; each is shown as its file name, e.g. [image: diagram.png]`,
+  };
 }

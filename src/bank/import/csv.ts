@@ -32,7 +32,11 @@ export function parseCsv(path: string, text: string, tabs: boolean): ParsedFile 
   const columns = header ? header.fields.map((name) => COLUMNS[name.trim().toLowerCase()] ?? null) : [];
   if (!header || !columns.includes('question')) {
     const first = header ? `the first row is \`${header.fields.join(delimiter === '\t' ? '⇥' : delimiter).slice(0, 80)}\`` : 'the file has no rows';
-    warnings.push({ file: path, line: header?.line ?? 1, message: `needs a header row naming a \`question\` column (e.g. \`question${delimiter}answer${delimiter}category${delimiter}tags${delimiter}difficulty\`); ${first}; skipped` });
+    warnings.push({
+      file: path,
+      line: header?.line ?? 1,
+      message: `needs a header row naming a \`question\` column (e.g. \`question${delimiter}answer${delimiter}category${delimiter}tags${delimiter}difficulty\`); ${first}; skipped`,
+    });
     return { questions: [], warnings };
   }
   const rows: ImportedRow[] = [];
@@ -40,7 +44,11 @@ export function parseCsv(path: string, text: string, tabs: boolean): ParsedFile 
     if (record.fields.every((f) => f.trim() === '')) continue;
     if (record.fields.length > columns.length && record.fields.slice(columns.length).some((f) => f.trim() !== '')) {
       const sep = delimiter === '\t' ? 'tab' : `\`${delimiter}\``;
-      warnings.push({ file: path, line: record.line, message: `row has ${record.fields.length} cells but the header ${columns.length}; the extra cells are ignored (a ${sep} inside a cell needs the cell in double quotes)` });
+      warnings.push({
+        file: path,
+        line: record.line,
+        message: `row has ${record.fields.length} cells but the header ${columns.length}; the extra cells are ignored (a ${sep} inside a cell needs the cell in double quotes)`,
+      });
     }
     const row: ImportedRow = { line: record.line, question: '', answer: '', category: '', tags: [] };
     columns.forEach((column, i) => {

@@ -10,7 +10,6 @@ import type { SqlJsStatic } from './sqlite.js';
 export { loadSqlite, type SqlJsStatic, sqliteIfLoaded } from './sqlite.js';
 export { fileKind, type FileKind, IMPORT_EXTENSIONS, MAX_COLLECTION_BYTES, MAX_PACKAGE_BYTES, needsSqlite, packageTooLarge } from './kinds.js';
 
-
 /**
  * Any bank file → its questions and warnings, by extension: a package is read as bytes (never decoded
  * as text); a spreadsheet or a `.txt` that starts with Anki's header lines is decoded like a Markdown

@@ -37,7 +37,12 @@ export function rowsToParsed(path: string, rows: Iterable<ImportedRow>, from: st
     const what = row.label ?? from;
     const long = (['question', 'answer', 'hint'] as const).find((k) => (row[k]?.length ?? 0) > MAX_FIELD_CHARS);
     if (long) {
-      warnings.push({ file: path, line: row.line, message: `${what} has ${long === 'answer' ? 'an' : 'a'} ${long} of ${row[long]?.length.toLocaleString('en')} characters (limit ${MAX_FIELD_CHARS.toLocaleString('en')}); skipped`, skipped: true });
+      warnings.push({
+        file: path,
+        line: row.line,
+        message: `${what} has ${long === 'answer' ? 'an' : 'a'} ${long} of ${row[long]?.length.toLocaleString('en')} characters (limit ${MAX_FIELD_CHARS.toLocaleString('en')}); skipped`,
+        skipped: true,
+      });
       continue;
     }
     if (row.question.trim() === '') {
@@ -61,7 +66,8 @@ export function rowsToParsed(path: string, rows: Iterable<ImportedRow>, from: st
     const finished = finishDraft(d, { legend: DEFAULT_LEGEND, tags: [], difficulty: null });
     warnings.push(...finished.warnings.map((w) => ({ file: path, ...w })));
     if (finished.question) questions.push(finished.question);
-    else if (finished.warnings.length === 0) warnings.push({ file: path, line: row.line, message: `${what} has no question text once its formatting is taken off; skipped`, skipped: true });
+    else if (finished.warnings.length === 0)
+      warnings.push({ file: path, line: row.line, message: `${what} has no question text once its formatting is taken off; skipped`, skipped: true });
   }
   if (questions.length === 0) warnings.push({ file: path, line: 1, message: 'no questions found (questions/README.md lists the formats Recall reads)' });
   // In file order, as a Markdown file's are (a row's own checks come before the finishing step's).

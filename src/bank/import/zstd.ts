@@ -45,7 +45,7 @@ function checkWindows(data: Uint8Array, limit: number): void {
     const flags = data[at + 4] ?? 0;
     const single = (flags >> 5) & 1;
     const dictBytes = [0, 1, 2, 4][flags & 3] ?? 0;
-    const sizeField = (flags >> 6) === 0 ? single : 1 << (flags >> 6);
+    const sizeField = flags >> 6 === 0 ? single : 1 << (flags >> 6);
     let pos = at + 5;
     let window = 0;
     if (!single) {

@@ -126,7 +126,10 @@ function headingBlocks(node: Heading, source: string, blankBefore: boolean): Blo
 function headingBlock(node: Heading, source: string, blankBefore: boolean): Block {
   const raw = sourceOf(node, source);
   // Inline source without the `#` marks or a closing `###`, so bold and code inside stay Markdown.
-  const text = raw.replace(/^ {0,3}#{1,6}[ \t]*/, '').replace(/[ \t]+#+[ \t]*$/, '').replace(/\n=+\s*$|\n-+\s*$/, '');
+  const text = raw
+    .replace(/^ {0,3}#{1,6}[ \t]*/, '')
+    .replace(/[ \t]+#+[ \t]*$/, '')
+    .replace(/\n=+\s*$|\n-+\s*$/, '');
   return { kind: 'heading', line: node.position?.start.line ?? 0, blankBefore, depth: node.depth, text: text.trim(), raw };
 }
 
@@ -146,7 +149,7 @@ function paragraphLines(node: Paragraph, source: string, blankBefore: boolean, n
 
 function listItems(list: List, source: string, blankBefore: boolean, prev: RootContent | undefined): Block[] {
   const attached = prev?.type === 'paragraph' && (list.position?.start.line ?? 0) === (prev.position?.end.line ?? -1) + 1;
-  const intro = attached && prev ? toString(prev).split('\n').pop()?.trim() ?? null : null;
+  const intro = attached && prev ? (toString(prev).split('\n').pop()?.trim() ?? null) : null;
   let number = list.ordered ? (list.start ?? 1) : null;
   let prevEnd = list.position?.start.line ?? 0;
   return list.children.map((item, i) => {
@@ -184,7 +187,19 @@ function itemBlock(
   const restStart = first && first.type === 'paragraph' ? others[0] : first;
   const rest = restStart ? dedentFrom(source, restStart, item) : '';
   const body = first ? dedentFrom(source, first, item) : '';
-  return { kind: 'item', line, blankBefore: opts.blankBefore, ordered: opts.ordered, number, firstLines, firstRaw, rest, body, attachedToParagraph: opts.attachedToParagraph, attachedIntro: opts.attachedIntro };
+  return {
+    kind: 'item',
+    line,
+    blankBefore: opts.blankBefore,
+    ordered: opts.ordered,
+    number,
+    firstLines,
+    firstRaw,
+    rest,
+    body,
+    attachedToParagraph: opts.attachedToParagraph,
+    attachedIntro: opts.attachedIntro,
+  };
 }
 
 /** Source from `from`'s start to the end of `container`, with the list item's indentation removed. */
@@ -242,7 +257,12 @@ function qaTable(node: Table, source: string, blankBefore: boolean): Block | nul
     const start = first?.position?.start.offset;
     const end = last?.position?.end.offset;
     // A cell's Markdown as written; `<br>` is how tables spell a line break.
-    return start === undefined || end === undefined ? '' : source.slice(start, end).replace(/<br\s*\/?>/gi, '\n').trim();
+    return start === undefined || end === undefined
+      ? ''
+      : source
+          .slice(start, end)
+          .replace(/<br\s*\/?>/gi, '\n')
+          .trim();
   };
   return {
     kind: 'qa-table',

@@ -48,9 +48,7 @@ export function linesToMarkdown(lines: string[], proseJoin: ' ' | '\n' = ' '): s
     if (last && last.code === code) last.lines.push(code ? line : line.trim());
     else parts.push({ code, lines: [code ? line : line.trim()] });
   }
-  return parts
-    .map((p) => (p.code ? fence(p.lines) : p.lines.join(proseJoin)))
-    .join('\n\n');
+  return parts.map((p) => (p.code ? fence(p.lines) : p.lines.join(proseJoin))).join('\n\n');
 }
 
 function fence(lines: string[]): string {

@@ -27,6 +27,8 @@ export function isElaboration(question: string, line: string): boolean {
 
 /** Content words without their endings and cut to five letters, so "tuning" meets "tuned" and "evaluation" meets "evaluate". */
 function stems(text: string): Set<string> {
-  const words = plainInline(text).toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  const words = plainInline(text)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u);
   return new Set(words.filter((w) => w.length >= 4 && !STOP.has(w)).map((w) => w.replace(/(?:ations?|ing|ed|es|e|s)$/, '').slice(0, 5)));
 }

@@ -82,6 +82,9 @@ function withLevel(tags: string[], difficulty: Difficulty | null): string[] {
 function explicitId(d: Draft, warnings: ExtractWarning[]): string | null {
   if (d.id === null) return null;
   if (EXPLICIT_ID.test(d.id)) return d.id;
-  warnings.push({ line: d.line, message: `\`Id: ${d.id}\` is not a usable id (letters, digits, \`.\`, \`_\` and \`-\`, at most 64); the question keeps the id made from its words` });
+  warnings.push({
+    line: d.line,
+    message: `\`Id: ${d.id}\` is not a usable id (letters, digits, \`.\`, \`_\` and \`-\`, at most 64); the question keeps the id made from its words`,
+  });
   return null;
 }

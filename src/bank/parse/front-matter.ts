@@ -37,5 +37,10 @@ function list(body: string, key: string): string[] {
       .filter(Boolean);
   }
   const block = new RegExp(`^${key}\\s*:\\s*\\n((?:\\s*-\\s*.+\\n?)+)`, 'mi').exec(body);
-  return block?.[1] ? block[1].split('\n').map((l) => l.replace(/^\s*-\s*/, '').trim()).filter(Boolean) : [];
+  return block?.[1]
+    ? block[1]
+        .split('\n')
+        .map((l) => l.replace(/^\s*-\s*/, '').trim())
+        .filter(Boolean)
+    : [];
 }

@@ -18,7 +18,14 @@ export function isQuestionHeading(text: string, legend?: DifficultyLegend): bool
 export function questionHeadingText(text: string): { text: string; number: number | null } {
   const t = stripHtml(text);
   const q = Q_NUMBERED.exec(t);
-  if (q) return { text: t.slice(q[0].length).replace(/^\*\*\s*/, '').trim(), number: q[1] ? Number(q[1]) : null };
+  if (q)
+    return {
+      text: t
+        .slice(q[0].length)
+        .replace(/^\*\*\s*/, '')
+        .trim(),
+      number: q[1] ? Number(q[1]) : null,
+    };
   const n = NUMBERED.exec(t);
   if (n) return { text: t.slice(n[0].length).trim(), number: Number(n[1]) };
   return { text: t, number: null };
@@ -35,5 +42,8 @@ export function cleanCategory(text: string): string {
 }
 
 function stripHtml(text: string): string {
-  return text.replace(/<a\s+(?:id|name)=[^>]*>\s*<\/a>/gi, '').replace(/<\/?[a-z][^>]*>/gi, '').trim();
+  return text
+    .replace(/<a\s+(?:id|name)=[^>]*>\s*<\/a>/gi, '')
+    .replace(/<\/?[a-z][^>]*>/gi, '')
+    .trim();
 }

@@ -1,17 +1,7 @@
 import { type Draft, appendAnswer } from './draft.js';
 import { isElaboration } from './elaboration.js';
 import { cleanCategory } from './headings.js';
-import {
-  answerPrefixed,
-  asks,
-  hintPrefixed,
-  isInPageLinkLine,
-  isTitleCased,
-  isTitleShaped,
-  numberedLine,
-  questionListTitle,
-  questionPrefixed,
-} from './lines.js';
+import { answerPrefixed, asks, hintPrefixed, isInPageLinkLine, isTitleCased, isTitleShaped, numberedLine, questionListTitle, questionPrefixed } from './lines.js';
 import type { BankReader, LineBlock } from './reader.js';
 import { type Rule, applyRules } from './rules.js';
 import { boldPrompt, boldQuestion, isWrapped, startsQuestion } from './shape-checks.js';

@@ -78,7 +78,10 @@ export function isTitleShaped(text: string): boolean {
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'vs', 'with', '&', '-']);
 
 export function isTitleCased(text: string): boolean {
-  const words = text.trim().split(/\s+/).filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
   if (words.length === 0) return false;
   const capitalised = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
   return capitalised / words.length >= 0.6;

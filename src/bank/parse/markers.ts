@@ -10,7 +10,7 @@ export interface QuestionMarkers {
 const SOURCE_LINK = /\s*\[\[[^\]]*\]\([^)]*\)\]\s*$|\s*\[(?:src|source|link|ref)\]\([^)]*\)\s*$/i;
 const TRAILING_EMOJI = new RegExp(`\\s*(${EMOJI_RUN})\\s*$`, 'u');
 const LEADING_EMOJI = new RegExp(`^(${EMOJI_RUN})\\s+`, 'u');
-const BRACKET = /\s*\[([^\]\[]{1,40})\]\s*$/;
+const BRACKET = /\s*\[([^\][]{1,40})\]\s*$/;
 const PAREN = /\s*\(([^()]{1,60})\)\s*$/;
 const LABELLED = /^(?:difficulty|level)\s*[:=\-–—]\s*(\S+)$/i;
 const TRAILING_LABEL = /\s*[-–—|·,]?\s*\b(?:difficulty|level)\s*[:=\-–—]\s*([A-Za-z]+)\s*$/i;

@@ -56,7 +56,10 @@ function blocksWithClosedFences(text: string): { blocks: Block[]; fenceWarnings:
   let current = text;
   let parsed = parseBankMarkdown(current);
   if (parsed.tooDeepLine !== null) {
-    fenceWarnings.push({ line: parsed.tooDeepLine, message: `lists and quotes nest more than ${MAX_BLOCK_LEVEL} levels deep from here (a list counts two); the deeper part is read as plain text` });
+    fenceWarnings.push({
+      line: parsed.tooDeepLine,
+      message: `lists and quotes nest more than ${MAX_BLOCK_LEVEL} levels deep from here (a list counts two); the deeper part is read as plain text`,
+    });
   }
   let blocks = flattenBlocks(parsed.tree, current);
   for (let attempt = 0; attempt < 20; attempt++) {

@@ -266,7 +266,16 @@ export class BankReader {
 
   /** A link whose address has a space is no link; say where, so the file can be fixed. */
   checkLinks(b: Block): void {
-    const text = b.kind === 'line' ? b.text : b.kind === 'item' ? b.body : b.kind === 'quote' || b.kind === 'heading' || b.kind === 'html' ? b.raw : b.kind === 'content' && b.type !== 'code' ? b.raw : '';
+    const text =
+      b.kind === 'line'
+        ? b.text
+        : b.kind === 'item'
+          ? b.body
+          : b.kind === 'quote' || b.kind === 'heading' || b.kind === 'html'
+            ? b.raw
+            : b.kind === 'content' && b.type !== 'code'
+              ? b.raw
+              : '';
     for (const link of brokenLinks(text)) {
       this.warn(b.line + link.lineOffset, `link "${link.text}" has a space in its address (${link.url}), so it is no link; it is posted as plain text (write the space as %20)`);
     }

@@ -71,9 +71,18 @@ export function codeUnderQuestion(questionLines: string[], next: string): boolea
 export function itemMarkdown(b: ItemBlock): string {
   const marker = b.ordered ? `${b.number ?? 1}. ` : '- ';
   const pad = ' '.repeat(marker.length);
-  return marker + b.body.split('\n').map((l, i) => (i === 0 || l === '' ? l : pad + l)).join('\n');
+  return (
+    marker +
+    b.body
+      .split('\n')
+      .map((l, i) => (i === 0 || l === '' ? l : pad + l))
+      .join('\n')
+  );
 }
 
 export function splitTags(text: string): string[] {
-  return text.split(/[,;]/).map((t) => t.trim()).filter(Boolean);
+  return text
+    .split(/[,;]/)
+    .map((t) => t.trim())
+    .filter(Boolean);
 }

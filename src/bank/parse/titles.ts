@@ -20,7 +20,7 @@ export function plainTitle(line: string): string | null {
 }
 
 function bracketed(t: string): string | null {
-  const m = /^\[([^\[\]]{1,60})\]$/.exec(t);
+  const m = /^\[([^[\]]{1,60})\]$/.exec(t);
   const inner = m?.[1]?.trim() ?? '';
   // Not a footnote, a callout, a checkbox or a difficulty.
   if (inner === '' || /^[!^]/.test(inner) || !/\p{L}{2}/u.test(inner) || levelOf(inner)) return null;

@@ -50,11 +50,7 @@ function detailsLine(question: Question): string {
 
 /** The question reads as a bold prompt; code blocks, lists and tables in it are left as they are. */
 function boldParagraphs(nodes: RootContent[]): RootContent[] {
-  return nodes.map((node) =>
-    node.type === 'paragraph'
-      ? { type: 'paragraph', children: [{ type: 'strong', children: withoutStrong(node.children) }] }
-      : node,
-  );
+  return nodes.map((node) => (node.type === 'paragraph' ? { type: 'paragraph', children: [{ type: 'strong', children: withoutStrong(node.children) }] } : node));
 }
 
 function label(value: string): RootContent {

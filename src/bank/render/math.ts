@@ -7,7 +7,10 @@ import { replace as unicodeit } from 'unicodeit';
  * and a fallback for scripts with no Unicode form (unicodeit would write `W_{new}` as `Wₙₑ_w`).
  */
 export function mathToUnicode(tex: string): string {
-  return new TexReader(tex).sequence(false).replace(/[ \t]+/g, ' ').trim();
+  return new TexReader(tex)
+    .sequence(false)
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 }
 
 const MAX_GROUP_DEPTH = 50;

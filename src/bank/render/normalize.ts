@@ -17,9 +17,7 @@ export function normalizeTree(tree: Root): void {
   normalizeHtml(tree);
   labelCallouts(tree);
   unwrapRelativeLinks(tree);
-  rewriteTree(tree, (node) =>
-    node.type === 'thematicBreak' ? [{ type: 'paragraph', children: [text(SEPARATOR_LINE)] }] : undefined,
-  );
+  rewriteTree(tree, (node) => (node.type === 'thematicBreak' ? [{ type: 'paragraph', children: [text(SEPARATOR_LINE)] }] : undefined));
   tidyPhrasing(tree);
 }
 

@@ -15,7 +15,11 @@ export function parseForRender(markdown: string, math: 'unicode' | 'kept' = 'uni
   const source = capSourceNesting(markdown);
   let tree: Root;
   try {
-    tree = parseBankMarkdown(withNewlines(math === 'unicode' ? rewriteSourceSpans(source, unicodeSpan) : rewriteSourceSpans(source, (span) => (span.kind === 'spacedLink' ? spacedLink(span.label, span.url) : null)))).tree;
+    tree = parseBankMarkdown(
+      withNewlines(
+        math === 'unicode' ? rewriteSourceSpans(source, unicodeSpan) : rewriteSourceSpans(source, (span) => (span.kind === 'spacedLink' ? spacedLink(span.label, span.url) : null)),
+      ),
+    ).tree;
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
     return { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: markdown }] }] };

@@ -15,9 +15,7 @@ const RULE_GAP = '-+-';
  * delimiter row is honoured; trailing spaces are trimmed from each line.
  */
 export function tableToText(table: Table, cellText: (cell: PhrasingContent[]) => string): string {
-  const rows = table.children.map((row) =>
-    row.children.map((cell) => cellText(cell.children).replace(/\s+/g, ' ').trim()),
-  );
+  const rows = table.children.map((row) => row.children.map((cell) => cellText(cell.children).replace(/\s+/g, ' ').trim()));
   return formatColumns(rows, table.align ?? []);
 }
 
@@ -29,9 +27,7 @@ export function tableToCode(table: Table, cellText: (cell: PhrasingContent[]) =>
 /** First row is the header; rows shorter than the widest are padded with empty cells. */
 export function formatColumns(rows: string[][], align: AlignType[] = []): string {
   const columnCount = Math.max(0, ...rows.map((row) => row.length));
-  const widths = Array.from({ length: columnCount }, (_, column) =>
-    Math.max(1, ...rows.map((row) => displayWidth(row[column] ?? ''))),
-  );
+  const widths = Array.from({ length: columnCount }, (_, column) => Math.max(1, ...rows.map((row) => displayWidth(row[column] ?? ''))));
 
   const line = (row: string[]): string =>
     widths

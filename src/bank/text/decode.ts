@@ -1,8 +1,6 @@
 import { repairMacRomanMojibake } from './mojibake.js';
 
-export type DecodeResult =
-  | { ok: true; text: string; notes: DecodeNote[] }
-  | { ok: false; reason: string };
+export type DecodeResult = { ok: true; text: string; notes: DecodeNote[] } | { ok: false; reason: string };
 
 export interface DecodeNote {
   line: number;

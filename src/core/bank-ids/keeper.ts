@@ -23,7 +23,12 @@ export interface IdKeeper {
  * processes loading different banks at once each write a whole record; the last to commit wins.
  */
 export function createIdKeeper(logger: CoreLogger, store?: Store, initial?: readonly Question[]): IdKeeper {
-  let last: KnownBank = initial ? knownBank(initial.map((q) => ({ id: q.id, text: q.question })), new Map()) : emptyKnownBank();
+  let last: KnownBank = initial
+    ? knownBank(
+        initial.map((q) => ({ id: q.id, text: q.question })),
+        new Map(),
+      )
+    : emptyKnownBank();
   return {
     async settle(loaded) {
       let decision: IdDecision | undefined;

@@ -28,7 +28,13 @@ export function parseCommandText(text: string, commands: readonly Command[]): Pa
     if (fallback && !subs.some((s) => s.name === subName?.toLowerCase())) {
       return { command, subcommand: fallback, options: assignOptions(args, fallback.options ?? [], usageLine(command, fallback)) };
     }
-    if (!subName) throw new UserError('bad-input', `\`${command.name}\` needs one of: ${subs.map((s) => s.name).join(', ')}.\n${usageLines(command).map((l) => `• \`${l}\``).join('\n')}`);
+    if (!subName)
+      throw new UserError(
+        'bad-input',
+        `\`${command.name}\` needs one of: ${subs.map((s) => s.name).join(', ')}.\n${usageLines(command)
+          .map((l) => `• \`${l}\``)
+          .join('\n')}`,
+      );
     subcommand = subs.find((s) => s.name === subName.toLowerCase()) ?? null;
     if (!subcommand) throw new UserError('bad-input', `\`${command.name} ${subName}\` is not a thing. Try: ${subs.map((s) => `\`${command.name} ${s.name}\``).join(', ')}.`);
     rest = after;

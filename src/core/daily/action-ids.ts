@@ -4,10 +4,7 @@ import { type Grade, isGrade } from '../scoring/grades.js';
  * A daily button's id, as built below. `unknown` is an id with a post but a verb or grade this version
  * does not make: the handler still looks the post up first, so a gone post reads as gone.
  */
-export type DailyAction =
-  | { kind: 'hint' | 'reveal'; postId: string }
-  | { kind: 'grade'; postId: string; grade: Grade }
-  | { kind: 'unknown'; postId: string };
+export type DailyAction = { kind: 'hint' | 'reveal'; postId: string } | { kind: 'grade'; postId: string; grade: Grade } | { kind: 'unknown'; postId: string };
 
 export const hintAction = (postId: string): string => `daily:hint:${postId}`;
 export const revealAction = (postId: string): string => `daily:reveal:${postId}`;

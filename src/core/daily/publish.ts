@@ -42,16 +42,20 @@ export async function publishPost(ctx: DailyContext, settings: PostSettings, pos
     throw new UserError('not-found', `No question${answered} matches this channel's filter (${describeScope(settings.scope)}).`);
   }
   // A retake the bank has since dropped cannot be posted again; a fresh question is the best left.
-  const { questionId, cycle } = opts.retake !== undefined && eligible.includes(opts.retake)
-    ? await retakeQuestion(world.store, channel, opts.retake, world.random)
-    : await reserveQuestion(world.store, channel, eligible, world.random);
+  const { questionId, cycle } =
+    opts.retake !== undefined && eligible.includes(opts.retake)
+      ? await retakeQuestion(world.store, channel, opts.retake, world.random)
+      : await reserveQuestion(world.store, channel, eligible, world.random);
   const question = bank.get(questionId);
   if (!question) throw new Error(`rotation picked ${questionId}, which the bank does not have`);
 
   let messageId: string;
   try {
     await opts.onChosen?.(questionId);
-    ({ messageId } = await platform.post(channel, postReply(postId, question, config.revealReactions[0] ?? 'eyes'), { idempotencyKey: postId, ...(opts.earlierAttempt ? { earlierAttempt: true } : {}) }));
+    ({ messageId } = await platform.post(channel, postReply(postId, question, config.revealReactions[0] ?? 'eyes'), {
+      idempotencyKey: postId,
+      ...(opts.earlierAttempt ? { earlierAttempt: true } : {}),
+    }));
   } catch (err) {
     await releaseQuestion(world.store, channel, questionId, cycle);
     throw err;

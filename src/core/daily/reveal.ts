@@ -60,9 +60,7 @@ async function deliver(ctx: DailyContext, post: DailyPost, question: Question, u
       await postInThreadOnce(ctx, post, threadAnswerReply(post, question));
       return toThem(gradePromptReply(post));
     case 'public-at': {
-      const reactors = await ctx.world.store.update<string[]>(reactorsKey(post.channel, post.postId), (list = []) =>
-        list.includes(user.userId) ? list : [...list, user.userId],
-      );
+      const reactors = await ctx.world.store.update<string[]>(reactorsKey(post.channel, post.postId), (list = []) => (list.includes(user.userId) ? list : [...list, user.userId]));
       const dueByCount = mode.trigger.kind === 'reactions' && reactors.length >= mode.trigger.count;
       const dueByTime = post.publicRevealAt !== undefined && ctx.world.clock.now() >= new Date(post.publicRevealAt);
       if (dueByCount || dueByTime) {

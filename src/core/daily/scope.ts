@@ -11,7 +11,10 @@ const EVERYTHING = new Set(['', 'all', 'any', 'everything', '*']);
  * Returns null for "the whole bank".
  */
 export function resolveScope(bank: BankService, typed: string): QuestionScope | null {
-  const terms = typed.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  const terms = typed
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
   if (terms.length === 0 || (terms.length === 1 && EVERYTHING.has((terms[0] ?? '').toLowerCase()))) return null;
 
   const categories = new Set<string>();

@@ -1,14 +1,6 @@
 import type { Store } from '../../store/store.js';
 import { type ChannelRef, type WorkspaceRef, channelKey, channelOf } from '../refs.js';
-import {
-  CHANNEL_INDEX_KEY,
-  lastPostKey,
-  lastSlotKey,
-  messageIndexKey,
-  postKey,
-  problemsKey,
-  settingsKey,
-} from './keys.js';
+import { CHANNEL_INDEX_KEY, lastPostKey, lastSlotKey, messageIndexKey, postKey, problemsKey, settingsKey } from './keys.js';
 import type { DailyChannelSettings, DailyPost, DailyProblem } from './types.js';
 
 /** Which channels have settings. `version` grows on every change so other processes notice cheaply. */
@@ -38,7 +30,11 @@ export async function saveSettings(store: Store, settings: DailyChannelSettings)
 
 export async function listSettings(store: Store): Promise<DailyChannelSettings[]> {
   const index = await readIndex(store);
-  const all = await Promise.all(Object.keys(index.channels).sort().map((key) => loadSettings(store, key)));
+  const all = await Promise.all(
+    Object.keys(index.channels)
+      .sort()
+      .map((key) => loadSettings(store, key)),
+  );
   return all.filter((s): s is DailyChannelSettings => s !== undefined);
 }
 

@@ -53,5 +53,9 @@ function fitting(gist: string | null, max: number): string | null {
 
 /** Two gists that differ only in case, spacing or a final stop are the same choice. */
 function sameness(gist: string): string {
-  return gist.toLowerCase().replace(/\s+/g, ' ').replace(/[.!?]+$/, '').trim();
+  return gist
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!?]+$/, '')
+    .trim();
 }

@@ -74,7 +74,10 @@ async function answer(deps: QuizDeps, inv: ActionInvocation, round: RoundRecord,
     if (r.questions[action.index]?.answers[userId]) return r;
     const score = r.scores[userId] ?? { name, points: 0, right: 0, answered: 0 };
     const next = withQuestion(r, action.index, (x) => ({ ...x, answers: { ...x.answers, [userId]: { pick: outcome.pick, right: outcome.right, points: outcome.points } } }));
-    return { ...next, scores: { ...next.scores, [userId]: { name, points: score.points + outcome.points, right: score.right + (outcome.right ? 1 : 0), answered: score.answered + 1 } } };
+    return {
+      ...next,
+      scores: { ...next.scores, [userId]: { name, points: score.points + outcome.points, right: score.right + (outcome.right ? 1 : 0), answered: score.answered + 1 } },
+    };
   });
   await scoring.grade({
     kind: 'quiz',

@@ -41,7 +41,12 @@ export function closedQuestionReply(round: RoundRecord, index: number): Reply {
     blocks.push({ type: 'text', markdown: `**Answer: ${LETTERS[q.correct] ?? '?'}** — ${escapeMarkdown(q.choices[q.correct] ?? '')}` });
     blocks.push({
       type: 'buttons',
-      buttons: q.choices.map((_, i) => ({ action: choiceAction(round.id, index, i), label: LETTERS[i] ?? String(i), style: i === q.correct ? 'success' : 'secondary', disabled: true })),
+      buttons: q.choices.map((_, i) => ({
+        action: choiceAction(round.id, index, i),
+        label: LETTERS[i] ?? String(i),
+        style: i === q.correct ? 'success' : 'secondary',
+        disabled: true,
+      })),
     });
   } else {
     blocks.push({ type: 'text', markdown: q.answer });
@@ -60,7 +65,10 @@ export function revealReply(round: RoundRecord, index: number, alreadyGraded: bo
     blocks.push({ type: 'context', markdown: 'You graded this one already.' });
   } else {
     blocks.push({ type: 'context', markdown: 'How did you do? Be honest: it only helps you.' });
-    blocks.push({ type: 'buttons', buttons: GRADES.map((g) => ({ action: gradeAction(round.id, index, g), label: GRADE_LABELS[g], style: g === 'got' ? 'success' : g === 'missed' ? 'danger' : 'secondary' })) });
+    blocks.push({
+      type: 'buttons',
+      buttons: GRADES.map((g) => ({ action: gradeAction(round.id, index, g), label: GRADE_LABELS[g], style: g === 'got' ? 'success' : g === 'missed' ? 'danger' : 'secondary' })),
+    });
   }
   return { blocks, ephemeral: true };
 }

@@ -18,7 +18,12 @@ export async function startRound(deps: QuizDeps, input: StartQuizInput, gist: (q
   const answered = deps.bank.all().filter((q): q is AnsweredQuestion => q.answer !== null);
   const eligible = categories ? answered.filter((q) => q.category !== null && categories.includes(q.category)) : answered;
   if (eligible.length === 0) {
-    throw new UserError('not-found', categories ? `${categories.join(', ')} has no answered questions yet, so there is nothing to quiz on.` : 'The bank has no answered questions yet, so there is nothing to quiz on.');
+    throw new UserError(
+      'not-found',
+      categories
+        ? `${categories.join(', ')} has no answered questions yet, so there is nothing to quiz on.`
+        : 'The bank has no answered questions yet, so there is nothing to quiz on.',
+    );
   }
   const picked = shuffle(eligible, world.random).slice(0, count);
   const questions = buildRoundQuestions(picked, answered, { random: world.random, maxChoiceChars: config.quiz.maxChoiceChars, gist });
@@ -62,7 +67,10 @@ function resolveCategories(deps: QuizDeps, typed: readonly string[]): string[] |
   for (const input of inputs) {
     const hits = deps.bank.resolveCategories(input);
     if (hits.length === 0) {
-      const known = deps.bank.categories().filter((c) => c.answered > 0).map((c) => c.name);
+      const known = deps.bank
+        .categories()
+        .filter((c) => c.answered > 0)
+        .map((c) => c.name);
       throw new UserError('not-found', `No category matches \`${input}\`. Categories with answers: ${known.join(', ') || 'none yet'}.`);
     }
     for (const hit of hits) names.add(hit);
@@ -100,5 +108,7 @@ function busy(running: RoundRecord | undefined): UserError {
 
 /** Time first, so ids sort by start; the random tail keeps two processes' ids apart. */
 function newRoundId(nowMs: number, random: number): string {
-  return `${nowMs.toString(36)}${Math.floor(random * 36 ** 4).toString(36).padStart(4, '0')}`;
+  return `${nowMs.toString(36)}${Math.floor(random * 36 ** 4)
+    .toString(36)
+    .padStart(4, '0')}`;
 }

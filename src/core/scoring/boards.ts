@@ -21,14 +21,7 @@ export function slotsOf(placement: Placement): BoardSlot[] {
  * team's (`teamBoards`, empty when the placement has no live team). `appear` puts a person on the
  * boards even with 0 points (a first "missed" still shows them as taking part).
  */
-export function pointIncrements(
-  ws: WorkspaceRef,
-  userId: string,
-  placement: Placement,
-  teamBoards: readonly string[],
-  delta: number,
-  appear: boolean,
-): BoardIncrement[] {
+export function pointIncrements(ws: WorkspaceRef, userId: string, placement: Placement, teamBoards: readonly string[], delta: number, appear: boolean): BoardIncrement[] {
   if (delta === 0 && !appear) return [];
   const teamId = placement.teamId;
   return [

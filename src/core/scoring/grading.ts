@@ -47,9 +47,7 @@ export async function grade(deps: ScoringDeps, req: GradeRequest): Promise<Grade
   // Where points go is decided once, by the first grade; a change reuses it.
   let target = await targetOf(deps, ws, existing?.placement ?? (await placementOf(deps, ws, req)));
   for (;;) {
-    const decision = await store.transact({ keys: [key, scoringKeys.stats(ws, req.user.userId)] }, (snapshot) =>
-      decide(deps.config, ws, req, key, target, snapshot),
-    );
+    const decision = await store.transact({ keys: [key, scoringKeys.stats(ws, req.user.userId)] }, (snapshot) => decide(deps.config, ws, req, key, target, snapshot));
     if (decision.kind === 'replan') {
       target = await targetOf(deps, ws, decision.record.placement);
       continue;
@@ -62,13 +60,7 @@ export async function grade(deps: ScoringDeps, req: GradeRequest): Promise<Grade
 }
 
 /** Pure: the store may run it more than once. Everything it writes comes from what it read. */
-function decide(
-  config: EngineConfig,
-  ws: WorkspaceRef, req: GradeRequest,
-  key: string,
-  target: Target,
-  snapshot: TransactionSnapshot,
-): TransactionPlan<Decision> {
+function decide(config: EngineConfig, ws: WorkspaceRef, req: GradeRequest, key: string, target: Target, snapshot: TransactionSnapshot): TransactionPlan<Decision> {
   const statsKey = scoringKeys.stats(ws, req.user.userId);
   const current = snapshot.value<GradeRecord>(key);
   if (current?.grade === req.grade) return { result: { kind: 'unchanged', record: current } };
@@ -77,9 +69,7 @@ function decide(
   const late = req.at.getTime() > req.closesAt.getTime();
   // A change after the post closed is late too and holds 0: the window bounds changing your mind as well.
   const points = late ? 0 : (req.points ?? config.points[req.grade]);
-  const record: GradeRecord = current
-    ? { ...current, grade: req.grade, points, late, at: req.at.toISOString() }
-    : firstRecord(req, points, late, target.placement);
+  const record: GradeRecord = current ? { ...current, grade: req.grade, points, late, at: req.at.toISOString() } : firstRecord(req, points, late, target.placement);
   const stats = nextStats(snapshot.value<StatsRecord>(statsKey), current ?? null, record);
   const first = current === undefined;
   const streak = record.kind === 'daily' && record.dailySeq !== null ? (stats.channels[record.channelId]?.streak ?? null) : null;
@@ -111,12 +101,7 @@ async function unchanged(deps: ScoringDeps, ws: WorkspaceRef, req: GradeRequest,
 }
 
 async function placementOf(deps: ScoringDeps, ws: WorkspaceRef, req: GradeRequest): Promise<Placement> {
-  const [tz, season, teamId, teams] = await Promise.all([
-    timezoneOf(deps, ws),
-    currentSeason(deps, ws),
-    teamIdOf(deps, req.user),
-    loadTeams(deps, ws),
-  ]);
+  const [tz, season, teamId, teams] = await Promise.all([timezoneOf(deps, ws), currentSeason(deps, ws), teamIdOf(deps, req.user), loadTeams(deps, ws)]);
   return {
     // A membership pointing at a removed team means no team.
     teamId: teams.teams.some((t) => t.id === teamId) ? teamId : null,

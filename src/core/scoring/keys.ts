@@ -36,8 +36,4 @@ export function boardName(ws: WorkspaceRef, kind: BoardKind, period: BoardSlot):
 }
 
 /** One concrete board period: a week, a month, a season (by id) or all time. */
-export type BoardSlot =
-  | { period: 'week'; id: string }
-  | { period: 'month'; id: string }
-  | { period: 'season'; id: string }
-  | { period: 'all' };
+export type BoardSlot = { period: 'week'; id: string } | { period: 'month'; id: string } | { period: 'season'; id: string } | { period: 'all' };

@@ -20,10 +20,7 @@ export async function leaderboard(deps: ScoringDeps, query: LeaderboardQuery): P
 
 /** People boards can hold 100,000 rows: only the top rows and one indexed rank are ever read. */
 async function peopleBoard(deps: ScoringDeps, ws: WorkspaceRef, board: string, periodLabel: string, query: LeaderboardQuery): Promise<Leaderboard> {
-  const [rows, own] = await Promise.all([
-    topPeople(deps, ws, board, LEADERBOARD_SIZE),
-    query.user ? deps.world.store.boardRank(board, query.user.userId) : undefined,
-  ]);
+  const [rows, own] = await Promise.all([topPeople(deps, ws, board, LEADERBOARD_SIZE), query.user ? deps.world.store.boardRank(board, query.user.userId) : undefined]);
   return { rows, periodLabel, ...(own === undefined ? {} : { own: own && { rank: own.rank, points: own.score } }) };
 }
 
@@ -48,7 +45,10 @@ async function resolvePeriod(deps: ScoringDeps, ws: WorkspaceRef, period: BoardP
     case 'season': {
       const season = await currentSeason(deps, ws);
       if (!season) {
-        throw new UserError('not-found', 'No season is running, so there is no season board. An admin can start one with `season start <name>`; `season archive` shows past seasons.');
+        throw new UserError(
+          'not-found',
+          'No season is running, so there is no season board. An admin can start one with `season start <name>`; `season archive` shows past seasons.',
+        );
       }
       return { slot: { period, id: season.id }, label: `season ${season.name}` };
     }
@@ -56,4 +56,3 @@ async function resolvePeriod(deps: ScoringDeps, ws: WorkspaceRef, period: BoardP
       return { slot: { period }, label: 'all time' };
   }
 }
-

@@ -8,7 +8,8 @@ export const MAX_NAME_LENGTH = 40;
  */
 export function cleanName(input: string, what: 'team' | 'season'): string {
   const name = input.normalize('NFC').trim().replace(/\s+/g, ' ');
-  if (name === '') throw new UserError('bad-input', `A ${what} needs a name, for example \`${what} ${what === 'team' ? 'create' : 'start'} ${what === 'team' ? 'Platform' : 'Winter 2026'}\`.`);
+  if (name === '')
+    throw new UserError('bad-input', `A ${what} needs a name, for example \`${what} ${what === 'team' ? 'create' : 'start'} ${what === 'team' ? 'Platform' : 'Winter 2026'}\`.`);
   const length = [...name].length;
   if (length > MAX_NAME_LENGTH) {
     throw new UserError('bad-input', `A ${what} name is at most ${MAX_NAME_LENGTH} characters; \`${name}\` has ${length}.`);

@@ -117,28 +117,25 @@ async function settleBatch(deps: ScoringDeps, keys: string[], report: SettleRepo
 async function settleRow(deps: ScoringDeps, row: Row): Promise<number | null> {
   if (row.teamId !== null) await registerTeamBoards(deps, row.ws, [row.board]);
   const teamsKey = scoringKeys.teams(row.ws);
-  return deps.world.store.transact(
-    { keys: row.teamId === null ? row.keys : [...row.keys, teamsKey], scores: [{ board: row.board, member: row.member }] },
-    (snapshot) => {
-      if (row.teamId !== null) {
-        // A removed team was cleared from its boards and must not grow back.
-        const { teams } = snapshot.value<TeamsIndex>(teamsKey) ?? EMPTY_TEAMS;
-        if (!teams.some((t) => t.id === row.teamId)) return { result: null };
-      }
-      let proven = 0;
-      for (const key of row.keys) {
-        const record = snapshot.value<unknown>(key);
-        if (isGradeRecord(record)) proven += Math.max(0, record.points);
-      }
-      const score = snapshot.score(row.board, row.member);
-      const raise = Math.max(0, proven - (score ?? 0));
-      // A person with only a "missed" still shows on their boards, as the grade would have put them.
-      const missingPerson = score === null && row.teamId === null;
-      if (raise === 0 && !missingPerson && (score === null || score >= POINTS_FLOOR)) return { result: null };
-      const add: BoardIncrement = { board: row.board, member: row.member, delta: raise, floor: POINTS_FLOOR };
-      return { boardAdds: [add], result: raise };
-    },
-  );
+  return deps.world.store.transact({ keys: row.teamId === null ? row.keys : [...row.keys, teamsKey], scores: [{ board: row.board, member: row.member }] }, (snapshot) => {
+    if (row.teamId !== null) {
+      // A removed team was cleared from its boards and must not grow back.
+      const { teams } = snapshot.value<TeamsIndex>(teamsKey) ?? EMPTY_TEAMS;
+      if (!teams.some((t) => t.id === row.teamId)) return { result: null };
+    }
+    let proven = 0;
+    for (const key of row.keys) {
+      const record = snapshot.value<unknown>(key);
+      if (isGradeRecord(record)) proven += Math.max(0, record.points);
+    }
+    const score = snapshot.score(row.board, row.member);
+    const raise = Math.max(0, proven - (score ?? 0));
+    // A person with only a "missed" still shows on their boards, as the grade would have put them.
+    const missingPerson = score === null && row.teamId === null;
+    if (raise === 0 && !missingPerson && (score === null || score >= POINTS_FLOOR)) return { result: null };
+    const add: BoardIncrement = { board: row.board, member: row.member, delta: raise, floor: POINTS_FLOOR };
+    return { boardAdds: [add], result: raise };
+  });
 }
 
 function rowsOf(ws: WorkspaceRef, userId: string, record: GradeRecord): Omit<Row, 'keys'>[] {

@@ -25,7 +25,9 @@ export async function startSeason(deps: ScoringDeps, wsRef: WorkspaceRef, input:
   const reused = past.find((s) => sameName(s.name, name));
   if (reused) throw new UserError('conflict', `There was already a season called \`${reused.name}\`, and its standings are archived under that name. Pick another name.`);
   // The time plus a random tail: a season started in the same millisecond another ended must not share its boards.
-  const tail = Math.floor(deps.world.random.next() * 36 ** 4).toString(36).padStart(4, '0');
+  const tail = Math.floor(deps.world.random.next() * 36 ** 4)
+    .toString(36)
+    .padStart(4, '0');
   const season: SeasonRecord = { id: `${at.getTime().toString(36)}-${tail}`, name, startedAt: at.toISOString() };
   if (await deps.world.store.setIfAbsent(scoringKeys.currentSeason(ws), season)) return season;
   const running = await currentSeason(deps, ws);
@@ -45,19 +47,14 @@ export async function endSeason(deps: ScoringDeps, wsRef: WorkspaceRef, at: Date
     throw new UserError('not-found', 'No season is running. An admin can start one with `season start <name>`.');
   }
   const slot = { period: 'season' as const, id: season.id };
-  const [people, teams] = await Promise.all([
-    topPeople(deps, ws, boardName(ws, 'people', slot), ARCHIVED_ROWS),
-    rankedTeams(deps, ws, boardName(ws, 'teams', slot)),
-  ]);
+  const [people, teams] = await Promise.all([topPeople(deps, ws, boardName(ws, 'people', slot), ARCHIVED_ROWS), rankedTeams(deps, ws, boardName(ws, 'teams', slot))]);
   const archived: ArchivedSeason = {
     season: { ...season, endedAt: at.toISOString() },
     people,
     teams: teams.slice(0, ARCHIVED_ROWS).map(({ rank, id, name, points }) => ({ rank, id, name, points })),
   };
   await store.set(scoringKeys.seasonStandings(ws, season.id), archived);
-  await store.update<SeasonSummary[]>(scoringKeys.seasonArchive(ws), (current = []) =>
-    current.some((s) => s.id === season.id) ? current : [...current, archived.season],
-  );
+  await store.update<SeasonSummary[]>(scoringKeys.seasonArchive(ws), (current = []) => (current.some((s) => s.id === season.id) ? current : [...current, archived.season]));
   return archived;
 }
 

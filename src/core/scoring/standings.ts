@@ -12,17 +12,17 @@ const TEAM_BOARD_READ = 1000;
 
 export async function topPeople(deps: ScoringDeps, ws: WorkspaceRef, board: string, n: number): Promise<StandingRow[]> {
   const entries = await deps.world.store.boardTop(board, n);
-  const names = await namesOf(deps, ws, entries.map((e) => e.member));
+  const names = await namesOf(
+    deps,
+    ws,
+    entries.map((e) => e.member),
+  );
   return entries.map((e, i) => ({ rank: i + 1, id: e.member, name: names.get(e.member) ?? e.member, points: e.score }));
 }
 
 /** Live teams in board order, ranked among themselves, with their current size. */
 export async function rankedTeams(deps: ScoringDeps, ws: WorkspaceRef, board: string): Promise<LeaderboardRow[]> {
-  const [entries, index, sizes] = await Promise.all([
-    deps.world.store.boardTop(board, TEAM_BOARD_READ),
-    loadTeams(deps, ws),
-    loadTeamSizes(deps, ws),
-  ]);
+  const [entries, index, sizes] = await Promise.all([deps.world.store.boardTop(board, TEAM_BOARD_READ), loadTeams(deps, ws), loadTeamSizes(deps, ws)]);
   const live = new Map(index.teams.map((t) => [t.id, t]));
   const rows: LeaderboardRow[] = [];
   for (const entry of entries) {

@@ -66,11 +66,7 @@ export interface ProfileRecord {
  * (a lost compare-and-swap reruns it), so it must be pure; only the LAST run's input is what got
  * committed, which is why its outcome, and no earlier one, is returned.
  */
-export async function updateDeciding<T, R>(
-  store: Store,
-  key: string,
-  decide: (current: T | undefined) => { next: T; outcome: R },
-): Promise<{ value: T; outcome: R }> {
+export async function updateDeciding<T, R>(store: Store, key: string, decide: (current: T | undefined) => { next: T; outcome: R }): Promise<{ value: T; outcome: R }> {
   // A holder rather than a `let`: TypeScript does not see assignments made inside the callback.
   const last: { run?: { outcome: R } } = {};
   const value = await store.update<T>(key, (current) => {

@@ -70,22 +70,15 @@ export async function renameTeam(deps: ScoringDeps, ws: WorkspaceRef, oldInput: 
 
 /** Members are not touched: their membership points at a team that no longer exists, which reads as none. */
 export async function removeTeam(deps: ScoringDeps, ws: WorkspaceRef, input: string): Promise<TeamInfo> {
-  const { outcome } = await updateDeciding<TeamsIndex, { removed: TeamEntry } | { missing: TeamsIndex }>(
-    deps.world.store,
-    scoringKeys.teams(ws),
-    (current = EMPTY_TEAMS) => {
-      const team = current.teams.find((t) => sameName(t.name, input));
-      if (!team) return { next: current, outcome: { missing: current } };
-      return { next: { ...current, teams: current.teams.filter((t) => t.id !== team.id) }, outcome: { removed: team } };
-    },
-  );
+  const { outcome } = await updateDeciding<TeamsIndex, { removed: TeamEntry } | { missing: TeamsIndex }>(deps.world.store, scoringKeys.teams(ws), (current = EMPTY_TEAMS) => {
+    const team = current.teams.find((t) => sameName(t.name, input));
+    if (!team) return { next: current, outcome: { missing: current } };
+    return { next: { ...current, teams: current.teams.filter((t) => t.id !== team.id) }, outcome: { removed: team } };
+  });
   if ('missing' in outcome) throw noSuchTeam(input, outcome.missing);
   const { id } = outcome.removed;
   const size = await deps.world.store.boardRank(scoringKeys.teamSizes(ws), id);
-  await Promise.all([
-    clearTeamFromBoards(deps, ws, id),
-    size && size.score !== 0 ? deps.world.store.boardAdd(scoringKeys.teamSizes(ws), id, -size.score) : undefined,
-  ]);
+  await Promise.all([clearTeamFromBoards(deps, ws, id), size && size.score !== 0 ? deps.world.store.boardAdd(scoringKeys.teamSizes(ws), id, -size.score) : undefined]);
   return info(outcome.removed, size?.score);
 }
 
@@ -138,10 +131,7 @@ async function moveMember(deps: ScoringDeps, user: UserRef, teamId: string | nul
     const next: MemberRecord = { teamId };
     return {
       set: new Map<string, unknown>([[key, next]]),
-      boardAdds: [
-        ...(live(teamId) ? [{ board: sizes, member: teamId, delta: 1 }] : []),
-        ...(live(previousId) ? [{ board: sizes, member: previousId, delta: -1, floor: 0 }] : []),
-      ],
+      boardAdds: [...(live(teamId) ? [{ board: sizes, member: teamId, delta: 1 }] : []), ...(live(previousId) ? [{ board: sizes, member: previousId, delta: -1, floor: 0 }] : [])],
       result: previousId,
     };
   });

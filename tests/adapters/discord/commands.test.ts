@@ -32,7 +32,12 @@ describe('discord.js adapter: slash command registration', () => {
     expect(setOptions.find((o) => o.name === 'discussion')).toMatchObject({ type: ApplicationCommandOptionType.Boolean });
 
     expect(command('quiz').options?.find((o) => o.name === 'count')).toMatchObject({ type: ApplicationCommandOptionType.Integer, min_value: 1, max_value: 20 });
-    expect(command('leaderboard').options?.find((o) => o.name === 'board')).toMatchObject({ choices: [{ name: 'people', value: 'people' }, { name: 'teams', value: 'teams' }] });
+    expect(command('leaderboard').options?.find((o) => o.name === 'board')).toMatchObject({
+      choices: [
+        { name: 'people', value: 'people' },
+        { name: 'teams', value: 'teams' },
+      ],
+    });
     expect(command('stats').options?.[0]).toMatchObject({ name: 'user', type: ApplicationCommandOptionType.User });
     const join = command('team').options?.find((o) => o.name === 'join');
     expect(join && 'options' in join ? join.options?.[0] : undefined).toMatchObject({ name: 'name', autocomplete: true, required: true });

@@ -35,7 +35,12 @@ describe('discord.js adapter: grade buttons', () => {
     expect(isEphemeral(board.answer)).toBe(false);
     expect(board.text).toMatch(/Alice[^\n]*3/);
     // The board is public: it is in the channel, under the post.
-    expect(fake.messages(STUDY).map((m) => messageText(m)).join('\n')).toMatch(/Alice/);
+    expect(
+      fake
+        .messages(STUDY)
+        .map((m) => messageText(m))
+        .join('\n'),
+    ).toMatch(/Alice/);
     expect(h.logs.lines.filter((l) => l.level >= 50)).toEqual([]);
   });
 

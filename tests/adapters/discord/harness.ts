@@ -15,7 +15,18 @@ import type { ChannelRef } from '../../../src/core/refs.js';
 import type { Logger } from '../../../src/log.js';
 import { createStore } from '../../../src/store/create-store.js';
 import type { Store } from '../../../src/store/store.js';
-import { EVERYONE_PERMS, FakeDiscord, type FakeGuildSpec, type FakeInteraction, type FakeMessage, type FakeUser, PERMS, answerOf, messageText, snowflake } from '../../fakes/discord/index.js';
+import {
+  EVERYONE_PERMS,
+  FakeDiscord,
+  type FakeGuildSpec,
+  type FakeInteraction,
+  type FakeMessage,
+  type FakeUser,
+  PERMS,
+  answerOf,
+  messageText,
+  snowflake,
+} from '../../fakes/discord/index.js';
 import { FakeTimer } from '../../fakes/wake-timer.js';
 import { type TestWorld, createTestWorld } from '../../fakes/world.js';
 import { loadSeeds } from '../../helpers/bank.js';
@@ -73,7 +84,13 @@ export interface Harness {
   /** Starts another adapter (a restart) against the same engine, store and fake. */
   restart(tuning?: DiscordTuning): Promise<DiscordAdapter>;
   /** Runs a slash command and waits for its answer. */
-  slash(user: FakeUser, name: string, subcommand?: string, options?: Record<string, string | number | boolean>, channelId?: string): Promise<{ interaction: FakeInteraction; answer: FakeMessage; text: string }>;
+  slash(
+    user: FakeUser,
+    name: string,
+    subcommand?: string,
+    options?: Record<string, string | number | boolean>,
+    channelId?: string,
+  ): Promise<{ interaction: FakeInteraction; answer: FakeMessage; text: string }>;
   /** Presses a button (by label) on a message and waits for the answer. */
   press(user: FakeUser, message: FakeMessage, label: RegExp): Promise<{ interaction: FakeInteraction; answer: FakeMessage; text: string }>;
   close(): Promise<void>;
@@ -99,7 +116,17 @@ export function removeTempDirs(): void {
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const fake = await FakeDiscord.start({
-    guilds: opts.guilds ?? [{ id: GUILD, name: 'Study Group', channels: [{ id: STUDY, name: 'study' }, { id: LOCKED, name: 'locked', botDenied: PERMS.SendMessages }], roles: [ADMIN_ROLE] }],
+    guilds: opts.guilds ?? [
+      {
+        id: GUILD,
+        name: 'Study Group',
+        channels: [
+          { id: STUDY, name: 'study' },
+          { id: LOCKED, name: 'locked', botDenied: PERMS.SendMessages },
+        ],
+        roles: [ADMIN_ROLE],
+      },
+    ],
   });
   const ann = fake.addUser({ username: 'ann', globalName: 'Ann' }, GUILD, { permissions: EVERYONE_PERMS | PERMS.ManageGuild });
   const alice = fake.addUser({ username: 'alice', globalName: 'Alice' }, GUILD);
@@ -119,8 +146,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const engine = createEngine({ world, config: defaultEngineConfig, bank, platform: router, commands, wakeTimer: wake, ...(opts.images ? { images: opts.images } : {}) });
   const logs = recordingLogger();
   const config = { token: fake.token, appId: fake.appId, guildId: GUILD, apiBase: fake.apiBase, adminRole: opts.adminRole === undefined ? ADMIN_ROLE.name : opts.adminRole };
-  const start = (tuning: DiscordTuning = opts.tuning ?? FAST) =>
-    startDiscordAdapter({ engine, router, bank, store: world.store, logger: logs.logger, config, tuning });
+  const start = (tuning: DiscordTuning = opts.tuning ?? FAST) => startDiscordAdapter({ engine, router, bank, store: world.store, logger: logs.logger, config, tuning });
 
   const adapters: DiscordAdapter[] = [await start()];
   await engine.start();
@@ -155,7 +181,12 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     },
     async press(user, message, label) {
       const target = buttonsOf(message).find((b) => label.test(b.label));
-      if (!target) throw new Error(`no button ${label} on: ${messageText(message)} [${buttonsOf(message).map((b) => b.label).join(', ')}]`);
+      if (!target)
+        throw new Error(
+          `no button ${label} on: ${messageText(message)} [${buttonsOf(message)
+            .map((b) => b.label)
+            .join(', ')}]`,
+        );
       const interaction = fake.press({ message, customId: target.customId, user });
       await fake.answered(interaction);
       const answer = answerOf(interaction);

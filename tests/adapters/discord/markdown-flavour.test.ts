@@ -3,30 +3,17 @@ import { renderDiscord } from '../../../src/adapters/discord/markdown-flavour.js
 
 describe('renderDiscord', () => {
   it('keeps bold, italic, inline code and masked links as Discord Markdown', () => {
-    expect(renderDiscord('**bold**, _italic_, `code` and [the docs](https://example.com/docs)')).toBe(
-      '**bold**, *italic*, `code` and [the docs](https://example.com/docs)',
-    );
+    expect(renderDiscord('**bold**, _italic_, `code` and [the docs](https://example.com/docs)')).toBe('**bold**, *italic*, `code` and [the docs](https://example.com/docs)');
   });
 
   it('writes bullet lists with dashes and keeps ordered lists numbered from their start', () => {
-    expect(renderDiscord('* one\n  * nested\n* two\n\n3. third\n4. fourth')).toBe(
-      '- one\n  - nested\n- two\n\n3. third\n4. fourth',
-    );
+    expect(renderDiscord('* one\n  * nested\n* two\n\n3. third\n4. fourth')).toBe('- one\n  - nested\n- two\n\n3. third\n4. fourth');
   });
 
   it('renders a GFM table as an aligned table inside a code block, with cell Markdown reduced to text', () => {
-    const table = [
-      '| Name | Role | Score |',
-      '| :--- | :--- | ---: |',
-      '| **Ann** | `dev` | 10 |',
-      '| Bob | *design* | 7 |',
-    ].join('\n');
+    const table = ['| Name | Role | Score |', '| :--- | :--- | ---: |', '| **Ann** | `dev` | 10 |', '| Bob | *design* | 7 |'].join('\n');
 
-    expect(renderDiscord(table)).toBe(
-      ['```', 'Name | Role   | Score', '-----+--------+------', 'Ann  | dev    |    10', 'Bob  | design |     7', '```'].join(
-        '\n',
-      ),
-    );
+    expect(renderDiscord(table)).toBe(['```', 'Name | Role   | Score', '-----+--------+------', 'Ann  | dev    |    10', 'Bob  | design |     7', '```'].join('\n'));
   });
 
   it('aligns a real question-bank table whose cells mix bold and parentheses', () => {
@@ -56,15 +43,11 @@ describe('renderDiscord', () => {
   });
 
   it('turns images into links, using the alt text as the label', () => {
-    expect(renderDiscord('![Attention diagram](https://example.com/a.png)')).toBe(
-      '[Attention diagram](https://example.com/a.png)',
-    );
+    expect(renderDiscord('![Attention diagram](https://example.com/a.png)')).toBe('[Attention diagram](https://example.com/a.png)');
   });
 
   it('strips HTML anchors and turns <br> into a newline', () => {
-    expect(renderDiscord('## Foundations <a id="foundations"></a>\n\nfirst<br>second')).toBe(
-      '## Foundations\n\nfirst\nsecond',
-    );
+    expect(renderDiscord('## Foundations <a id="foundations"></a>\n\nfirst<br>second')).toBe('## Foundations\n\nfirst\nsecond');
   });
 
   it('drops an anchor that sits on a line of its own', () => {

@@ -9,7 +9,13 @@ describe('discord.js adapter: replies become Discord messages', () => {
     const [message, ...more] = json({
       blocks: [
         { type: 'question', title: 'Daily question', markdown: 'What is **attention**?\n\n| a | b |\n|---|---|\n| 1 | 2 |', footer: 'NLP · React 👀 to see the answer' },
-        { type: 'buttons', buttons: [{ action: 'daily:hint:abc', label: 'Hint', style: 'secondary' }, { action: 'daily:reveal:abc', label: 'Reveal', style: 'primary' }] },
+        {
+          type: 'buttons',
+          buttons: [
+            { action: 'daily:hint:abc', label: 'Hint', style: 'secondary' },
+            { action: 'daily:reveal:abc', label: 'Reveal', style: 'primary' },
+          ],
+        },
       ],
     });
     expect(more).toEqual([]);
@@ -28,7 +34,13 @@ describe('discord.js adapter: replies become Discord messages', () => {
       blocks: [
         { type: 'context', markdown: 'Answer to daily question #3 · NLP' },
         { type: 'text', markdown: 'The *answer*.', spoiler: true },
-        { type: 'fields', fields: [{ label: 'Graded', value: '12' }, { label: 'Streak', value: '4 days' }] },
+        {
+          type: 'fields',
+          fields: [
+            { label: 'Graded', value: '12' },
+            { label: 'Streak', value: '4 days' },
+          ],
+        },
       ],
     });
     expect(message?.content).toBe('-# Answer to daily question #3 · NLP\n||The *answer*.||');
@@ -40,7 +52,12 @@ describe('discord.js adapter: replies become Discord messages', () => {
 
   it('rows hold five buttons, at most five rows a message; labels are cut to 80 characters', () => {
     const many: Button[] = Array.from({ length: 27 }, (_, i) => ({ action: `quiz:r:${i}:A`, label: `${'x'.repeat(90)}${i}` }));
-    const messages = json({ blocks: [{ type: 'text', markdown: 'Pick' }, { type: 'buttons', buttons: many }] });
+    const messages = json({
+      blocks: [
+        { type: 'text', markdown: 'Pick' },
+        { type: 'buttons', buttons: many },
+      ],
+    });
     expect(messages.map((m) => m.components.length)).toEqual([5, 1]);
     expect(messages[0]?.components.map((r) => r.components.length)).toEqual([5, 5, 5, 5, 5]);
     const label = messages[0]?.components[0]?.components[0];
@@ -50,7 +67,12 @@ describe('discord.js adapter: replies become Discord messages', () => {
 
   it('long text is split into messages under 2,000 characters, each spoiler closed, buttons on the last', () => {
     const long = Array.from({ length: 60 }, (_, i) => `Paragraph ${i}: ${'word '.repeat(20)}`).join('\n\n');
-    const messages = json({ blocks: [{ type: 'text', markdown: long, spoiler: true }, { type: 'buttons', buttons: [{ action: 'daily:grade:a:got', label: 'Got it' }] }] });
+    const messages = json({
+      blocks: [
+        { type: 'text', markdown: long, spoiler: true },
+        { type: 'buttons', buttons: [{ action: 'daily:grade:a:got', label: 'Got it' }] },
+      ],
+    });
     expect(messages.length).toBeGreaterThan(2);
     for (const m of messages) {
       expect(m.content?.length ?? 0).toBeLessThanOrEqual(2000);
@@ -61,7 +83,12 @@ describe('discord.js adapter: replies become Discord messages', () => {
 
   it('an edit keeps everything in one message, its buttons included', () => {
     const long = 'word '.repeat(1000);
-    const single = renderSingle({ blocks: [{ type: 'text', markdown: long }, { type: 'buttons', buttons: [{ action: 'quiz:r:0:A', label: 'A', disabled: true }] }] });
+    const single = renderSingle({
+      blocks: [
+        { type: 'text', markdown: long },
+        { type: 'buttons', buttons: [{ action: 'quiz:r:0:A', label: 'A', disabled: true }] },
+      ],
+    });
     expect(single.content?.length).toBe(2000);
     expect(single.components).toHaveLength(1);
   });

@@ -53,7 +53,12 @@ describe('discord.js adapter: sharding', () => {
     const guildA = guildIdOnShard(7, 0, 2);
     const guildB = guildIdOnShard(7, 1, 2);
     const [chanA, chanB] = [snowflake(), snowflake()];
-    const fake = await FakeDiscord.start({ guilds: [{ id: guildA, channels: [{ id: chanA }] }, { id: guildB, channels: [{ id: chanB }] }] });
+    const fake = await FakeDiscord.start({
+      guilds: [
+        { id: guildA, channels: [{ id: chanA }] },
+        { id: guildB, channels: [{ id: chanB }] },
+      ],
+    });
     const ann = fake.addUser({ username: 'ann' }, guildA, { permissions: EVERYONE_PERMS | PERMS.ManageGuild });
     fake.addUser({ id: ann.id, username: 'ann' }, guildB, { permissions: EVERYONE_PERMS | PERMS.ManageGuild });
     const store = await createStore('memory://');
@@ -72,7 +77,10 @@ describe('discord.js adapter: sharding', () => {
     // Only the process with shard 0 registers the (global) commands.
     expect(fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
 
-    for (const [guildId, channelId] of [[guildA, chanA], [guildB, chanB]] as const) {
+    for (const [guildId, channelId] of [
+      [guildA, chanA],
+      [guildB, chanB],
+    ] as const) {
       const set = fake.slash({ guildId, channelId, user: ann, name: 'daily', subcommand: 'set', options: { time: '09:30' } });
       await fake.answered(set);
     }

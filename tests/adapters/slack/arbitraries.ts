@@ -6,7 +6,7 @@ export const FUZZ = { seed: 20_261_203, numRuns: 2_000 } as const;
 export const JSON_TYPE = 'application/json';
 export const FORM_TYPE = 'application/x-www-form-urlencoded';
 
-const anyJson = fc.jsonValue({ maxDepth: 2, depthSize: "small" });
+const anyJson = fc.jsonValue({ maxDepth: 2, depthSize: 'small' });
 /** Anything at all, or nothing: a field that may be missing, null, the wrong type or right. */
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: arb, weight: 8 }, { arbitrary: anyJson, weight: 1 }, { arbitrary: fc.constant(null), weight: 1 });
 
@@ -17,7 +17,9 @@ export const eventBody = fc.record(
     team_id: maybe(fc.constant('T1')),
     challenge: maybe(fc.string()),
     event_id: maybe(fc.string()),
-    authorizations: maybe(fc.array(maybe(fc.record({ team_id: maybe(fc.constant('T1')), enterprise_id: maybe(fc.constant('E1')), is_enterprise_install: maybe(fc.boolean()) })), { maxLength: 2 })),
+    authorizations: maybe(
+      fc.array(maybe(fc.record({ team_id: maybe(fc.constant('T1')), enterprise_id: maybe(fc.constant('E1')), is_enterprise_install: maybe(fc.boolean()) })), { maxLength: 2 }),
+    ),
     event: maybe(
       fc.record(
         {
@@ -55,8 +57,15 @@ export const actionPayload = fc.record(
   { requiredKeys: [] },
 );
 
-const formKey = fc.oneof(fc.constantFrom('command', 'team_id', 'channel_id', 'user_id', 'text', 'payload', 'ssl_check', 'user_name', 'is_enterprise_install'), fc.string({ maxLength: 8 }));
-const formValue = fc.oneof(fc.constantFrom('/recall', 'T1', 'C1', 'U1', '1', 'help', ''), fc.string(), anyJson.map((v) => JSON.stringify(v)));
+const formKey = fc.oneof(
+  fc.constantFrom('command', 'team_id', 'channel_id', 'user_id', 'text', 'payload', 'ssl_check', 'user_name', 'is_enterprise_install'),
+  fc.string({ maxLength: 8 }),
+);
+const formValue = fc.oneof(
+  fc.constantFrom('/recall', 'T1', 'C1', 'U1', '1', 'help', ''),
+  fc.string(),
+  anyJson.map((v) => JSON.stringify(v)),
+);
 
 /** Form bodies: slash commands and `payload=` fields, repeated keys included, as Slack would encode them. */
 export const formBody = fc.oneof(
@@ -66,7 +75,12 @@ export const formBody = fc.oneof(
 );
 
 /** JSON bodies: any JSON value, Slack-shaped or not, and text that is not JSON at all. */
-export const jsonBody = fc.oneof(eventBody.map((b) => JSON.stringify(b)), anyJson.map((v) => JSON.stringify(v)), fc.string(), fc.string({ unit: 'binary' }));
+export const jsonBody = fc.oneof(
+  eventBody.map((b) => JSON.stringify(b)),
+  anyJson.map((v) => JSON.stringify(v)),
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+);
 
 /** A body with the content type it is sent under, including the wrong one for it. */
 export const slackRequest = fc.oneof(
@@ -108,5 +122,33 @@ function mutated(base: Record<string, unknown>, paths: readonly string[]): fc.Ar
   });
 }
 
-export const mutatedEvent = mutated(REACTION_EVENT, ['type', 'team_id', 'authorizations', 'authorizations.0', 'authorizations.0.team_id', 'event', 'event.type', 'event.user', 'event.item', 'event.item.channel', 'event.channel', 'event.subteam']);
-export const mutatedPress = mutated(BUTTON_PRESS, ['type', 'user', 'user.id', 'team', 'team.id', 'channel', 'channel.id', 'container', 'actions', 'actions.0', 'actions.0.value', 'enterprise', 'function_data', 'view']);
+export const mutatedEvent = mutated(REACTION_EVENT, [
+  'type',
+  'team_id',
+  'authorizations',
+  'authorizations.0',
+  'authorizations.0.team_id',
+  'event',
+  'event.type',
+  'event.user',
+  'event.item',
+  'event.item.channel',
+  'event.channel',
+  'event.subteam',
+]);
+export const mutatedPress = mutated(BUTTON_PRESS, [
+  'type',
+  'user',
+  'user.id',
+  'team',
+  'team.id',
+  'channel',
+  'channel.id',
+  'container',
+  'actions',
+  'actions.0',
+  'actions.0.value',
+  'enterprise',
+  'function_data',
+  'view',
+]);

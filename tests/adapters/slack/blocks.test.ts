@@ -3,7 +3,13 @@ import { fallbackText, slackEmoji, toSlackMessage } from '../../../src/adapters/
 import type { Reply, ReplyBlock } from '../../../src/core/reply.js';
 import { blocksText, buttonsIn } from '../../fakes/slack/blocks.js';
 
-type AnyBlock = { type: string; block_id?: string; text?: { text: string }; fields?: { text: string }[]; elements?: { text: unknown; action_id?: string; value?: string; style?: string }[] };
+type AnyBlock = {
+  type: string;
+  block_id?: string;
+  text?: { text: string };
+  fields?: { text: string }[];
+  elements?: { text: unknown; action_id?: string; value?: string; style?: string }[];
+};
 const blocksOf = (reply: Reply) => toSlackMessage(reply).blocks as AnyBlock[];
 
 const grades: ReplyBlock = {
@@ -53,8 +59,20 @@ describe('Slack Block Kit rendering of a core Reply', () => {
     const blocks = blocksOf({
       blocks: [
         { type: 'text', markdown: 'Answer: **B**' },
-        { type: 'buttons', buttons: [{ action: 'quiz:r1:0:A', label: 'A', disabled: true }, { action: 'quiz:r1:0:B', label: 'B', style: 'success', disabled: true }] },
-        { type: 'buttons', buttons: [{ action: 'quiz:r1:1:A', label: 'A' }, { action: 'quiz:r1:1:B', label: 'B', disabled: true }] },
+        {
+          type: 'buttons',
+          buttons: [
+            { action: 'quiz:r1:0:A', label: 'A', disabled: true },
+            { action: 'quiz:r1:0:B', label: 'B', style: 'success', disabled: true },
+          ],
+        },
+        {
+          type: 'buttons',
+          buttons: [
+            { action: 'quiz:r1:1:A', label: 'A' },
+            { action: 'quiz:r1:1:B', label: 'B', disabled: true },
+          ],
+        },
       ],
     });
     expect(blocks.map((b) => b.type)).toEqual(['section', 'actions']);
@@ -62,7 +80,12 @@ describe('Slack Block Kit rendering of a core Reply', () => {
   });
 
   it('keeps action ids unique within a message while the value stays the core action', () => {
-    const blocks = blocksOf({ blocks: [{ type: 'buttons', buttons: [{ action: 'daily:hint:abc', label: 'Hint' }] }, { type: 'buttons', buttons: [{ action: 'daily:hint:abc', label: 'Hint again' }] }] });
+    const blocks = blocksOf({
+      blocks: [
+        { type: 'buttons', buttons: [{ action: 'daily:hint:abc', label: 'Hint' }] },
+        { type: 'buttons', buttons: [{ action: 'daily:hint:abc', label: 'Hint again' }] },
+      ],
+    });
     const buttons = buttonsIn(blocks);
     expect(buttons.map((b) => b.actionId)).toEqual(['daily:hint:abc', 'daily:hint:abc#1']);
     expect(buttons.map((b) => b.value)).toEqual(['daily:hint:abc', 'daily:hint:abc']);

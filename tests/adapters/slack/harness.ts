@@ -139,7 +139,11 @@ export async function slackHarness(opts: HarnessOptions) {
   }
 
   /** Presses a button; resolves with what the app said back to the presser at the response_url. */
-  async function press(who: Who, button: PressedButton, pressOpts: { messageTs?: string; ephemeral?: boolean; triggerId?: string } = {}): Promise<ResponseUrlCall & { text: string }> {
+  async function press(
+    who: Who,
+    button: PressedButton,
+    pressOpts: { messageTs?: string; ephemeral?: boolean; triggerId?: string } = {},
+  ): Promise<ResponseUrlCall & { text: string }> {
     const responseUrl = fake.responseUrl();
     const payload = blockAction(who, CHANNEL, button, responseUrl, pressOpts);
     await deliverAction(payload);

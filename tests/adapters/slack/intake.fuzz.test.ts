@@ -16,11 +16,13 @@ describe('the Slack intake over real HTTP, fuzzed (fixed seed, 2,000 signed requ
   it('answers every correctly signed body 200 or 400, never 5xx, logs no error, and keeps serving', { timeout: 120_000 }, async () => {
     // Replies to accepted presses go to the fake Slack rather than a closed port.
     const respondHere = (raw: string) => raw.replaceAll(encodeURIComponent('http://127.0.0.1:9/respond/r1'), encodeURIComponent(h.fake.responseUrl()));
-    const request = fc.oneof(
-      slackRequest,
-      mutatedEvent.map((b) => [JSON.stringify(b), 'application/json'] as const),
-      mutatedPress.map((p) => [new URLSearchParams({ payload: JSON.stringify(p) }).toString(), FORM_TYPE] as const),
-    ).map(([raw, type]) => [respondHere(raw), type] as const);
+    const request = fc
+      .oneof(
+        slackRequest,
+        mutatedEvent.map((b) => [JSON.stringify(b), 'application/json'] as const),
+        mutatedPress.map((p) => [new URLSearchParams({ payload: JSON.stringify(p) }).toString(), FORM_TYPE] as const),
+      )
+      .map(([raw, type]) => [respondHere(raw), type] as const);
     const statuses = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(request, async ([raw, contentType]) => {

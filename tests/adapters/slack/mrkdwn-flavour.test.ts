@@ -36,18 +36,9 @@ describe('renderSlack', () => {
   });
 
   it('renders a GFM table as an aligned table inside a code block', () => {
-    const table = [
-      '| Name | Role | Score |',
-      '| :--- | :--- | ---: |',
-      '| **Ann** | `dev` | 10 |',
-      '| Bob | *design* | 7 |',
-    ].join('\n');
+    const table = ['| Name | Role | Score |', '| :--- | :--- | ---: |', '| **Ann** | `dev` | 10 |', '| Bob | *design* | 7 |'].join('\n');
 
-    expect(renderSlack(table)).toBe(
-      ['```', 'Name | Role   | Score', '-----+--------+------', 'Ann  | dev    |    10', 'Bob  | design |     7', '```'].join(
-        '\n',
-      ),
-    );
+    expect(renderSlack(table)).toBe(['```', 'Name | Role   | Score', '-----+--------+------', 'Ann  | dev    |    10', 'Bob  | design |     7', '```'].join('\n'));
   });
 
   it('escapes table cells without letting the entities break the alignment', () => {

@@ -72,8 +72,23 @@ describe('Bolt HTTP adapter: multi-workspace installs through OAuth, kept in the
     h = await oauthHarness();
     const installs = storeInstallationStore(h.world.store);
     await installs.storeInstallation(installation);
-    const res = await h.sender?.event({ token: 'legacy', team_id: 'T1', api_app_id: 'A-RECALL', type: 'event_callback', event_id: 'Ev-BYE', event_time: 1, event: { type: 'app_uninstalled', event_ts: '1.1' } });
+    const res = await h.sender?.event({
+      token: 'legacy',
+      team_id: 'T1',
+      api_app_id: 'A-RECALL',
+      type: 'event_callback',
+      event_id: 'Ev-BYE',
+      event_time: 1,
+      event: { type: 'app_uninstalled', event_ts: '1.1' },
+    });
     expect(res?.status).toBe(200);
-    await expect.poll(() => installs.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false }).then(() => 'still there', () => 'gone')).toBe('gone');
+    await expect
+      .poll(() =>
+        installs.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false }).then(
+          () => 'still there',
+          () => 'gone',
+        ),
+      )
+      .toBe('gone');
   });
 });

@@ -20,7 +20,15 @@ function boltParse(raw: string, contentType: string): unknown {
 function boltApp(): { app: App; errors: string[]; routed: string[] } {
   const errors: string[] = [];
   const routed: string[] = [];
-  const quiet = { debug() {}, info() {}, warn() {}, error: (...msg: unknown[]) => errors.push(msg.map(String).join(' ')), setLevel() {}, getLevel: () => 'error' as never, setName() {} };
+  const quiet = {
+    debug() {},
+    info() {},
+    warn() {},
+    error: (...msg: unknown[]) => errors.push(msg.map(String).join(' ')),
+    setLevel() {},
+    getLevel: () => 'error' as never,
+    setName() {},
+  };
   const receiver: Receiver = { init() {}, start: async () => undefined, stop: async () => undefined };
   const app = new App({ receiver, logger: quiet, authorize: async () => ({ botToken: 'xoxb-fuzz', botId: 'B1', botUserId: 'U-BOT' }), ignoreSelf: true });
   app.command('/recall', async ({ body, ack }) => {
@@ -127,7 +135,12 @@ describe('Slack request decoding, fuzzed (fixed seed, 2,000 cases a property)', 
 
   it('checkSignature never throws on any headers, and passes only a right signature within five minutes', () => {
     const now = Date.UTC(2026, 10, 23, 8);
-    const stamp = fc.oneof(fc.integer({ min: -600, max: 600 }).map((d) => String(now / 1000 + d)), fc.string(), fc.constant(undefined), fc.array(fc.string(), { maxLength: 2 }));
+    const stamp = fc.oneof(
+      fc.integer({ min: -600, max: 600 }).map((d) => String(now / 1000 + d)),
+      fc.string(),
+      fc.constant(undefined),
+      fc.array(fc.string(), { maxLength: 2 }),
+    );
     fc.assert(
       fc.property(stamp, fc.oneof(fc.string(), fc.constant(undefined)), fc.string(), fc.boolean(), (timestamp, forged, body, signRight) => {
         const signature = signRight && typeof timestamp === 'string' ? slackSignature('s3cret', Number(timestamp), body) : forged;

@@ -81,7 +81,11 @@ describe('Bolt HTTP adapter: only signed, fresh, well-formed requests do anythin
       const body = new URLSearchParams(setSchedule(h)).toString();
       const res = await fetch(h.sender?.url ?? '', {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': stamp, 'x-slack-signature': slackSignature(FAKE_SIGNING_SECRET, Number(stamp), body) },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-slack-request-timestamp': stamp,
+          'x-slack-signature': slackSignature(FAKE_SIGNING_SECRET, Number(stamp), body),
+        },
         body,
       });
       expect(res.status, `timestamp "${stamp}"`).toBe(401);

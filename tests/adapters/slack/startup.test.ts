@@ -9,7 +9,9 @@ describe('Bolt adapter start: a wrong token fails start with a message that name
   });
 
   it('Socket Mode: an app token Slack refuses (apps.connections.open invalid_auth)', async () => {
-    await expect(slackHarness({ mode: 'socket', config: { appToken: 'xapp-wrong' } })).rejects.toThrow(/Slack could not open a Socket Mode connection; check SLACK_APP_TOKEN .*\(invalid_auth\)/);
+    await expect(slackHarness({ mode: 'socket', config: { appToken: 'xapp-wrong' } })).rejects.toThrow(
+      /Slack could not open a Socket Mode connection; check SLACK_APP_TOKEN .*\(invalid_auth\)/,
+    );
   });
 
   it('refuses a set-up with neither a bot token nor OAuth credentials', async () => {
@@ -54,7 +56,9 @@ describe('Bolt adapter start: Slack unreachable is not a bad token', () => {
 
   it('still refuses a token Slack answers invalid_auth for at once, without retrying', async () => {
     const logs = new LogLines();
-    await expect(slackHarness({ mode: 'http', config: { botToken: 'xoxb-wrong' }, options: { startRetry: { firstMs: 20, maxMs: 80 } }, logs })).rejects.toThrow(/Slack refused SLACK_BOT_TOKEN at start \(auth\.test: invalid_auth\)/);
+    await expect(slackHarness({ mode: 'http', config: { botToken: 'xoxb-wrong' }, options: { startRetry: { firstMs: 20, maxMs: 80 } }, logs })).rejects.toThrow(
+      /Slack refused SLACK_BOT_TOKEN at start \(auth\.test: invalid_auth\)/,
+    );
     expect(logs.text).not.toMatch(/unreachable/);
   });
 });

@@ -114,7 +114,10 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('the playground page in headless Chr
     await expect.poll(() => bobPage.locator('.only-you-msg').count()).toBe(0);
     await bob.close();
 
-    expect(requests.every((u) => u.startsWith(h!.url)), requests.join('\n')).toBe(true);
+    expect(
+      requests.every((u) => u.startsWith(h!.url)),
+      requests.join('\n'),
+    ).toBe(true);
     expect(errors).toEqual([]);
   });
 

@@ -25,7 +25,14 @@ describe('the playground channel over HTTP (real web adapter, real engine and co
 
     const { channels } = await h.json<{ channels: Record<string, unknown>[] }>('/api/schedules');
     expect(channels).toEqual([
-      expect.objectContaining({ platform: 'web', channelId: 'playground', enabled: true, schedule: expect.stringMatching(/09:00/), timezone: 'UTC', reveal: expect.stringMatching(/private/i) }),
+      expect.objectContaining({
+        platform: 'web',
+        channelId: 'playground',
+        enabled: true,
+        schedule: expect.stringMatching(/09:00/),
+        timezone: 'UTC',
+        reveal: expect.stringMatching(/private/i),
+      }),
     ]);
     // Monday 23 Nov 2026, 08:00 UTC: the next posts are today, tomorrow and the day after at 09:00.
     expect(channels[0]?.['nextRuns']).toEqual(['Mon 23 Nov, 09:00 (UTC)', 'Tue 24 Nov, 09:00 (UTC)', 'Wed 25 Nov, 09:00 (UTC)']);

@@ -37,10 +37,16 @@ describe('the dashboard API: boards, teams and seasons (real web adapter and sco
 
     const people = await h.json<{ rows: { name: string; points: number }[]; periodLabel: string }>('/api/leaderboard?kind=people&period=month');
     expect(people.periodLabel).toBe('November 2026');
-    expect(people.rows.map((r) => [r.name, r.points])).toEqual([['Ada', 3], ['Bob', 1]]);
+    expect(people.rows.map((r) => [r.name, r.points])).toEqual([
+      ['Ada', 3],
+      ['Bob', 1],
+    ]);
 
     const teams = await h.json<{ rows: { name: string; points: number; members: number }[]; own: unknown }>('/api/leaderboard?kind=teams&period=all&user=Bob');
-    expect(teams.rows.map((r) => [r.name, r.points, r.members])).toEqual([['Blue', 3, 1], ['Red', 1, 1]]);
+    expect(teams.rows.map((r) => [r.name, r.points, r.members])).toEqual([
+      ['Blue', 3, 1],
+      ['Red', 1, 1],
+    ]);
     expect(teams.own).toEqual({ rank: 2, points: 1 });
     expect((await h.json<{ teams: { name: string }[] }>('/api/teams')).teams.map((t) => t.name)).toEqual(['Blue', 'Red']);
 
@@ -92,7 +98,11 @@ describe('the bank API (real bank service and renderers)', () => {
     expect(prompt.questions.every((q) => q.category === 'Prompt Engineering')).toBe(true);
 
     const tagged = await h.json<BankJson>('/api/bank?tag=xss');
-    expect(tagged.questions.map((q) => q.tags)).toEqual([['xss', 'security'], ['xss', 'security'], ['xss', 'security']]);
+    expect(tagged.questions.map((q) => q.tags)).toEqual([
+      ['xss', 'security'],
+      ['xss', 'security'],
+      ['xss', 'security'],
+    ]);
     expect(all.tags).toContainEqual({ name: 'xss', questions: 3 });
 
     const open = await h.json<BankJson>('/api/bank?answered=no&limit=200');

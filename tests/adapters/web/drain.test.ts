@@ -7,7 +7,6 @@ import { SlowBoardsStore } from '../../helpers/slow-boards-store.js';
 import { type Harness, startHarness } from './harness.js';
 import { statusOrRefused } from '../../helpers/http.js';
 
-
 let h: Harness | undefined;
 afterEach(async () => {
   await h?.stop();

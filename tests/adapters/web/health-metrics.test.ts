@@ -48,7 +48,10 @@ async function start(opts: Options = {}): Promise<Rig> {
   const loaded = hostileBank();
   const bank = createBankService(loaded, async () => loaded);
   const router = new PortRouter();
-  const engine = instrumentEngine(createEngine({ world, config: defaultEngineConfig, bank, platform: instrumentPort(router, metrics), commands, wakeTimer: new FakeTimer() }), metrics);
+  const engine = instrumentEngine(
+    createEngine({ world, config: defaultEngineConfig, bank, platform: instrumentPort(router, metrics), commands, wakeTimer: new FakeTimer() }),
+    metrics,
+  );
   const r: Rig = {
     url: '',
     metrics,

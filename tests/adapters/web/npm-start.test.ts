@@ -18,7 +18,6 @@ afterEach(() => {
   dir = undefined;
 });
 
-
 async function waitForPage(url: string, deadline: number, log: () => string): Promise<Response> {
   for (;;) {
     try {

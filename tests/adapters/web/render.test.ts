@@ -13,7 +13,9 @@ describe('the playground’s Markdown renderer (bank parser, escaped HTML out)',
 
   it('keeps only http(s) and mailto links, and turns images into links so nothing loads from elsewhere', () => {
     expect(markdownToHtml('[x](javascript:alert(1))')).toBe('<p>x</p>');
-    expect(markdownToHtml('[docs](https://example.com/a?b=1&c=2)')).toBe('<p><a href="https://example.com/a?b=1&amp;c=2" rel="noopener noreferrer nofollow" target="_blank">docs</a></p>');
+    expect(markdownToHtml('[docs](https://example.com/a?b=1&c=2)')).toBe(
+      '<p><a href="https://example.com/a?b=1&amp;c=2" rel="noopener noreferrer nofollow" target="_blank">docs</a></p>',
+    );
     expect(markdownToHtml('![chart](https://example.com/c.png)')).toContain('<a href="https://example.com/c.png"');
     expect(markdownToHtml('![chart](https://example.com/c.png)')).not.toContain('<img');
   });

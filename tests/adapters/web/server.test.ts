@@ -9,7 +9,10 @@ afterEach(async () => {
 });
 
 /** A raw request, for headers fetch will not let a test set (Host) or a body it would refuse to send. */
-function raw(url: string, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function raw(
+  url: string,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request({ hostname, port, path: opts.path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
@@ -165,7 +168,11 @@ describe('the web adapter with DASHBOARD_TOKEN set (real server)', () => {
 
   it('refuses an admin command without the token even on loopback, and runs it with the token', async () => {
     h = await startHarness({ token });
-    const refused = await fetch(`${h.url}/api/command`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'Ada', text: 'daily now' }) });
+    const refused = await fetch(`${h.url}/api/command`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: 'Ada', text: 'daily now' }),
+    });
     expect(refused.status).toBe(401);
     const before = (await h.json<{ messages: unknown[] }>('/api/messages?user=Ada')).messages.length;
 

@@ -23,7 +23,16 @@ describe('Anki text exports (.txt with header lines)', () => {
   it('reads fields, decks, tags and GUIDs from the columns the header names, HTML turned into Markdown', () => {
     const { questions, warnings } = parseAnyBankFile(file('deck.txt', EXPORT));
     expect(questions).toEqual([
-      { question: 'What is **MVCC**?', answer: 'Readers see a snapshot;\n\nwriters add versions.', hints: [], tags: ['db'], difficulty: null, id: ankiId('g1'), category: 'Databases', line: 7 },
+      {
+        question: 'What is **MVCC**?',
+        answer: 'Readers see a snapshot;\n\nwriters add versions.',
+        hints: [],
+        tags: ['db'],
+        difficulty: null,
+        id: ankiId('g1'),
+        category: 'Databases',
+        line: 7,
+      },
       {
         question: '\\[technique] zeroes random \\[…].',
         answer: '**Dropout** zeroes random **activations**.\n\nSee _Srivastava 2014_',
@@ -43,7 +52,9 @@ describe('Anki text exports (.txt with header lines)', () => {
   it('takes the separator, #columns names, #tags and #deck for every note, and plain fields as they are', () => {
     const text = ['#separator:Semicolon', '#html:false', '#tags:imported', '#deck:Networking', '#columns:Extra;Back;Front', 'x;TCP is <reliable>;What is TCP?'].join('\n');
     const { questions } = parseAnyBankFile(file('net.txt', text));
-    expect(questions).toEqual([{ question: 'What is TCP?', answer: 'TCP is <reliable>', hints: [], tags: ['imported'], difficulty: null, id: null, category: 'Networking', line: 6 }]);
+    expect(questions).toEqual([
+      { question: 'What is TCP?', answer: 'TCP is <reliable>', hints: [], tags: ['imported'], difficulty: null, id: null, category: 'Networking', line: 6 },
+    ]);
   });
 
   it('warns about header lines it cannot use and names pictures and sounds it cannot bring along', () => {

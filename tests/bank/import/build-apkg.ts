@@ -17,7 +17,9 @@ export interface TestNote {
 export async function buildCollection(notes: TestNote[], decks: Record<number, string>, schema: 'legacy' | 'current' = 'legacy'): Promise<Uint8Array> {
   const SQL = await loadSqlite();
   const db = new SQL.Database();
-  db.run('CREATE TABLE notes (id INTEGER PRIMARY KEY, guid TEXT NOT NULL, mid INTEGER NOT NULL, mod INTEGER NOT NULL, usn INTEGER NOT NULL, tags TEXT NOT NULL, flds TEXT NOT NULL, sfld TEXT NOT NULL, csum INTEGER NOT NULL, flags INTEGER NOT NULL, data TEXT NOT NULL)');
+  db.run(
+    'CREATE TABLE notes (id INTEGER PRIMARY KEY, guid TEXT NOT NULL, mid INTEGER NOT NULL, mod INTEGER NOT NULL, usn INTEGER NOT NULL, tags TEXT NOT NULL, flds TEXT NOT NULL, sfld TEXT NOT NULL, csum INTEGER NOT NULL, flags INTEGER NOT NULL, data TEXT NOT NULL)',
+  );
   db.run('CREATE TABLE cards (id INTEGER PRIMARY KEY, nid INTEGER NOT NULL, did INTEGER NOT NULL, ord INTEGER NOT NULL)');
   const deckJson = JSON.stringify(Object.fromEntries(Object.entries(decks).map(([id, name]) => [id, { id: Number(id), name }])));
   if (schema === 'legacy') {

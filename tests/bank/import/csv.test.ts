@@ -31,7 +31,9 @@ describe('CSV and TSV banks', () => {
   it('refuses a file without a header naming a question column, with one warning', () => {
     const { questions, warnings } = parseAnyBankFile(file('raw.csv', 'What is X?,Y\nWhat is Z?,W\n'));
     expect(questions).toEqual([]);
-    expect(warnings).toEqual([{ file: 'raw.csv', line: 1, message: expect.stringMatching(/needs a header row naming a `question` column.*first row is `What is X\?,Y`; skipped$/) }]);
+    expect(warnings).toEqual([
+      { file: 'raw.csv', line: 1, message: expect.stringMatching(/needs a header row naming a `question` column.*first row is `What is X\?,Y`; skipped$/) },
+    ]);
   });
 
   it('warns with file:line for rows it cannot use and still reads the others', () => {
@@ -61,7 +63,10 @@ describe('CSV and TSV banks', () => {
   });
 
   it('merges with Markdown files in one bank, explicit ids included', () => {
-    const bank = loadBank([file('a.md', '### What is a lease?\n\nA lock with a timeout.\n'), file('b.csv', 'question,answer,id\nWhat is a lease?,,lease-1\nWhat is MVCC?,Versions,\n')]);
+    const bank = loadBank([
+      file('a.md', '### What is a lease?\n\nA lock with a timeout.\n'),
+      file('b.csv', 'question,answer,id\nWhat is a lease?,,lease-1\nWhat is MVCC?,Versions,\n'),
+    ]);
     expect(bank.questions.map((q) => [q.id, q.sources.map((s) => `${s.file}:${s.line}`)])).toEqual([
       ['lease-1', ['a.md:1', 'b.csv:2']],
       [expect.stringMatching(/^[0-9a-f]{12}$/), ['b.csv:3']],

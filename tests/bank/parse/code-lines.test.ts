@@ -24,5 +24,4 @@ describe('code under a question', () => {
       ['What is the output of the following?\n\n```\nitems = [3, 1, 2]\nprint(sorted(items))\n```', 'It prints [1, 2, 3].'],
     ]);
   });
-
 });

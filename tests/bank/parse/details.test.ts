@@ -32,7 +32,9 @@ describe('<details> inside an answer', () => {
   });
 
   it('keeps an answer box under a question heading in that question', () => {
-    const { questions } = parseText('## Storage\n\n### What is an LSM tree?\n\n<details><summary>Answer</summary>\n\nA log-structured merge tree.\n\n</details>\n\n### What is a WAL?\nA write-ahead log.\n');
+    const { questions } = parseText(
+      '## Storage\n\n### What is an LSM tree?\n\n<details><summary>Answer</summary>\n\nA log-structured merge tree.\n\n</details>\n\n### What is a WAL?\nA write-ahead log.\n',
+    );
     expect(questions.map((q) => [q.question, q.answer])).toEqual([
       ['What is an LSM tree?', 'A log-structured merge tree.'],
       ['What is a WAL?', 'A write-ahead log.'],

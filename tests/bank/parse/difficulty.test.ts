@@ -13,7 +13,9 @@ describe('difficulty markers become a level and leave the question text', () => 
   });
 
   it('follows the legend line of the file, which is itself neither a question nor an answer', () => {
-    const { questions, warnings } = parseText('Legend: 🌱 beginner · 🌳 intermediate · 🔥 advanced\n\n1. What is a thread? 🌱\n2. What is a deadlock? 🔥\n3. Why pin a thread to a core? 🌳\n');
+    const { questions, warnings } = parseText(
+      'Legend: 🌱 beginner · 🌳 intermediate · 🔥 advanced\n\n1. What is a thread? 🌱\n2. What is a deadlock? 🔥\n3. Why pin a thread to a core? 🌳\n',
+    );
     expect(warnings).toEqual([]);
     expect(questions.map((q) => [q.question, q.difficulty])).toEqual([
       ['What is a thread?', 'easy'],

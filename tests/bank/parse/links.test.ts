@@ -8,7 +8,11 @@ describe('broken links', () => {
     );
     expect(questions).toHaveLength(1);
     expect(warnings).toEqual([
-      { file: 'bank.md', line: 2, message: 'link "the diagram" has a space in its address (https://example.com/img/btree CLgWww.png), so it is no link; it is posted as plain text (write the space as %20)' },
+      {
+        file: 'bank.md',
+        line: 2,
+        message: 'link "the diagram" has a space in its address (https://example.com/img/btree CLgWww.png), so it is no link; it is posted as plain text (write the space as %20)',
+      },
       { file: 'bank.md', line: 4, message: expect.stringContaining('link "a figure" has a space in its address (https://example.com/f g.png)') },
     ]);
   });

@@ -5,7 +5,9 @@ const skipped = (warnings: { message: string; skipped?: true; line: number }[]) 
 
 describe('no silent drops: a block that looks like a question becomes one or is reported', () => {
   it('reads a short bold "A versus B?" question with a difficulty emoji, in a bank of bold questions', () => {
-    const { questions, warnings } = parseText('# Caching\n\n**What is a cache?**\n\nA fast store in front of a slow one.\n\n**Redis versus Memcached? 👶**\n\nRedis keeps data types; Memcached keeps strings.\n');
+    const { questions, warnings } = parseText(
+      '# Caching\n\n**What is a cache?**\n\nA fast store in front of a slow one.\n\n**Redis versus Memcached? 👶**\n\nRedis keeps data types; Memcached keeps strings.\n',
+    );
     expect(warnings).toEqual([]);
     expect(questions.map((q) => [q.question, q.answer])).toEqual([
       ['What is a cache?', 'A fast store in front of a slow one.'],
@@ -14,10 +16,17 @@ describe('no silent drops: a block that looks like a question becomes one or is 
   });
 
   it('warns with the line when a bold line among bold questions does not ask, instead of hiding it in the answer above', () => {
-    const { questions, warnings } = parseText('**What is a queue?**\n\nFirst in, first out.\n\n**Why use a stack?**\n\nUndo.\n\n**Queues against stacks**\n\nOrder of removal differs.\n');
+    const { questions, warnings } = parseText(
+      '**What is a queue?**\n\nFirst in, first out.\n\n**Why use a stack?**\n\nUndo.\n\n**Queues against stacks**\n\nOrder of removal differs.\n',
+    );
     expect(questions).toHaveLength(2);
     expect(warnings).toEqual([
-      { line: 9, skipped: true, file: 'bank.md', message: expect.stringMatching(/^"Queues against stacks" looks like a question but was not read as one: it is bold like the questions here/) },
+      {
+        line: 9,
+        skipped: true,
+        file: 'bank.md',
+        message: expect.stringMatching(/^"Queues against stacks" looks like a question but was not read as one: it is bold like the questions here/),
+      },
     ]);
   });
 

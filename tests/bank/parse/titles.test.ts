@@ -17,7 +17,9 @@ describe('section titles written as lines in Q:/A: and list files', () => {
       ['What is an LSM tree?', null, 'STORAGE ENGINES'],
       ['What is a page table?', 'A map from virtual to physical pages.', 'Paging'],
     ]);
-    expect(read('Q: How do you size a pool?\nA: Measure first.\n\nSteps:\n1. Find the wait time\n2. Divide\n\nQ: Is Redis single-threaded?\nA: Mostly.\n\nYES\n\nQ: Next?\n')).toEqual([
+    expect(
+      read('Q: How do you size a pool?\nA: Measure first.\n\nSteps:\n1. Find the wait time\n2. Divide\n\nQ: Is Redis single-threaded?\nA: Mostly.\n\nYES\n\nQ: Next?\n'),
+    ).toEqual([
       ['How do you size a pool?', 'Measure first.\n\nSteps:\n\n1. Find the wait time\n2. Divide', null],
       ['Is Redis single-threaded?', 'Mostly.\n\nYES', null],
       ['Next?', null, null],

@@ -63,7 +63,14 @@ describe('renderers on deeply nested Markdown', () => {
 
   it('a question card whose answer is a 4,500-deep quote renders on every target', () => {
     const question: Question = {
-      id: 'deep', question: 'How deep is the well?', answer: deepQuote, hints: [], tags: [], category: null, difficulty: null, sources: [],
+      id: 'deep',
+      question: 'How deep is the well?',
+      answer: deepQuote,
+      hints: [],
+      tags: [],
+      category: null,
+      difficulty: null,
+      sources: [],
     } as unknown as Question;
     for (const flavour of [discordFlavour, slackFlavour, plainFlavour]) {
       const chunks = renderQuestionCard(question, flavour);

@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Question } from '../../../src/bank/types.js';
 import { discordFlavour as discord } from '../../../src/adapters/discord/markdown-flavour.js';
 import { slackFlavour as slack } from '../../../src/adapters/slack/mrkdwn-flavour.js';
-import {
-  NO_ANSWER_YET,
-  plainFlavour as plain,
-  render,
-  renderChunks,
-  renderQuestionCard,
-} from '../../../src/bank/render/index.js';
+import { NO_ANSWER_YET, plainFlavour as plain, render, renderChunks, renderQuestionCard } from '../../../src/bank/render/index.js';
 
 function question(overrides: Partial<Question> = {}): Question {
   return {
@@ -83,10 +77,7 @@ describe('renderQuestionCard', () => {
   });
 
   it('says there is no answer yet when the bank has none, and leaves out empty sections', () => {
-    const [card, ...rest] = renderQuestionCard(
-      question({ answer: null, hints: [], tags: [], category: null }),
-      plain,
-    );
+    const [card, ...rest] = renderQuestionCard(question({ answer: null, hints: [], tags: [], category: null }), plain);
 
     expect(rest).toEqual([]);
     expect(card).toBe(`What is the attention mechanism?\n\nAnswer\n\n${NO_ANSWER_YET}`);

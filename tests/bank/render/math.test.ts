@@ -38,9 +38,7 @@ describe('math in questions, on every chat target', () => {
   for (const [name, render] of Object.entries(chat)) {
     it(`${name}: inline and display formulas become Unicode text`, () => {
       expect(render('Ideally $W_{new} = W_{old} + \\Delta W$, and $T=0$ is greedy.')).toBe('Ideally W_new = W_old + ΔW, and T=0 is greedy.');
-      expect(render('$$ \\text{Attention}(Q, K, V) = \\text{softmax}\\left(\\frac{QK^T}{\\sqrt{d_k}}\\right)V $$')).toBe(
-        'Attention(Q, K, V) = softmax(QKᵀ/√dₖ)V',
-      );
+      expect(render('$$ \\text{Attention}(Q, K, V) = \\text{softmax}\\left(\\frac{QK^T}{\\sqrt{d_k}}\\right)V $$')).toBe('Attention(Q, K, V) = softmax(QKᵀ/√dₖ)V');
     });
 
     it(`${name}: prices, escaped dollars, code and link addresses are not math`, () => {
@@ -66,7 +64,7 @@ describe('math in the playground and dashboard (MathML)', () => {
     expect(html).toContain('<mfrac>');
   });
 
-  it('never puts markup into an attribute, and a formula\'s own input cannot add links or scripts', () => {
+  it("never puts markup into an attribute, and a formula's own input cannot add links or scripts", () => {
     const html = markdownToHtml('[x](https://example.com/$\\frac{a}{b}$) and $\\href{javascript:alert(1)}{y} <script>$');
     expect(html).toContain('href="https://example.com/$\\frac{a}{b}$"');
     expect(html).not.toMatch(/<script|href="javascript/);

@@ -15,9 +15,7 @@ describe('renderPlain', () => {
   });
 
   it('keeps list markers as "- item" and "1. item", nested items indented', () => {
-    expect(renderPlain('* one\n  * nested\n* two\n\n3. third\n4. fourth')).toBe(
-      '- one\n  - nested\n- two\n\n3. third\n4. fourth',
-    );
+    expect(renderPlain('* one\n  * nested\n* two\n\n3. third\n4. fourth')).toBe('- one\n  - nested\n- two\n\n3. third\n4. fourth');
   });
 
   it('indents continuation lines of a list item under its text', () => {
@@ -33,16 +31,9 @@ describe('renderPlain', () => {
   });
 
   it('renders a GFM table as aligned text columns', () => {
-    const table = [
-      '| Name | Role | Score |',
-      '| :--- | :--- | ---: |',
-      '| **Ann** | `dev` | 10 |',
-      '| Bob | *design* | 7 |',
-    ].join('\n');
+    const table = ['| Name | Role | Score |', '| :--- | :--- | ---: |', '| **Ann** | `dev` | 10 |', '| Bob | *design* | 7 |'].join('\n');
 
-    expect(renderPlain(table)).toBe(
-      ['Name | Role   | Score', '-----+--------+------', 'Ann  | dev    |    10', 'Bob  | design |     7'].join('\n'),
-    );
+    expect(renderPlain(table)).toBe(['Name | Role   | Score', '-----+--------+------', 'Ann  | dev    |    10', 'Bob  | design |     7'].join('\n'));
   });
 
   it('marks quotes with a bar instead of ">"', () => {

@@ -39,9 +39,7 @@ describe('splitMessage', () => {
 
   it('splits a 5,000-character answer at paragraph boundaries, every chunk within the limit, losing no words', () => {
     // Each paragraph spans three lines, so a line cut would be possible everywhere: only the preference keeps paragraphs whole.
-    const paragraphs = Array.from({ length: 16 }, (_, index) =>
-      [words(15, index), words(15, index + 1), words(15, index + 2)].join('\n'),
-    );
+    const paragraphs = Array.from({ length: 16 }, (_, index) => [words(15, index), words(15, index + 1), words(15, index + 2)].join('\n'));
     const answer = paragraphs.join('\n\n');
     expect(answer.length).toBeGreaterThan(5000);
 

@@ -97,7 +97,11 @@ export interface Harness {
 export async function createHarness(
   opts: { start?: string; store?: Store; bank?: BankService; config?: Partial<EngineConfig>; platform?: FakePlatform; seed?: number } = {},
 ): Promise<Harness> {
-  const world = await createTestWorld({ ...(opts.start ? { start: opts.start } : {}), ...(opts.store ? { store: opts.store } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
+  const world = await createTestWorld({
+    ...(opts.start ? { start: opts.start } : {}),
+    ...(opts.store ? { store: opts.store } : {}),
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+  });
   const bank = opts.bank ?? testBank([question('alpha', { hints: ['Think of the first letter.'] }), question('beta'), question('gamma')]).bank;
   const config = { ...defaultEngineConfig, ...opts.config };
   return build(world, bank, config, opts.platform ?? new FakePlatform());

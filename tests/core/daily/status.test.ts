@@ -6,7 +6,13 @@ describe('channel settings and status', () => {
   it('shows the schedule and the next three runs in the channel local time', async () => {
     const h = await createHarness({ start: '2026-11-23T09:00:00Z' }); // Monday 10:00 in Berlin
     const settings = await h.daily.configure(channel, { when: '09:30', days: 'weekdays', timezone: 'europe/berlin', reveal: 'thread' }, admin);
-    expect(settings).toMatchObject({ schedule: { kind: 'time-of-day', hour: 9, minute: 30, timezone: 'Europe/Berlin' }, reveal: { kind: 'thread' }, discussion: false, setBy: admin, enabled: true });
+    expect(settings).toMatchObject({
+      schedule: { kind: 'time-of-day', hour: 9, minute: 30, timezone: 'Europe/Berlin' },
+      reveal: { kind: 'thread' },
+      discussion: false,
+      setBy: admin,
+      enabled: true,
+    });
 
     const status = await h.daily.status(channel);
     expect(status.schedule).toBe('09:30 on weekdays, Europe/Berlin');

@@ -42,9 +42,17 @@ describe('a quiz round from start to summary', () => {
     expect(requests).toHaveLength(9);
     expect(new Set(requests.map((r) => `${r.postId}/${r.user.userId}`)).size).toBe(9);
     expect(requests.every((r) => r.kind === 'quiz' && r.postId.startsWith(`${round.id}:`))).toBe(true);
-    expect(requests.filter((r) => r.user.userId === 'alice').map((r) => [r.grade, r.points])).toEqual([['got', 5], ['got', 5], ['got', 5]]);
+    expect(requests.filter((r) => r.user.userId === 'alice').map((r) => [r.grade, r.points])).toEqual([
+      ['got', 5],
+      ['got', 5],
+      ['got', 5],
+    ]);
     expect(requests.filter((r) => r.user.userId === 'bob').map((r) => r.points)).toEqual([4, 4, 4]);
-    expect(requests.filter((r) => r.user.userId === 'carol').map((r) => [r.grade, r.points])).toEqual([['got', 3], ['got', 3], ['missed', 0]]);
+    expect(requests.filter((r) => r.user.userId === 'carol').map((r) => [r.grade, r.points])).toEqual([
+      ['got', 3],
+      ['got', 3],
+      ['missed', 0],
+    ]);
     const first = requests[0]!;
     expect(first.closesAt.getTime() - first.postedAt.getTime()).toBe(30_000);
     expect(first.questionId).toBe(round.questions[0]?.questionId);

@@ -100,10 +100,7 @@ describeEachStore('settling grades an older version tore', (h) => {
 
   it('adds nothing twice when new grades land on the same rows while it runs', async () => {
     for (let i = 0; i < 40; i += 1) await tornGrade(h(), alice.userId, `torn-${i}`, i % 2 === 0 ? 'got' : 'partly');
-    await Promise.all([
-      h().scoring.settleOldGrades(),
-      ...Array.from({ length: 30 }, (_, i) => h().scoring.grade(gradeReq({ postId: `new-${i}`, dailySeq: undefined }))),
-    ]);
+    await Promise.all([h().scoring.settleOldGrades(), ...Array.from({ length: 30 }, (_, i) => h().scoring.grade(gradeReq({ postId: `new-${i}`, dailySeq: undefined })))]);
     // 20 torn "got" and 20 torn "partly", 30 new "got"; no bonus without a sequence number.
     expect(await pointsOn(h(), 'people', ALL, alice.userId)).toBe(60 + 20 + 90);
     expect(await pointsOn(h(), 'people', WEEK_48, alice.userId)).toBe(60 + 20 + 90);

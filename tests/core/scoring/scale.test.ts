@@ -21,7 +21,10 @@ async function seed(h: Harness): Promise<void> {
   const board = boardKey(DEFAULT_NAMESPACE, BOARD);
   for (let i = 0; i < PEOPLE; i += 500) {
     const rows = Array.from({ length: Math.min(500, PEOPLE - i) }, (_, k) => i + k);
-    await run(`INSERT INTO recall_boards (board, member, score) VALUES ${rows.map(() => '(?, ?, ?)').join(',')}`, rows.flatMap((n) => [board, `U-${n}`, n]));
+    await run(
+      `INSERT INTO recall_boards (board, member, score) VALUES ${rows.map(() => '(?, ?, ?)').join(',')}`,
+      rows.flatMap((n) => [board, `U-${n}`, n]),
+    );
   }
   await run('COMMIT');
   await new Promise<void>((resolve, reject) => db.close((error) => (error ? reject(error) : resolve())));

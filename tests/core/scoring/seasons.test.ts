@@ -23,7 +23,13 @@ describeEachStore('seasons', (h) => {
     await scoring.grade(gradeReq({ user: bob, postId: 's1', grade: 'partly' }));
 
     const inSeason = await scoring.leaderboard({ workspace: WS, kind: 'people', period: 'season', at: day(24) });
-    expect(inSeason).toMatchObject({ periodLabel: 'season Winter', rows: [{ name: 'Alice', points: 3 }, { name: 'Bob', points: 1 }] });
+    expect(inSeason).toMatchObject({
+      periodLabel: 'season Winter',
+      rows: [
+        { name: 'Alice', points: 3 },
+        { name: 'Bob', points: 1 },
+      ],
+    });
 
     const ended = await scoring.endSeason(WS, day(26));
     expect(ended.season).toMatchObject({ name: 'Winter', endedAt: day(26).toISOString() });

@@ -37,9 +37,7 @@ describeEachStore('teams', (h) => {
   it('explains an unknown team, listing the ones there are', async () => {
     await h().scoring.createTeam(WS, 'A', alice);
     await h().scoring.createTeam(WS, 'B', alice);
-    await expect(h().scoring.joinTeam(alice, 'Foo')).rejects.toThrow(
-      'There is no team `Foo`. Teams: A, B. An admin can create one with `team create Foo`.',
-    );
+    await expect(h().scoring.joinTeam(alice, 'Foo')).rejects.toThrow('There is no team `Foo`. Teams: A, B. An admin can create one with `team create Foo`.');
   });
 
   it('moves a person between teams, counting both sides', async () => {

@@ -45,7 +45,11 @@ export class EventBuilder {
     const focused = { name: fields.option, type: OPTION_TYPES.string, value: fields.value, focused: true };
     const options = fields.subcommand ? [{ name: fields.subcommand, type: OPTION_TYPES.subcommand, options: [focused] }] : [focused];
     const command = this.registered(fields.guildId, fields.name);
-    return { ...this.base(i, fields.guildId, fields.channelId, fields.user), type: 4, data: { id: String(command['id']), name: fields.name, type: 1, guild_id: fields.guildId, options } };
+    return {
+      ...this.base(i, fields.guildId, fields.channelId, fields.user),
+      type: 4,
+      data: { id: String(command['id']), name: fields.name, type: 1, guild_id: fields.guildId, options },
+    };
   }
 
   button(i: FakeInteraction, fields: { message: FakeMessage; customId: string; user: FakeUser }): Json {

@@ -63,7 +63,12 @@ describe('fake Discord REST: a time-window fault', () => {
     const channel = snowflake();
     fake = await FakeDiscord.start({ guilds: [{ id: snowflake(), channels: [{ id: channel }] }] });
     const f = fake;
-    const send = () => fetch(`${f.apiBase}/v10/channels/${channel}/messages`, { method: 'POST', headers: { authorization: `Bot ${f.token}`, 'content-type': 'application/json' }, body: '{"content":"hi"}' });
+    const send = () =>
+      fetch(`${f.apiBase}/v10/channels/${channel}/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bot ${f.token}`, 'content-type': 'application/json' },
+        body: '{"content":"hi"}',
+      });
     f.inject({ method: 'POST', path: MESSAGES, status: 500, forMs: 150 });
     const during = await Promise.all(Array.from({ length: 5 }, send));
     expect(during.map((r) => r.status)).toEqual([500, 500, 500, 500, 500]);

@@ -135,7 +135,17 @@ export class FakeGateway {
     const guilds = [...this.world.guilds.keys()].filter((g) => shardOf(g, shard[1]) === shard[0]);
     this.push(session, 'READY', {
       v: 10,
-      user: { id: this.world.bot.id, username: this.world.bot.username, global_name: null, discriminator: '0', avatar: null, bot: true, verified: true, flags: 0, mfa_enabled: false },
+      user: {
+        id: this.world.bot.id,
+        username: this.world.bot.username,
+        global_name: null,
+        discriminator: '0',
+        avatar: null,
+        bot: true,
+        verified: true,
+        flags: 0,
+        mfa_enabled: false,
+      },
       guilds: guilds.map((id) => ({ id, unavailable: true })),
       session_id: session.id,
       session_type: 'normal',

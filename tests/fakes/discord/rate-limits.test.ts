@@ -77,7 +77,14 @@ describe('fake Discord rate limits: route buckets', () => {
     const v = refused(post(limits, A));
     expect(v.scope).toBe('user');
     expect(v.retryAfterMs).toBe(4_500);
-    expect(v.headers).toMatchObject({ 'retry-after': '5', 'x-ratelimit-scope': 'user', 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': '4.500', 'x-ratelimit-reset': ((start + 5_000) / 1000).toFixed(3) });
+    expect(v.headers).toMatchObject({
+      'retry-after': '5',
+      'x-ratelimit-scope': 'user',
+      'x-ratelimit-limit': '5',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset-after': '4.500',
+      'x-ratelimit-reset': ((start + 5_000) / 1000).toFixed(3),
+    });
     expect(v.headers['x-ratelimit-global']).toBeUndefined();
     expect(v.body.global).toBe(false);
 
@@ -133,7 +140,11 @@ describe('fake Discord REST with rate limits', () => {
   });
 
   const send = (f: FakeDiscord, channel: string) =>
-    fetch(`${f.apiBase}/v10/channels/${channel}/messages`, { method: 'POST', headers: { authorization: `Bot ${f.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ content: 'hi' }) });
+    fetch(`${f.apiBase}/v10/channels/${channel}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bot ${f.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ content: 'hi' }),
+    });
 
   it('sends no rate-limit headers and refuses nothing until limits are turned on', async () => {
     const channel = snowflake();

@@ -108,7 +108,8 @@ export class FakeRest {
     const body: Json = isJson(raw) ? raw : {};
     const p = path.split('/').slice(1);
     const is = (m: string, pattern: string): boolean => method === m && matches(p, pattern);
-    if (is('GET', 'gateway/bot')) return ok({ url: this.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } });
+    if (is('GET', 'gateway/bot'))
+      return ok({ url: this.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } });
     if (is('GET', 'users/@me')) return ok(userJson(w.bot));
     if (is('POST', 'users/@me/channels')) return ok(w.dmChannel(String(body['recipient_id'])));
     if (is('GET', 'users/:id')) {
@@ -124,7 +125,9 @@ export class FakeRest {
     }
     if (is('GET', 'guilds/:guild/members/:user')) {
       const member = w.member(p[1] ?? '', p[3] ?? '');
-      return member ? ok({ user: userJson(member.user), nick: member.nick ?? null, roles: member.roles, joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 }) : error(404, 10007, 'Unknown Member');
+      return member
+        ? ok({ user: userJson(member.user), nick: member.nick ?? null, roles: member.roles, joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 })
+        : error(404, 10007, 'Unknown Member');
     }
     if (is('GET', 'channels/:ch')) {
       const channel = w.channels.get(p[1] ?? '');
@@ -243,7 +246,11 @@ export class FakeRest {
     if (method === 'DELETE') {
       i.deleted = true;
       const list = this.world.messages.get(i.channelId);
-      if (list) this.world.messages.set(i.channelId, list.filter((m) => m.id !== i.original?.id));
+      if (list)
+        this.world.messages.set(
+          i.channelId,
+          list.filter((m) => m.id !== i.original?.id),
+        );
       return noContent;
     }
     i.original['flags'] = Number(i.original['flags']) & ~LOADING;

@@ -1,4 +1,15 @@
-import { BOT_PERMS, EVERYONE_PERMS, type FakeGuildSpec, type FakeMember, type FakeMessage, type FakeRole, type FakeUser, type Json, messageJson, textChannelJson } from './state.js';
+import {
+  BOT_PERMS,
+  EVERYONE_PERMS,
+  type FakeGuildSpec,
+  type FakeMember,
+  type FakeMessage,
+  type FakeRole,
+  type FakeUser,
+  type Json,
+  messageJson,
+  textChannelJson,
+} from './state.js';
 import { snowflake } from './snowflake.js';
 
 export interface FakeInteraction {
@@ -113,7 +124,13 @@ export class FakeDiscordWorld {
       id = snowflake();
       this.dmChannelOf.set(userId, id);
       const user = this.users.get(userId) ?? { id: userId, username: `user-${userId.slice(-4)}` };
-      this.channels.set(id, { id, type: 1, recipients: [{ id: user.id, username: user.username, global_name: user.globalName ?? null, discriminator: '0', avatar: null }], last_message_id: null, flags: 0 });
+      this.channels.set(id, {
+        id,
+        type: 1,
+        recipients: [{ id: user.id, username: user.username, global_name: user.globalName ?? null, discriminator: '0', avatar: null }],
+        last_message_id: null,
+        flags: 0,
+      });
       this.messages.set(id, []);
     }
     const channel = this.channels.get(id);
@@ -137,7 +154,19 @@ export class FakeDiscordWorld {
       verification_level: 0,
       default_message_notifications: 0,
       explicit_content_filter: 0,
-      roles: g.roles.map((r, i) => ({ id: r.id, name: r.name, permissions: String(r.permissions), position: i, color: 0, hoist: false, managed: false, mentionable: false, icon: null, unicode_emoji: null, flags: 0 })),
+      roles: g.roles.map((r, i) => ({
+        id: r.id,
+        name: r.name,
+        permissions: String(r.permissions),
+        position: i,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: false,
+        icon: null,
+        unicode_emoji: null,
+        flags: 0,
+      })),
       emojis: [],
       stickers: [],
       features: [],
@@ -161,7 +190,16 @@ export class FakeDiscordWorld {
       member_count: g.members.size,
       voice_states: [],
       // Only the bot's own member: without the privileged members intent that is what Discord sends.
-      members: [{ user: { id: this.bot.id, username: this.bot.username, global_name: null, discriminator: '0', avatar: null, bot: true }, roles: g.members.get(this.bot.id)?.roles ?? [], joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 }],
+      members: [
+        {
+          user: { id: this.bot.id, username: this.bot.username, global_name: null, discriminator: '0', avatar: null, bot: true },
+          roles: g.members.get(this.bot.id)?.roles ?? [],
+          joined_at: '2026-01-01T00:00:00.000Z',
+          deaf: false,
+          mute: false,
+          flags: 0,
+        },
+      ],
       channels,
       threads: [],
       presences: [],

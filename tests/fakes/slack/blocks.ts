@@ -19,7 +19,9 @@ export function blocksText(blocks: unknown): string {
         case 'context':
           return list(b['elements']).map(textOf).join(' ');
         case 'actions':
-          return list(b['elements']).map((e) => `[${textOf(isObject(e) ? e['text'] : undefined)}]`).join(' ');
+          return list(b['elements'])
+            .map((e) => `[${textOf(isObject(e) ? e['text'] : undefined)}]`)
+            .join(' ');
         case 'divider':
           return '---';
         default:

@@ -234,7 +234,16 @@ export class FakeSlack {
     const channel = typeof body['channel'] === 'string' ? body['channel'] : '';
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://fake.slack.com/', team: 'Fake Team', user: 'recall', team_id: FAKE_TEAM, user_id: FAKE_BOT_USER, bot_id: 'B-RECALL', is_enterprise_install: false };
+        return {
+          ok: true,
+          url: 'https://fake.slack.com/',
+          team: 'Fake Team',
+          user: 'recall',
+          team_id: FAKE_TEAM,
+          user_id: FAKE_BOT_USER,
+          bot_id: 'B-RECALL',
+          is_enterprise_install: false,
+        };
       case 'chat.postMessage': {
         if (!channel) return { ok: false, error: 'channel_not_found' };
         const ts = this.nextTs();
@@ -262,7 +271,20 @@ export class FakeSlack {
         const id = String(body['user'] ?? '');
         const user = this.users.get(id);
         if (!user) return { ok: false, error: 'user_not_found' };
-        return { ok: true, user: { id, team_id: FAKE_TEAM, name: user.name, real_name: user.name, is_admin: user.is_admin ?? false, is_owner: user.is_owner ?? false, is_primary_owner: user.is_primary_owner ?? false, is_bot: false, profile: { display_name: user.name } } };
+        return {
+          ok: true,
+          user: {
+            id,
+            team_id: FAKE_TEAM,
+            name: user.name,
+            real_name: user.name,
+            is_admin: user.is_admin ?? false,
+            is_owner: user.is_owner ?? false,
+            is_primary_owner: user.is_primary_owner ?? false,
+            is_bot: false,
+            profile: { display_name: user.name },
+          },
+        };
       }
       case 'usergroups.list':
         return { ok: true, usergroups: this.usergroups.map(({ users: _users, ...g }) => ({ ...g, team_id: FAKE_TEAM })) };
@@ -283,7 +305,8 @@ export class FakeSlack {
         // Slack completes only files whose bytes arrived, all of them, as announced.
         if (listed.length === 0 || files.some((f) => !f?.data || f.data.length !== f.length)) return { ok: false, error: 'file_upload_not_complete' };
         const threadTs = typeof body['thread_ts'] === 'string' ? { threadTs: body['thread_ts'] } : {};
-        for (const [i, f] of files.entries()) if (f) f.shared = { channel: String(body['channel_id'] ?? ''), ...threadTs, ...(listed[i]?.title ? { title: listed[i]?.title } : {}) };
+        for (const [i, f] of files.entries())
+          if (f) f.shared = { channel: String(body['channel_id'] ?? ''), ...threadTs, ...(listed[i]?.title ? { title: listed[i]?.title } : {}) };
         return { ok: true, files: files.map((f) => ({ id: f?.id, name: f?.filename, title: f?.shared?.title ?? f?.filename })) };
       }
       default:

@@ -93,7 +93,14 @@ export class FakeSocketMode {
       this.waiting.get(ack.envelope_id)?.(ack);
       this.waiting.delete(ack.envelope_id);
     });
-    socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake-slack', build_number: 1, approximate_connection_time: 18060 }, connection_info: { app_id: 'A-RECALL' } }));
+    socket.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: 1,
+        debug_info: { host: 'fake-slack', build_number: 1, approximate_connection_time: 18060 },
+        connection_info: { app_id: 'A-RECALL' },
+      }),
+    );
     for (const resolve of this.connectedWaiters.splice(0)) resolve();
   }
 }

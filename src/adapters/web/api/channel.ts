@@ -44,7 +44,9 @@ export function channelRoutes(deps: ApiDeps): Route[] {
         const user = userOf(ctx.url.searchParams.get('user'));
         const version = log.currentVersion();
         const messages = await log.visibleTo(PLAYGROUND, user.userId);
-        const views = messages.map((m) => safeMessageView(m, user.userId, (err) => logger.error({ err, messageId: m.id }, 'could not render a playground message; showing a notice instead')));
+        const views = messages.map((m) =>
+          safeMessageView(m, user.userId, (err) => logger.error({ err, messageId: m.id }, 'could not render a playground message; showing a notice instead')),
+        );
         return { json: { version, messages: views } };
       },
     },
@@ -56,7 +58,13 @@ export function channelRoutes(deps: ApiDeps): Route[] {
         const user = userOf(body['user']);
         const line = text(body, 'text', MAX_COMMAND_LENGTH);
         // The reply's place is kept before the command runs, so `quiz` reads before the question it posts.
-        const slot = await log.append(PLAYGROUND, { kind: 'private', forUser: user.userId, pending: true, reply: { blocks: [] }, invokedBy: { userId: user.userId, name: user.name ?? user.userId, text: line } });
+        const slot = await log.append(PLAYGROUND, {
+          kind: 'private',
+          forUser: user.userId,
+          pending: true,
+          reply: { blocks: [] },
+          invokedBy: { userId: user.userId, name: user.name ?? user.userId, text: line },
+        });
         let reply: Reply;
         try {
           reply = await engine.runText(line, { user, channel: PLAYGROUND, isAdmin: ctx.admin });
@@ -65,7 +73,13 @@ export function channelRoutes(deps: ApiDeps): Route[] {
           reply = textReply('Something went wrong running that command; it has been logged.', { ephemeral: true });
         }
         await log.replace(PLAYGROUND, slot.id, reply, reply.ephemeral ? {} : { kind: 'post' });
-        return { json: { messageId: slot.id, ephemeral: reply.ephemeral === true, blocks: safeReplyView(reply, (err) => logger.error({ err, messageId: slot.id }, 'could not render a command reply')) } };
+        return {
+          json: {
+            messageId: slot.id,
+            ephemeral: reply.ephemeral === true,
+            blocks: safeReplyView(reply, (err) => logger.error({ err, messageId: slot.id }, 'could not render a command reply')),
+          },
+        };
       },
     },
     {

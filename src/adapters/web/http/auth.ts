@@ -11,9 +11,7 @@ export interface AuthPolicy {
   playground: boolean;
 }
 
-export type AuthDecision =
-  | { ok: true; admin: boolean; setCookie: string | null; tokenInQuery: boolean }
-  | { ok: false; status: 401 | 403 | 421; message: string };
+export type AuthDecision = { ok: true; admin: boolean; setCookie: string | null; tokenInQuery: boolean } | { ok: false; status: 401 | 403 | 421; message: string };
 
 /**
  * Who may use the server, and as what. With a token, every request carries it as `Authorization:

@@ -86,7 +86,12 @@ function questionItem(q) {
       q.hints > 0 && el('span', { class: 'muted' }, `${q.hints} ${q.hints === 1 ? 'hint' : 'hints'}`),
       el('code', { class: 'qid', title: 'question id' }, q.id),
     ),
-    el('p', { class: 'sources' }, 'Source: ', q.sources.map((s, i) => [i > 0 ? ', ' : '', el('code', {}, `${s.file}:${s.line}`)])),
+    el(
+      'p',
+      { class: 'sources' },
+      'Source: ',
+      q.sources.map((s, i) => [i > 0 ? ', ' : '', el('code', {}, `${s.file}:${s.line}`)]),
+    ),
     toggle,
     panel,
   );
@@ -98,8 +103,20 @@ function preview(data) {
       'div',
       { class: `platform ${cls}` },
       el('h4', {}, title),
-      chunks.map((c, i) => el('div', { class: 'platform-msg' }, chunks.length > 1 && el('p', { class: 'muted' }, `Message ${i + 1} of ${chunks.length}`), setSafeHtml(el('div', { class: 'md' }), c.html))),
-      el('details', {}, el('summary', {}, 'The text as sent'), chunks.map((c) => el('pre', { class: 'raw' }, c.text))),
+      chunks.map((c, i) =>
+        el(
+          'div',
+          { class: 'platform-msg' },
+          chunks.length > 1 && el('p', { class: 'muted' }, `Message ${i + 1} of ${chunks.length}`),
+          setSafeHtml(el('div', { class: 'md' }), c.html),
+        ),
+      ),
+      el(
+        'details',
+        {},
+        el('summary', {}, 'The text as sent'),
+        chunks.map((c) => el('pre', { class: 'raw' }, c.text)),
+      ),
     );
   return el('div', { class: 'preview-grid' }, column('Discord', 'discord', data.discord), column('Slack', 'slack', data.slack));
 }

@@ -22,13 +22,27 @@ function renderBlock(block, index, ctx) {
     case 'context':
       return md(block.html, 'md context');
     case 'fields':
-      return el('dl', { class: 'fields' }, block.fields.map((f) => el('div', { class: 'field-item' }, setSafeHtml(el('dt'), f.labelHtml), setSafeHtml(el('dd'), f.html))));
+      return el(
+        'dl',
+        { class: 'fields' },
+        block.fields.map((f) => el('div', { class: 'field-item' }, setSafeHtml(el('dt'), f.labelHtml), setSafeHtml(el('dd'), f.html))),
+      );
     case 'buttons':
       return el(
         'div',
         { class: 'actions' },
         block.buttons.map((b) =>
-          el('button', { type: 'button', class: `btn btn-${b.style}`, disabled: b.disabled, dataset: { focusKey: `${ctx.messageId}|${b.action}` }, onclick: () => ctx.press(ctx.messageId, b.action) }, b.label),
+          el(
+            'button',
+            {
+              type: 'button',
+              class: `btn btn-${b.style}`,
+              disabled: b.disabled,
+              dataset: { focusKey: `${ctx.messageId}|${b.action}` },
+              onclick: () => ctx.press(ctx.messageId, b.action),
+            },
+            b.label,
+          ),
         ),
       );
     case 'divider':
@@ -46,7 +60,11 @@ function spoiler(block, key, open) {
   const content = md(block.html, 'md spoiler-content');
   const shown = open.has(key);
   content.hidden = !shown;
-  const toggle = el('button', { type: 'button', class: 'btn btn-secondary spoiler-toggle', 'aria-expanded': String(shown), dataset: { focusKey: key } }, shown ? 'Hide spoiler' : 'Show spoiler');
+  const toggle = el(
+    'button',
+    { type: 'button', class: 'btn btn-secondary spoiler-toggle', 'aria-expanded': String(shown), dataset: { focusKey: key } },
+    shown ? 'Hide spoiler' : 'Show spoiler',
+  );
   toggle.addEventListener('click', () => {
     const now = content.hidden;
     content.hidden = !now;

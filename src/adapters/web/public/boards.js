@@ -27,7 +27,12 @@ export function createBoardsView({ person }) {
     renderWorkspaces(workspaces.workspaces);
     renderBoard(board, kind);
     document.getElementById('chart-title').textContent = `${kind === 'teams' ? 'Team points' : 'Points'} per week, last ${history.weeks.length} weeks`;
-    document.getElementById('chart').replaceChildren(lineChart(history.weeks.map((w) => w.replace(/^\d+-/, '')), history.series));
+    document.getElementById('chart').replaceChildren(
+      lineChart(
+        history.weeks.map((w) => w.replace(/^\d+-/, '')),
+        history.series,
+      ),
+    );
     renderTeams(teams.teams);
     renderSeasons(seasons);
   }
@@ -36,7 +41,9 @@ export function createBoardsView({ person }) {
     workspaceField.hidden = list.length < 2;
     if (workspaceSelect.options.length === list.length) return;
     const current = workspaceSelect.value;
-    workspaceSelect.replaceChildren(...list.map((w) => el('option', { value: w.id, selected: w.id === current }, w.platform === 'web' ? 'Playground' : `${w.platform} · ${w.workspaceId}`)));
+    workspaceSelect.replaceChildren(
+      ...list.map((w) => el('option', { value: w.id, selected: w.id === current }, w.platform === 'web' ? 'Playground' : `${w.platform} · ${w.workspaceId}`)),
+    );
   }
 
   function renderBoard(board, kind) {
@@ -50,7 +57,19 @@ export function createBoardsView({ person }) {
       'table',
       { class: 'board' },
       el('caption', { class: 'sr-only' }, `${teams ? 'Teams' : 'People'}, ${board.periodLabel}`),
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, '#'), el('th', { scope: 'col' }, teams ? 'Team' : 'Name'), el('th', { scope: 'col', class: 'num' }, 'Points'), teams && el('th', { scope: 'col', class: 'num' }, 'Members'), teams && el('th', { scope: 'col', class: 'num' }, 'Per member'))),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'col' }, '#'),
+          el('th', { scope: 'col' }, teams ? 'Team' : 'Name'),
+          el('th', { scope: 'col', class: 'num' }, 'Points'),
+          teams && el('th', { scope: 'col', class: 'num' }, 'Members'),
+          teams && el('th', { scope: 'col', class: 'num' }, 'Per member'),
+        ),
+      ),
       el(
         'tbody',
         {},
@@ -67,14 +86,32 @@ export function createBoardsView({ person }) {
         ),
       ),
     );
-    const own = board.own === undefined ? null : el('p', { class: 'own' }, board.own ? `${teams ? 'Your team' : 'You'}: #${board.own.rank} with ${board.own.points} points` : teams ? withCode('Your team is not on this board yet (`team join <name>` in the channel).') : 'You are not on this board yet.');
+    const own =
+      board.own === undefined
+        ? null
+        : el(
+            'p',
+            { class: 'own' },
+            board.own
+              ? `${teams ? 'Your team' : 'You'}: #${board.own.rank} with ${board.own.points} points`
+              : teams
+                ? withCode('Your team is not on this board yet (`team join <name>` in the channel).')
+                : 'You are not on this board yet.',
+          );
     target.replaceChildren(el('div', { class: 'table-wrap' }, table), own);
   }
 
   function renderTeams(teams) {
     const target = document.getElementById('teams');
-    if (teams.length === 0) return target.replaceChildren(el('p', { class: 'muted' }, withCode('No teams yet. In the channel, `team create Blue` (admins) starts one and `team join Blue` joins it.')));
-    target.replaceChildren(el('ul', { class: 'plain-list' }, teams.map((t) => el('li', {}, el('strong', {}, t.name), ` · ${t.members} ${t.members === 1 ? 'member' : 'members'}`))));
+    if (teams.length === 0)
+      return target.replaceChildren(el('p', { class: 'muted' }, withCode('No teams yet. In the channel, `team create Blue` (admins) starts one and `team join Blue` joins it.')));
+    target.replaceChildren(
+      el(
+        'ul',
+        { class: 'plain-list' },
+        teams.map((t) => el('li', {}, el('strong', {}, t.name), ` · ${t.members} ${t.members === 1 ? 'member' : 'members'}`)),
+      ),
+    );
   }
 
   function renderSeasons({ current, archive }) {
@@ -102,7 +139,16 @@ export function createBoardsView({ person }) {
 
 function standings(title, rows) {
   if (rows.length === 0) return el('p', { class: 'muted' }, `${title}: nobody scored.`);
-  return el('div', {}, el('h4', {}, title), el('ol', { class: 'plain-list' }, rows.slice(0, 10).map((r) => el('li', {}, `${r.name} — ${r.points} points`))));
+  return el(
+    'div',
+    {},
+    el('h4', {}, title),
+    el(
+      'ol',
+      { class: 'plain-list' },
+      rows.slice(0, 10).map((r) => el('li', {}, `${r.name} — ${r.points} points`)),
+    ),
+  );
 }
 
 /** The rank as a number, with a medal beside the top three. */
@@ -117,5 +163,10 @@ function capitalize(text) {
 
 /** The same id the server makes from a typed name, to find "you" on a board. */
 export function slug(name) {
-  return name.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  return name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
 }

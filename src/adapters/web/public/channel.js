@@ -126,10 +126,20 @@ export function createChannelView({ person, session }) {
       renderBlocks(m.blocks, ctx),
       reactions(m),
       thread.length > 0 &&
-        el('div', { class: 'thread', role: 'group', 'aria-label': 'Thread' }, el('p', { class: 'thread-title' }, `Thread · ${thread.length} ${thread.length === 1 ? 'reply' : 'replies'}`), thread.map((t) => messageItem(t, []))),
+        el(
+          'div',
+          { class: 'thread', role: 'group', 'aria-label': 'Thread' },
+          el('p', { class: 'thread-title' }, `Thread · ${thread.length} ${thread.length === 1 ? 'reply' : 'replies'}`),
+          thread.map((t) => messageItem(t, [])),
+        ),
     );
     const tag = m.kind === 'thread' ? 'div' : 'li';
-    return el(tag, { class: `msg${m.onlyYou ? ' only-you-msg' : ''}${m.daily ? ' daily' : ''}`, dataset: { id: m.id } }, el('span', { class: 'avatar', 'aria-hidden': 'true' }, 'R'), body);
+    return el(
+      tag,
+      { class: `msg${m.onlyYou ? ' only-you-msg' : ''}${m.daily ? ' daily' : ''}`, dataset: { id: m.id } },
+      el('span', { class: 'avatar', 'aria-hidden': 'true' }, 'R'),
+      body,
+    );
   }
 
   function reactions(m) {
@@ -145,7 +155,14 @@ export function createChannelView({ person, session }) {
         const label = r.mine ? `Take back your ${r.emoji} reaction` : reveal ? `React ${r.emoji} to see the answer` : `React ${r.emoji}`;
         return el(
           'button',
-          { type: 'button', class: `reaction${r.mine ? ' mine' : ''}`, 'aria-pressed': String(r.mine), 'aria-label': `${label} (${r.count})`, dataset: { focusKey: `${m.id}|react|${r.emoji}` }, onclick: () => react(m.id, r.emoji, r.mine) },
+          {
+            type: 'button',
+            class: `reaction${r.mine ? ' mine' : ''}`,
+            'aria-pressed': String(r.mine),
+            'aria-label': `${label} (${r.count})`,
+            dataset: { focusKey: `${m.id}|react|${r.emoji}` },
+            onclick: () => react(m.id, r.emoji, r.mine),
+          },
           el('span', { 'aria-hidden': 'true' }, r.emoji),
           r.count > 0 ? ` ${r.count}` : reveal ? ' reveal' : '',
         );

@@ -48,7 +48,18 @@ export function lineChart(labels, series) {
   const legend = el(
     'ul',
     { class: 'legend' },
-    series.map((s, n) => el('li', {}, svg('svg', { viewBox: '0 0 24 8', width: 24, height: 8, 'aria-hidden': 'true' }, svg('line', { x1: 0, x2: 24, y1: 4, y2: 4, stroke: COLORS[n % COLORS.length], 'stroke-width': 4, 'stroke-dasharray': s.you ? '6 3' : 'none' })), ` ${s.name}${s.you ? ' (you)' : ''}`)),
+    series.map((s, n) =>
+      el(
+        'li',
+        {},
+        svg(
+          'svg',
+          { viewBox: '0 0 24 8', width: 24, height: 8, 'aria-hidden': 'true' },
+          svg('line', { x1: 0, x2: 24, y1: 4, y2: 4, stroke: COLORS[n % COLORS.length], 'stroke-width': 4, 'stroke-dasharray': s.you ? '6 3' : 'none' }),
+        ),
+        ` ${s.name}${s.you ? ' (you)' : ''}`,
+      ),
+    ),
   );
 
   const table = el(
@@ -61,8 +72,28 @@ export function lineChart(labels, series) {
       el(
         'table',
         {},
-        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Who'), labels.map((l) => el('th', { scope: 'col', class: 'num' }, l)))),
-        el('tbody', {}, series.map((s) => el('tr', {}, el('th', { scope: 'row' }, s.name), s.points.map((p) => el('td', { class: 'num' }, String(p)))))),
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            el('th', { scope: 'col' }, 'Who'),
+            labels.map((l) => el('th', { scope: 'col', class: 'num' }, l)),
+          ),
+        ),
+        el(
+          'tbody',
+          {},
+          series.map((s) =>
+            el(
+              'tr',
+              {},
+              el('th', { scope: 'row' }, s.name),
+              s.points.map((p) => el('td', { class: 'num' }, String(p))),
+            ),
+          ),
+        ),
       ),
     ),
   );

@@ -23,12 +23,93 @@ export function append(node, children) {
   return node;
 }
 
-const TAGS = new Set(['P', 'STRONG', 'EM', 'DEL', 'CODE', 'PRE', 'BR', 'HR', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'A', 'SPAN', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'DIV', 'SUP']);
+const TAGS = new Set([
+  'P',
+  'STRONG',
+  'EM',
+  'DEL',
+  'CODE',
+  'PRE',
+  'BR',
+  'HR',
+  'BLOCKQUOTE',
+  'UL',
+  'OL',
+  'LI',
+  'A',
+  'SPAN',
+  'TABLE',
+  'THEAD',
+  'TBODY',
+  'TR',
+  'TH',
+  'TD',
+  'DIV',
+  'SUP',
+]);
 const ATTRS = { A: ['href', 'rel', 'target'], OL: ['start'], PRE: ['data-lang'], SPAN: ['class'], DIV: ['class'], P: ['class'] };
 // Formulas arrive as MathML (temml on the server); these elements keep their lower-case names in the DOM.
 const MATHML = 'http://www.w3.org/1998/Math/MathML';
-const MATH_TAGS = new Set(['math', 'semantics', 'annotation', 'mrow', 'mi', 'mn', 'mo', 'ms', 'mtext', 'mspace', 'msub', 'msup', 'msubsup', 'mfrac', 'msqrt', 'mroot', 'mover', 'munder', 'munderover', 'mtable', 'mtr', 'mtd', 'mstyle', 'mpadded', 'mphantom', 'menclose', 'mmultiscripts', 'mprescripts', 'none', 'merror']);
-const MATH_ATTRS = ['display', 'mathvariant', 'stretchy', 'fence', 'form', 'separator', 'lspace', 'rspace', 'accent', 'accentunder', 'largeop', 'movablelimits', 'symmetric', 'minsize', 'maxsize', 'columnalign', 'rowspacing', 'columnspacing', 'width', 'height', 'depth', 'voffset', 'linethickness', 'scriptlevel', 'displaystyle', 'notation'];
+const MATH_TAGS = new Set([
+  'math',
+  'semantics',
+  'annotation',
+  'mrow',
+  'mi',
+  'mn',
+  'mo',
+  'ms',
+  'mtext',
+  'mspace',
+  'msub',
+  'msup',
+  'msubsup',
+  'mfrac',
+  'msqrt',
+  'mroot',
+  'mover',
+  'munder',
+  'munderover',
+  'mtable',
+  'mtr',
+  'mtd',
+  'mstyle',
+  'mpadded',
+  'mphantom',
+  'menclose',
+  'mmultiscripts',
+  'mprescripts',
+  'none',
+  'merror',
+]);
+const MATH_ATTRS = [
+  'display',
+  'mathvariant',
+  'stretchy',
+  'fence',
+  'form',
+  'separator',
+  'lspace',
+  'rspace',
+  'accent',
+  'accentunder',
+  'largeop',
+  'movablelimits',
+  'symmetric',
+  'minsize',
+  'maxsize',
+  'columnalign',
+  'rowspacing',
+  'columnspacing',
+  'width',
+  'height',
+  'depth',
+  'voffset',
+  'linethickness',
+  'scriptlevel',
+  'displaystyle',
+  'notation',
+];
 
 /** Server-rendered Markdown HTML into `node`, keeping only known tags, attributes and http(s) links. */
 export function setSafeHtml(node, html) {

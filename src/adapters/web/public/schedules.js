@@ -33,8 +33,24 @@ function card(c) {
       fact('Last post', c.lastPost ? `#${c.lastPost.seq}, ${c.lastPost.postedLocal}` : 'none yet'),
     ),
     el('h4', {}, 'Next posts'),
-    c.nextRuns.length > 0 ? el('ol', { class: 'plain-list next-runs' }, c.nextRuns.map((r) => el('li', {}, el('time', {}, r)))) : el('p', { class: 'muted' }, 'None: the schedule is off.'),
-    c.problems.length > 0 && el('div', { class: 'problems' }, el('h4', {}, 'Recent problems'), el('ul', {}, c.problems.map((p) => el('li', {}, p.message)))),
+    c.nextRuns.length > 0
+      ? el(
+          'ol',
+          { class: 'plain-list next-runs' },
+          c.nextRuns.map((r) => el('li', {}, el('time', {}, r))),
+        )
+      : el('p', { class: 'muted' }, 'None: the schedule is off.'),
+    c.problems.length > 0 &&
+      el(
+        'div',
+        { class: 'problems' },
+        el('h4', {}, 'Recent problems'),
+        el(
+          'ul',
+          {},
+          c.problems.map((p) => el('li', {}, p.message)),
+        ),
+      ),
   );
 }
 

@@ -65,7 +65,12 @@ describe('the web API’s body and input readers, fuzzed (fixed seed, 2,000 case
   it('choice, integer and query read any query string or refuse with a 400 HttpError', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), (name, value) => {
-        const url = new URL(`http://x/?${new URLSearchParams([[name, value], ['n', value]]).toString()}`);
+        const url = new URL(
+          `http://x/?${new URLSearchParams([
+            [name, value],
+            ['n', value],
+          ]).toString()}`,
+        );
         for (const read of [() => choice(url, name, ['a', 'b'] as const, 'a'), () => integer(url, 'n', 1, 100, 10), () => query(url, name, 50)]) {
           try {
             read();

@@ -18,8 +18,8 @@ export default {
       const lines = [`**${command.name}**: ${command.description}`];
       if (subs.length > 0) {
         for (const s of subs) {
-          const admin = (s.permission ?? command.permission) === 'admin' ? ' _(admins)_' : '';
-          lines.push(`• \`${usageLines({ ...command, subcommands: [s] })[0]}\`: ${s.description}${admin}`);
+          const admin = (s.permission ?? command.permission) === 'admin';
+          lines.push(`• \`${usageLines({ ...command, subcommands: [s] })[0]}\`: ${admin ? `${withoutAdminNote(s.description)} _(admins)_` : s.description}`);
           for (const o of s.options ?? []) lines.push(`    ◦ \`${o.name}\`: ${o.description}`);
         }
       } else {
@@ -32,6 +32,17 @@ export default {
     return textReply(['**Recall** turns your question bank into daily practice.', ...lines, 'Details: `help <command>`.'].join('\n'), { ephemeral: true });
   },
 } satisfies Command;
+
+/**
+ * Descriptions say "(admins)" for Discord's command picker, which shows nothing else; help marks admin
+ * subcommands itself, so the note in the words would say it twice.
+ */
+function withoutAdminNote(description: string): string {
+  return description
+    .replace(/\s*\(admins\)/i, '')
+    .replace(/\(admins;\s*/i, '(')
+    .trim();
+}
 
 /** A command is for admins only when nothing in it is open to everyone (`daily status` is). */
 function adminsOnly(command: Command): boolean {

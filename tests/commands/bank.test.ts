@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import bank from '../../commands/bank.js';
 import help from '../../commands/help.js';
+import { commands } from '../../commands/index.js';
 import { replyText } from '../../src/core/reply.js';
 import { commandRunner } from '../helpers/commands.js';
 import { seedBankService } from '../helpers/services.js';
@@ -66,7 +67,18 @@ describe('help command', () => {
   it('explains one command with its usage lines and admin subcommands', async () => {
     const text = replyText(await run({ command: 'help', options: { command: 'bank' } }));
     expect(text).toContain('• `bank search <words>`: Find questions by words');
-    expect(text).toContain('• `bank reload`: Re-read the bank files (admins) _(admins)_');
+    expect(text).toContain('• `bank reload`: Re-read the bank files _(admins)_');
+  });
+
+  it('says "admins" once per subcommand, for every command in the list', async () => {
+    const runAll = commandRunner(commands, { bank: service });
+    for (const command of commands) {
+      const text = replyText(await runAll({ command: 'help', options: { command: command.name } }));
+      for (const line of text.split('\n')) expect(line.match(/admins/g)?.length ?? 0, line).toBeLessThanOrEqual(1);
+    }
+    const daily = replyText(await runAll({ command: 'help', options: { command: 'daily' } }));
+    expect(daily).toContain('• `daily off`: Stop the daily question here _(admins)_\n');
+    expect(replyText(await runAll({ command: 'help', options: { command: 'team' } }))).toContain('Rename a team, keeping its points (quote a name with spaces) _(admins)_');
   });
 
   it('says so for a command that does not exist', async () => {

@@ -75,7 +75,7 @@ export function createEngine(deps: EngineDeps): Engine {
   const engine: Engine = {
     services,
     commands,
-    runCommand: (inv) => inFlight.run(`command ${inv.command}`, () => dispatchCommand(inv, dispatchDeps)),
+    runCommand: (inv) => inFlight.run(`command ${inv.command}`, () => runCommand(inv)),
     runText: (text, who) => inFlight.run('typed command', () => runText(text, who)),
     handleAction: (inv) => inFlight.run(`button ${serviceOf(inv.action)}`, () => handleAction(inv)),
     handleReaction: (inv) => inFlight.run('reaction', () => handleReaction(inv)),
@@ -95,6 +95,12 @@ export function createEngine(deps: EngineDeps): Engine {
     },
     pending: () => inFlight.pending(),
   };
+
+  async function runCommand(inv: CommandInvocation): Promise<Reply> {
+    // The caller's name, so `stats Bob` finds Bob before Bob has graded anything (one read when known).
+    await scoring.rememberName(inv.user).catch((err: unknown) => world.logger.warn({ err, user: inv.user.userId }, 'could not keep a name'));
+    return dispatchCommand(inv, dispatchDeps);
+  }
 
   async function runText(text: string, who: { user: UserRef; channel: ChannelRef; isAdmin: boolean }): Promise<Reply> {
     try {

@@ -108,4 +108,13 @@ describe.each(['memory', 'sqlite'] as const)('a team using Recall for a day (%s 
     expect(world.logger.at('error')).toEqual([]);
     await engine.stop();
   });
+
+  it('finds someone by their name in any case once they have used a command, before any grade', async () => {
+    const { say, engine } = await harness(storeKind);
+    expect(replyText(await say(alice, 'stats CAROL'))).toBe('**CAROL** has not graded any question yet.');
+    await say(slack.carol, 'help');
+    // Carol's Slack id is U-carol; her name is what the platform sent with her command.
+    expect(replyText(await say(alice, 'stats CAROL'))).toBe('**Carol** has not graded any question yet.');
+    await engine.stop();
+  });
 });

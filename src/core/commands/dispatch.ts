@@ -4,7 +4,8 @@ import { type Reply, textReply } from '../reply.js';
 import type { Services } from '../services.js';
 import { commandOptions } from './options.js';
 import { coerceOptions } from './parse-text.js';
-import type { Command, CommandInvocation } from './types.js';
+import type { WorkspaceRef } from '../refs.js';
+import type { Command, CommandInvocation, CommandOption, OptionValue } from './types.js';
 import { usageLine } from './usage.js';
 
 export interface DispatchDeps {
@@ -33,7 +34,8 @@ export async function dispatchCommand(inv: CommandInvocation, deps: DispatchDeps
       throw new UserError('not-allowed', `Only admins can use \`${[command.name, sub?.name].filter(Boolean).join(' ')}\`.`);
     }
     const declared = sub ? (sub.options ?? []) : (command.options ?? []);
-    const options = commandOptions(coerceOptions(inv.options, declared, usageLine(command, sub)), declared, inv.user);
+    const values = await withPeopleFound(coerceOptions(inv.options, declared, usageLine(command, sub)), declared, inv.user, deps.services);
+    const options = commandOptions(values, declared, inv.user);
     return await command.run({
       user: inv.user,
       channel: inv.channel,
@@ -49,4 +51,20 @@ export async function dispatchCommand(inv: CommandInvocation, deps: DispatchDeps
     deps.logger.error({ err, command: inv.command, subcommand: inv.subcommand, channel: inv.channel }, 'command failed');
     return textReply('Something went wrong running that command; it has been logged for the admins.', { ephemeral: true });
   }
+}
+
+/** `user` options name a person however they were typed (`Bob`, `@bob`, a mention's id); scoring's one resolver makes that an id. */
+async function withPeopleFound(
+  values: Record<string, OptionValue>,
+  declared: readonly CommandOption[],
+  ws: WorkspaceRef,
+  services: Services,
+): Promise<Record<string, OptionValue>> {
+  const out = { ...values };
+  for (const option of declared) {
+    const typed = out[option.name];
+    if (option.type !== 'user' || typeof typed !== 'string') continue;
+    out[option.name] = (await services.scoring.findPerson(ws, typed)) ?? typed;
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import { grade } from './grading.js';
+import { findPerson, rememberName } from './profiles.js';
 import { leaderboard } from './leaderboard.js';
 import { archivedStandings, currentSeason, endSeason, seasonArchive, startSeason } from './seasons.js';
 import { settleOldGradesLogged } from './repair-log.js';
@@ -26,6 +27,8 @@ export function createScoringService(options: ScoringOptions): ScoringService {
     seasonArchive: (ws) => seasonArchive(deps, ws),
     archivedStandings: (ws, name) => archivedStandings(deps, ws, name),
     stats: (user) => statsOf(deps, user),
+    rememberName: (user) => rememberName(deps, user),
+    findPerson: (ws, typed) => findPerson(deps, ws, typed),
     setTimezone: (ws, tz) => setTimezone(deps, ws, tz),
     timezoneOf: (ws) => timezoneOf(deps, ws),
     settleOldGrades: () => settleOldGradesLogged(deps),

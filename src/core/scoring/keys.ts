@@ -12,6 +12,8 @@ export const scoringKeys = {
   grade: (ws: WorkspaceRef, postId: string, userId: string) => `${workspaceKey(ws)}:grade:${part(postId)}:${part(userId)}`,
   stats: (ws: WorkspaceRef, userId: string) => `${workspaceKey(ws)}:stats:${part(userId)}`,
   profile: (ws: WorkspaceRef, userId: string) => `${workspaceKey(ws)}:profile:${part(userId)}`,
+  /** The ids of everyone whose display name is this `nameKey` (one, or more when people share a name). */
+  personName: (ws: WorkspaceRef, key: string) => `${workspaceKey(ws)}:person-name:${part(key)}`,
   member: (ws: WorkspaceRef, userId: string) => `${workspaceKey(ws)}:member:${part(userId)}`,
   teams: (ws: WorkspaceRef) => `${workspaceKey(ws)}:teams`,
   /** A board, not a value: member = team id, score = member count, so joins and leaves are atomic increments. */

@@ -50,6 +50,11 @@ export interface ScoringService {
 
   stats(user: UserRef): Promise<UserStats>;
 
+  /** Keeps the name a platform sent for a person, so boards show it and commands can find them by it. */
+  rememberName(user: UserRef): Promise<void>;
+  /** The id of the person a command names (an id, a mention, a display name in any case), or null when nobody here goes by it. */
+  findPerson(ws: WorkspaceRef, typed: string): Promise<string | null>;
+
   /** Validates an IANA name and returns its canonical spelling. Weeks and months of new grades use it. */
   setTimezone(ws: WorkspaceRef, timezone: string): Promise<string>;
   timezoneOf(ws: WorkspaceRef): Promise<string>;

@@ -59,6 +59,8 @@ export interface SeasonRecord {
 
 export interface ProfileRecord {
   name: string;
+  /** Set once the name is in the person-name index; older profiles lack it and are indexed on the next visit. */
+  indexed?: true;
 }
 
 /**

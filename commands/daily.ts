@@ -15,7 +15,7 @@ export default {
       description: 'Post a daily question here at a time (admins)',
       // Positional order matches how people say it: `daily set 09:30 weekdays Europe/Berlin`.
       options: [
-        { name: 'time', description: 'HH:MM in the channel timezone, or a 5-field cron line in quotes', type: 'string', required: true },
+        { name: 'time', description: 'HH:MM in the channel timezone, or a 5-field cron line', type: 'string', required: true, cronLine: true },
         { name: 'days', description: 'daily (default), weekdays, weekends or mon,wed,fri', type: 'string' },
         { name: 'timezone', description: 'an IANA name like Europe/Berlin', type: 'string' },
         { name: 'categories', description: 'categories or tags to draw from, comma-separated; `all` for the whole bank', type: 'string', autocomplete: 'category' },
@@ -31,8 +31,12 @@ export default {
     const daily = ctx.services.daily;
     switch (ctx.subcommand) {
       case 'set': {
-        await daily.configure(ctx.channel, configureInput(ctx), ctx.user);
-        return textReply(`Daily question set.\n${describeStatus(await daily.status(ctx.channel))}`, { ephemeral: true });
+        const input = configureInput(ctx);
+        const before = (await daily.status(ctx.channel)).settings;
+        await daily.configure(ctx.channel, input, ctx.user);
+        const status = await daily.status(ctx.channel);
+        const kept = before ? keptNote(input, status) : null;
+        return textReply(['Daily question set.', describeStatus(status), ...(kept ? [kept] : [])].join('\n'), { ephemeral: true });
       }
       case 'off':
         return (await daily.disable(ctx.channel))
@@ -70,6 +74,32 @@ function configureInput(ctx: CommandContext): DailyConfigureInput {
     ...(reveal !== undefined ? { reveal } : {}),
     ...(discussion !== undefined ? { discussion } : {}),
   };
+}
+
+/**
+ * `daily set` keeps what it is not given; a second `daily set 10:00` must not silently keep a narrowed
+ * category list or a changed reveal mode, so the reply names what came from the earlier setting and
+ * how to change it. Defaults (all categories, private reveal, no discussion) are not worth a line.
+ */
+function keptNote(input: DailyConfigureInput, status: DailyStatus): string | null {
+  const settings = status.settings;
+  if (!settings) return null;
+  const kept: string[] = [];
+  const how: string[] = [];
+  if (input.categories === undefined && settings.scope) {
+    kept.push(`categories ${describeScope(settings.scope)}`);
+    how.push('`categories:all`');
+  }
+  if (input.reveal === undefined && settings.reveal.kind !== 'private') {
+    kept.push(`reveal ${describeRevealMode(settings.reveal, status.revealReaction)}`);
+    how.push('`reveal:private`');
+  }
+  if (input.discussion === undefined && settings.discussion) {
+    kept.push('discussion questions on');
+    how.push('`discussion:no`');
+  }
+  if (kept.length === 0) return null;
+  return `Kept from before: ${kept.join('; ')}. Change ${kept.length === 1 ? 'it' : 'them'} in the same line, e.g. ${how.join(' ')}.`;
 }
 
 function looksLikeTimezone(value: string): boolean {

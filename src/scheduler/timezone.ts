@@ -3,8 +3,12 @@ import type { Parsed } from './types.js';
 const HINT = 'use an IANA name like Europe/Berlin';
 
 /**
- * Accepts whatever the runtime's tz database knows (case-insensitive, aliases included)
- * and returns its canonical spelling, so "europe/berlin" and "Europe/Berlin" are one zone.
+ * Accepts whatever the runtime's tz database knows (case-insensitive, aliases included).
+ * A name the runtime knows under the same spelling comes back in its canonical case, so
+ * "europe/berlin" and "Europe/Berlin" are one zone. A name the runtime renames (its ICU
+ * still says Asia/Calcutta for Asia/Kolkata, Europe/Kiev for Europe/Kyiv) comes back as the
+ * person wrote it: it works in every Intl call just the same, and people read back their
+ * own words instead of a spelling their city dropped years ago.
  * Fixed offsets like "+02:00" are refused even where the runtime accepts them: they
  * silently ignore DST, which is exactly what a channel schedule must not do.
  */
@@ -15,7 +19,7 @@ export function parseTimezone(input: string): Parsed<string> {
   if (/^[+-]\d/.test(name)) return { ok: false, error };
   try {
     const canonical = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-    return { ok: true, value: canonical };
+    return { ok: true, value: canonical.toLowerCase() === name.toLowerCase() ? canonical : name };
   } catch {
     return { ok: false, error };
   }

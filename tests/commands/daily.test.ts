@@ -39,6 +39,48 @@ describe('daily set', () => {
     expect(await text(run('daily set "0 9 * * 1-5" America/New_York'))).toContain('cron `0 9 * * 1-5`, America/New_York');
   });
 
+  it('reads an unquoted five-field cron line as one time, with a zone after it', async () => {
+    const { h, run } = await setup();
+    expect(await text(run('daily set 30 9 * * 1-5'))).toContain('cron `30 9 * * 1-5`, UTC');
+    expect(await text(run('daily set 0 8 * jan-mar mon,wed Asia/Tokyo'))).toContain('cron `0 8 * jan-mar mon,wed`, Asia/Tokyo');
+    expect((await h.daily.status(channel)).settings?.schedule).toMatchObject({ kind: 'cron', expression: '0 8 * jan-mar mon,wed' });
+    // A time followed by days is still a time and days.
+    expect(await text(run('daily set 9am mon,wed'))).toContain('09:00 on Mon, Wed');
+  });
+
+  it('says how many fields a cron line needs when it has the wrong number', async () => {
+    const { run } = await setup();
+    expect(await text(run('daily set 30 9 * *'))).toBe(
+      '`30 9 * *` looks like a cron line, but it has 4 fields; a cron line has 5 (minute hour day month weekday), e.g. `0 9 * * 1-5`.',
+    );
+    expect(await text(run('daily set 0 30 9 * * 1-5'))).toMatch(/^`0 30 9 \* \* 1-5` looks like a cron line, but it has 6 fields/);
+  });
+
+  it('echoes a zone as it was written, even one the runtime renames', async () => {
+    const { h, run } = await setup();
+    const reply = await text(run('daily set 09:30 Asia/Kolkata'));
+    expect(reply).toContain('09:30 every day, Asia/Kolkata');
+    expect(reply).toContain('Next: Tue 24 Nov, 09:30 (Asia/Kolkata)');
+    expect(reply).not.toContain('Calcutta');
+    expect(await text(run('daily status', { user: alice, isAdmin: false }))).toContain('Asia/Kolkata');
+    // A later `daily set` without a zone keeps the zone and its spelling.
+    expect(await text(run('daily set 10:00'))).toContain('10:00 every day, Asia/Kolkata');
+    expect((await h.daily.status(channel)).settings?.schedule.timezone).toBe('Asia/Kolkata');
+    expect(await text(run('daily set 10:00 europe/berlin'))).toContain('10:00 every day, Europe/Berlin');
+  });
+
+  it('says which earlier choices a second `daily set` kept, and how to change them', async () => {
+    const { run } = await setup();
+    expect(await text(run('daily set 09:30 categories:basics reveal:thread discussion:yes'))).not.toContain('Kept from before');
+    const again = await text(run('daily set 10:00'));
+    expect(again).toContain(
+      'Kept from before: categories Basics; reveal in the thread (as a spoiler) once someone reacts 👀; discussion questions on. Change them in the same line, e.g. `categories:all` `reveal:private` `discussion:no`.',
+    );
+    const partly = await text(run('daily set 10:00 reveal:private discussion:no'));
+    expect(partly).toContain('Kept from before: categories Basics. Change it in the same line, e.g. `categories:all`.');
+    expect(await text(run('daily set 10:00 categories:all'))).not.toContain('Kept from before');
+  });
+
   it('says what is wrong with a time or a timezone', async () => {
     const { run } = await setup();
     expect(await text(run('daily set 25:00'))).toBe('`25:00` is not a time (use HH:MM, 00:00–23:59).');

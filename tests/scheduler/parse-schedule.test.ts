@@ -50,6 +50,9 @@ describe('parseSchedule reads the timezone', () => {
     expect(schedule('09:30', 'Europe/Berlin').timezone).toBe('Europe/Berlin');
     expect(schedule('09:30', 'europe/berlin').timezone).toBe('Europe/Berlin');
     expect(schedule('09:30', ' America/New_York ').timezone).toBe('America/New_York');
+    // The runtime's ICU renames these (Asia/Calcutta, Europe/Kiev); people read back what they wrote.
+    expect(schedule('09:30', 'Asia/Kolkata').timezone).toBe('Asia/Kolkata');
+    expect(schedule('09:30', 'Europe/Kyiv').timezone).toBe('Europe/Kyiv');
   });
 });
 

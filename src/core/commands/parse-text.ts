@@ -61,6 +61,19 @@ function assignOptions(tokens: string[], declared: readonly CommandOption[], usa
       raw[option.name] = tokens.slice(i).join(' ');
       break;
     }
+    const cronFields = option.cronLine ? cronRun(tokens, i) : 0;
+    if (cronFields >= 3 && cronFields !== 5) {
+      const line = tokens.slice(i, i + cronFields).join(' ');
+      throw new UserError(
+        'bad-input',
+        `\`${line}\` looks like a cron line, but it has ${cronFields} fields; a cron line has 5 (minute hour day month weekday), e.g. \`0 9 * * 1-5\`.`,
+      );
+    }
+    if (cronFields === 5) {
+      raw[option.name] = tokens.slice(i, i + 5).join(' ');
+      i += 4;
+      continue;
+    }
     raw[option.name] = token;
   }
   return coerceOptions(raw, declared, usage);
@@ -120,6 +133,24 @@ function rangeText(o: CommandOption): string {
   if (o.min !== undefined) return ` of at least ${o.min}`;
   if (o.max !== undefined) return ` of at most ${o.max}`;
   return '';
+}
+
+// Minute, hour and day of month are digits, `*`, ranges, lists and steps; month and weekday may be names (jan, mon-fri).
+const NUMERIC_FIELD = /^(\*|\d{1,2})(-\d{1,2})?(\/\d{1,2})?(,(\*|\d{1,2})(-\d{1,2})?(\/\d{1,2})?)*$/;
+const NAMED_FIELD = /^(\*|\d{1,2}|[a-z]{3})(-(\d{1,2}|[a-z]{3}))?(\/\d{1,2})?(,(\*|\d{1,2}|[a-z]{3})(-(\d{1,2}|[a-z]{3}))?(\/\d{1,2})?)*$/i;
+
+/**
+ * How many tokens from `start` read as consecutive cron fields (at most 6, to tell a seconds field
+ * apart). Fewer than 3 is not a cron line at all: `9 mon,wed` is a time and days.
+ */
+function cronRun(tokens: readonly string[], start: number): number {
+  let n = 0;
+  while (n < 6 && start + n < tokens.length) {
+    const field = tokens[start + n] as string;
+    if (!(n < 3 || n === 5 ? NUMERIC_FIELD : NAMED_FIELD).test(field)) break;
+    n++;
+  }
+  return n;
 }
 
 /** Splits on spaces, keeping "quoted text" and 'quoted text' together. */

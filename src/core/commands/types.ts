@@ -22,6 +22,8 @@ export interface CommandOption {
   max?: number;
   /** In a text command line, takes the rest of the line (a team name with spaces, a search). */
   rest?: boolean;
+  /** In a text command line, five unquoted cron fields in a row are this one value (`daily set 30 9 * * 1-5`). */
+  cronLine?: boolean;
 }
 
 export interface Subcommand {

@@ -23,7 +23,7 @@ import { DEFAULT_FILES, DEFAULT_QUESTIONS, generateBank } from './generate-bank.
  * printed, never asserted: these machines are shared and noisy.
  *
  * Flags: --questions N --files F (size of the generated bank; default 100,000 in 200 files), --rounds R
- * (timed rounds for it; default 2), --seed-rounds R (default 10).
+ * (timed rounds for it; default 2), --seed-rounds R (default 10), --only reloads (just the reloads).
  */
 
 const RATIO_GOAL = 2;
@@ -40,6 +40,8 @@ interface Options {
   files: number;
   rounds: number;
   seedRounds: number;
+  /** Only the reloads through the bank service (`--only reloads`): a quick run while working on them. */
+  only: 'reloads' | null;
 }
 
 interface CaseResult {
@@ -59,6 +61,18 @@ export async function run(args: readonly string[] = []): Promise<void> {
   const runStarted = performance.now();
   console.log(`Recall bank benchmark: node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), ${os.platform()} ${os.arch()}, ${loadAverage()}`);
   console.log(`Timed rounds alternate baseline and recall in one process; the figure is the median.\n`);
+
+  if (options.only === 'reloads') {
+    const bank = await generateBank({ questions: options.questions, files: options.files });
+    try {
+      const reloads = await measureReloads(bank.dir);
+      for (const r of reloads) console.log(`${r.name}: longest gap ${fmtMs(r.gapMs)} (goal ${GAP_GOAL_MS} ms) ${r.gapMs <= GAP_GOAL_MS ? 'PASS' : 'MISS'}`);
+      console.log(`\n${loadAverage()}`);
+    } finally {
+      await rm(bank.dir, { recursive: true, force: true });
+    }
+    return;
+  }
 
   const seeds = await measureCase('seed banks (questions/)', seedsDir, options.seedRounds, true);
 
@@ -91,10 +105,15 @@ export async function run(args: readonly string[] = []): Promise<void> {
 }
 
 function parseOptions(args: readonly string[]): Options {
-  const options: Options = { questions: DEFAULT_QUESTIONS, files: DEFAULT_FILES, rounds: 2, seedRounds: 10 };
-  const flags: Record<string, keyof Options> = { '--questions': 'questions', '--files': 'files', '--rounds': 'rounds', '--seed-rounds': 'seedRounds' };
+  const options: Options = { questions: DEFAULT_QUESTIONS, files: DEFAULT_FILES, rounds: 2, seedRounds: 10, only: null };
+  const flags: Record<string, Exclude<keyof Options, 'only'>> = { '--questions': 'questions', '--files': 'files', '--rounds': 'rounds', '--seed-rounds': 'seedRounds' };
   for (let i = 0; i < args.length; i += 2) {
     const flag = args[i] ?? '';
+    if (flag === '--only') {
+      if (args[i + 1] !== 'reloads') throw new Error('--only takes: reloads');
+      options.only = 'reloads';
+      continue;
+    }
     const key = flags[flag];
     const value = Number(args[i + 1]);
     if (key === undefined) throw new Error(`unknown flag ${flag} (flags: ${Object.keys(flags).join(', ')})`);

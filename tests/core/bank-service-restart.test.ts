@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openBankService } from '../../src/core/bank-service.js';
 import { KNOWN_QUESTIONS_KEY } from '../../src/core/bank-ids/keys.js';
 import { knownBank } from '../../src/core/bank-ids/record.js';
+import { knownRecordStore } from '../../src/core/bank-ids/stored.js';
 import { type CoreLogger, silentLogger } from '../../src/core/logger.js';
 import { questionId } from '../../src/bank/ids.js';
 import { loadBank } from '../../src/bank/load.js';
@@ -46,6 +47,8 @@ describe('ids across restarts', () => {
     expect(idOf("What's few-shot learning?")).toBe('a0a0a0a0a0a0');
     expect(logged).toHaveLength(1);
     expect((await start(store, files)).idOf("What's few-shot learning?")).toBe('a0a0a0a0a0a0');
+    // Migrated to the chunked record: the whole one is gone.
+    expect(await store.get(KNOWN_QUESTIONS_KEY)).toBeUndefined();
   });
 
   it('a truly new question gets its own id, and an explicit id always wins', async () => {
@@ -88,7 +91,8 @@ describe('ids across restarts', () => {
     await store.set(KNOWN_QUESTIONS_KEY, { v: 1, ids: ['x'], texts: [] });
     const files = { text: '1. What is a page fault?\n' };
     expect((await start(store, files)).idOf('What is a page fault?')).toBe(questionId('What is a page fault?'));
-    expect(await store.get(KNOWN_QUESTIONS_KEY)).toEqual(knownBank([{ id: questionId('What is a page fault?'), text: 'What is a page fault?' }], new Map()));
+    expect((await knownRecordStore(store, randomUUID, async () => {}).read()).bank).toEqual(knownBank([{ id: questionId('What is a page fault?'), text: 'What is a page fault?' }], new Map()));
+    expect(await store.get(KNOWN_QUESTIONS_KEY)).toBeUndefined();
   });
 
   it('a store with history but no record (written before ids were kept) keeps the ids of the old scheme', async () => {

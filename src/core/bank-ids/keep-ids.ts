@@ -1,7 +1,7 @@
 import type { Question } from '../../bank/types.js';
 import { idOfNormalized, normalizeQuestionText } from '../../bank/ids.js';
 import { nearIdenticalWords, questionWords } from '../../bank/similarity.js';
-import { type KnownBank, type KnownQuestion, knownAliases, knownBank } from './record.js';
+import { type KnownBank, type KnownQuestion, knownAliases } from './record.js';
 
 /** Past this many pairs of gone and new questions left after exact matches, a load is a new bank, not edits. */
 const MAX_EDIT_MATCHES = 250_000;
@@ -66,7 +66,7 @@ function nextTurn(): Promise<void> {
  * 2-core box under load: normalizing a question ~50 µs, comparing two for near-identity ~15 µs. A slice
  * is then 5–10 ms of work, and a yield costs about a millisecond.
  */
-const SLICE = 40_000;
+const SLICE = 15_000;
 const NORMALIZE = 200;
 const COMPARE = 60;
 
@@ -108,16 +108,20 @@ function* decideIds(loaded: readonly Question[], known: KnownBank): Generator<vo
     }
     if (spend(1)) yield;
   }
-  const before = new Set(known.ids);
   const gone: KnownQuestion[] = [];
   for (let j = 0; j < known.ids.length; j++) {
     const id = known.ids[j] ?? '';
     if (!taken.has(id)) gone.push({ id, text: known.texts[j] ?? '' });
     if (spend(2)) yield;
   }
-  // A first start has nothing gone, so nothing to normalize.
+  // A first start, or a bank only added to, has nothing gone, so nothing to normalize.
   const fresh: number[] = [];
   if (gone.length > 0) {
+    const before = new Set<string>();
+    for (const id of known.ids) {
+      before.add(id);
+      if (spend(1)) yield;
+    }
     for (let i = 0; i < questions.length; i++) {
       if (!aliased.has(i) && !before.has(questions[i]?.id ?? '') && derived(i)) fresh.push(i);
       if (spend(1)) yield;
@@ -176,23 +180,25 @@ function* decideIds(loaded: readonly Question[], known: KnownBank): Generator<vo
     }
   }
   const ids = new Set<string>();
-  const knownQuestions: KnownQuestion[] = [];
+  const knownIds: string[] = [];
+  const knownTexts: string[] = [];
   for (const q of questions) {
     ids.add(q.id);
-    knownQuestions.push({ id: q.id, text: q.question });
+    knownIds.push(q.id);
+    knownTexts.push(q.question);
     if (spend(2)) yield;
   }
   return {
     questions,
-    known: knownBank(knownQuestions, pruned(aliases, ids)),
+    known: { v: 1, ids: knownIds, texts: knownTexts, aliases: prunedAliases(aliases, ids) },
     carried,
     ...(skipped ? { skipped } : {}),
   };
 }
 
-/** Aliases of questions in the bank all stay; of the rest, only the newest few. */
-function pruned(aliases: ReadonlyMap<string, string>, ids: ReadonlySet<string>): Map<string, string> {
+/** Aliases of questions in the bank all stay; of the rest, only the newest few. Pairs flattened, as the record keeps them. */
+function prunedAliases(aliases: ReadonlyMap<string, string>, ids: ReadonlySet<string>): string[] {
   const entries = [...aliases].filter(([from, to]) => from !== to);
   let retired = entries.filter(([, to]) => !ids.has(to)).length;
-  return new Map(entries.filter(([, to]) => ids.has(to) || retired-- <= MAX_RETIRED_ALIASES));
+  return entries.filter(([, to]) => ids.has(to) || retired-- <= MAX_RETIRED_ALIASES).flat();
 }

@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { BankLoadResult, Question } from '../../bank/types.js';
 import type { Store } from '../../store/store.js';
 import type { CoreLogger } from '../logger.js';
-import { type IdDecision, keepIds, keepIdsInTurns } from './keep-ids.js';
-import { KNOWN_QUESTIONS_KEY } from './keys.js';
+import { type IdDecision, keepIdsInTurns } from './keep-ids.js';
+import { isKnownRecordKey } from './keys.js';
 import { legacyKnownQuestions } from './legacy.js';
-import { type KnownBank, emptyKnownBank, knownBank, readKnownBank, sameKnownBank } from './record.js';
+import { type KnownBank, emptyKnownBank, knownBank } from './record.js';
+import { MAX_WRITE_ATTEMPTS, type WriteOutcome, knownRecordStore } from './stored.js';
 
 /** Enough lines to see what happened; a changed id scheme may carry every id of a big bank at once. */
 const MAX_LOGGED = 200;
@@ -16,53 +18,49 @@ export interface IdKeeper {
   settle(loaded: BankLoadResult): Promise<BankLoadResult>;
 }
 
+export interface IdKeeperOptions {
+  /** A name no other write of the record, in any process, has used (the default is a random UUID). */
+  newGeneration?: () => string;
+  /** Lets the event loop run between slices of work (the default waits for the next turn). */
+  pause?: () => Promise<void>;
+}
+
 /**
  * Without a store, the last known bank lives in memory: ids survive reloads, not restarts. With one,
- * each load reads the last known bank from it and writes the new one back in one atomic update, so a
- * restart, or another process sharing the store, carries the same ids and logs a carry only once. Two
- * processes loading different banks at once each write a whole record; the last to commit wins.
+ * each load reads the last known bank from it (see stored.ts) and writes the new one back, swapping it
+ * in atomically, so a restart, or another process sharing the store, carries the same ids and logs a
+ * carry only once. When another process swapped in its record between the read and the swap, the load
+ * is decided again against that record.
  */
-export function createIdKeeper(logger: CoreLogger, store?: Store, initial?: readonly Question[]): IdKeeper {
+export function createIdKeeper(logger: CoreLogger, store?: Store, initial?: readonly Question[], options: IdKeeperOptions = {}): IdKeeper {
   let last: KnownBank = initial
     ? knownBank(
         initial.map((q) => ({ id: q.id, text: q.question })),
         new Map(),
       )
     : emptyKnownBank();
+  const pause = options.pause ?? nextTurn;
+  const record = store ? knownRecordStore(store, options.newGeneration ?? randomUUID, pause) : undefined;
   return {
     async settle(loaded) {
       let decision: IdDecision | undefined;
-      // The usual decision is made in turns (keepIdsInTurns); only a record that another process changed
-      // between the read and the write is decided again in one piece, inside the store's atomic update.
-      const decideAgain = (known: KnownBank): KnownBank => {
-        decision = keepIds(loaded.questions, known);
-        return decision.known;
-      };
-      if (store) {
+      if (store && record) {
         try {
-          // Read first: a restart with nothing changed (the usual one) then writes nothing.
-          const stored = await store.get<unknown>(KNOWN_QUESTIONS_KEY);
-          const fallback = stored === undefined && last.ids.length === 0 && (await holdsHistory(store)) ? knownBank(legacyKnownQuestions(loaded.questions), new Map()) : last;
-          const read = readStored(stored, fallback);
-          const firstDecision = await keepIdsInTurns(loaded.questions, read);
-          decision = firstDecision;
-          const first = firstDecision.known;
-          if (stored === undefined || !sameKnownBank(first, read)) {
-            await store.update<unknown>(KNOWN_QUESTIONS_KEY, (current) => {
-              const now = readStored(current, fallback);
-              // Unchanged since it was read (the usual case, a first start included): the decision made then stands.
-              if (sameKnownBank(now, read)) {
-                decision = firstDecision;
-                return first;
-              }
-              return decideAgain(now);
-            });
+          let outcome: WriteOutcome = 'conflict';
+          for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS && outcome === 'conflict'; attempt++) {
+            const read = await record.read();
+            const known = read.bank ?? (read.damaged ? emptyKnownBank() : await fallback(store, loaded, last));
+            decision = await keepIdsInTurns(loaded.questions, known, pause);
+            // Nothing changed (the usual restart or reload) writes nothing.
+            outcome = await record.write(read, decision.known, decision.questions);
           }
+          if (outcome === 'conflict')
+            logger.warn({ attempts: MAX_WRITE_ATTEMPTS }, "other processes kept changing the known questions; this load's ids are kept only while this process runs");
         } catch (err) {
           logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not read or write the known questions; ids are kept only while this process runs');
-          decision = await keepIdsInTurns(loaded.questions, last);
+          decision = await keepIdsInTurns(loaded.questions, last, pause);
         }
-      } else decision = await keepIdsInTurns(loaded.questions, last);
+      } else decision = await keepIdsInTurns(loaded.questions, last, pause);
       if (!decision) return loaded;
       last = decision.known;
       report(decision, logger);
@@ -71,21 +69,25 @@ export function createIdKeeper(logger: CoreLogger, store?: Store, initial?: read
   };
 }
 
+/** With no record stored: a store that holds history written before ids were kept knows them by the old scheme. */
+async function fallback(store: Store, loaded: BankLoadResult, last: KnownBank): Promise<KnownBank> {
+  return last.ids.length === 0 && (await holdsHistory(store)) ? knownBank(legacyKnownQuestions(loaded.questions), new Map()) : last;
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Whether the store holds anything but the record: a store with no record but history predates it. */
 async function holdsHistory(store: Store): Promise<boolean> {
   let cursor: string | null = null;
   for (let page = 0; page < MAX_SCAN_PAGES; page++) {
     const found = await store.scanKeys('', cursor, 10);
-    if (found.keys.some((k) => k !== KNOWN_QUESTIONS_KEY)) return true;
+    if (found.keys.some((k) => !isKnownRecordKey(k))) return true;
     cursor = found.cursor;
     if (cursor === null) return false;
   }
   return false;
-}
-
-/** A record this version cannot read is replaced: it costs only carries not yet made. */
-function readStored(stored: unknown, fallback: KnownBank): KnownBank {
-  return stored === undefined ? fallback : (readKnownBank(stored) ?? emptyKnownBank());
 }
 
 function report(decision: IdDecision, logger: CoreLogger): void {

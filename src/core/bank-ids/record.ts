@@ -4,8 +4,8 @@
  * keeps). The text is kept as written rather than normalized, so that a newer Recall whose id scheme
  * folds more (numbering, contractions) normalizes the old text its own way and finds it unchanged.
  *
- * Parallel arrays of strings rather than an object per question: at 100,000 questions this stays one
- * compact JSON value that parses fast.
+ * Parallel arrays of strings rather than an object per question: compact in memory and in the store,
+ * where it is kept in chunks (stored.ts); the whole record as one value is only read from an older store.
  */
 export interface KnownBank {
   v: 1;
@@ -35,22 +35,10 @@ export function readKnownBank(value: unknown): KnownBank | undefined {
   return { v, ids, texts, aliases };
 }
 
-export function knownQuestions(bank: KnownBank): KnownQuestion[] {
-  return bank.ids.map((id, i) => ({ id, text: bank.texts[i] ?? '' }));
-}
-
 export function knownAliases(bank: KnownBank): Map<string, string> {
   const aliases = new Map<string, string>();
   for (let i = 0; i + 1 < bank.aliases.length; i += 2) aliases.set(bank.aliases[i] ?? '', bank.aliases[i + 1] ?? '');
   return aliases;
-}
-
-export function sameKnownBank(a: KnownBank, b: KnownBank): boolean {
-  return sameStrings(a.ids, b.ids) && sameStrings(a.texts, b.texts) && sameStrings(a.aliases, b.aliases);
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function strings(value: unknown): value is string[] {

@@ -91,7 +91,9 @@ describe('ids across restarts', () => {
     await store.set(KNOWN_QUESTIONS_KEY, { v: 1, ids: ['x'], texts: [] });
     const files = { text: '1. What is a page fault?\n' };
     expect((await start(store, files)).idOf('What is a page fault?')).toBe(questionId('What is a page fault?'));
-    expect((await knownRecordStore(store, randomUUID, async () => {}).read()).bank).toEqual(knownBank([{ id: questionId('What is a page fault?'), text: 'What is a page fault?' }], new Map()));
+    expect((await knownRecordStore(store, randomUUID, async () => {}).read()).bank).toEqual(
+      knownBank([{ id: questionId('What is a page fault?'), text: 'What is a page fault?' }], new Map()),
+    );
     expect(await store.get(KNOWN_QUESTIONS_KEY)).toBeUndefined();
   });
 

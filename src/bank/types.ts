@@ -23,6 +23,8 @@ export interface Question {
   /** From a marker (`👶`, `(easy)`, `[hard]`, `Difficulty: medium`); also among the tags. */
   difficulty: Difficulty | null;
   sources: SourceRef[];
+  /** Set on a question a team member suggested and an admin approved (it lives in the store until exported). */
+  suggestedBy?: string;
 }
 
 /** Something the loader could not read as written; the rest of the bank still loads. */

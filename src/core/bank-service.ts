@@ -2,6 +2,11 @@ import type { BankLoadResult, BankWarning, Difficulty, Question } from '../bank/
 import { normalizeQuestionText } from '../bank/ids.js';
 import type { Store } from '../store/store.js';
 import { type IdKeeper, createIdKeeper } from './bank-ids/keeper.js';
+import { type BankEdits, createBankEdits } from './bank-overlay/edits.js';
+import { type Layer, compileLayer, entryOf, isHidden, lookupQuestion, servedQuestions, touchedIds } from './bank-overlay/layer.js';
+import { emptyOverlay } from './bank-overlay/record.js';
+import { type OverlaySource, memoryOverlaySource, storeOverlaySource } from './bank-overlay/source.js';
+import type { BankEntry, OverlayRecord } from './bank-overlay/types.js';
 import { type CoreLogger, silentLogger } from './logger.js';
 
 export interface QuestionFilter {
@@ -20,9 +25,13 @@ export interface ReloadSummary {
   warnings: number;
 }
 
-/** The loaded bank as the rest of the core sees it: lookups, filters, search and reload. */
+/**
+ * The bank as the rest of the core sees it: the loaded files with the team's overlay on top (questions
+ * added from approved suggestions, admins' overrides, hidden questions left out; see bank-overlay/).
+ * Lookups, filters and search see only what may be served: a hidden question is as if deleted.
+ */
 export interface BankService {
-  /** Grows by one on every reload, so caches keyed on it know when to refresh. */
+  /** Grows on every reload and every overlay change, so caches keyed on it know when to refresh. */
   version(): number;
   all(): readonly Question[];
   get(id: string): Question | undefined;
@@ -38,6 +47,21 @@ export interface BankService {
   resolveCategories(input: string): string[];
   warnings(): readonly BankWarning[];
   reload(): Promise<ReloadSummary>;
+  /**
+   * Brings in overlay changes made by other processes sharing the store: one read of a small generation
+   * number, and the record only when it moved. The engine calls it before every command, button and
+   * reaction, and the daily scheduler before each post; concurrent calls share one read. A store that
+   * cannot be read leaves the last overlay in place (logged), so serving never fails on it.
+   */
+  refresh(): Promise<void>;
+  /** A question as an admin sees it, hidden ones included, with what the overlay did to it. */
+  lookup(idOrPrefix: string): BankEntry | undefined;
+  /** Every question the overlay adds, overrides or hides, in bank order (additions last). */
+  overlayEntries(): BankEntry[];
+  /** The overlay record as this process serves it (for export). */
+  overlay(): OverlayRecord;
+  /** Changes to the overlay: add, edit, revert, hide, unhide, remove. */
+  edits: BankEdits;
 }
 
 export interface BankServiceOptions {
@@ -48,39 +72,80 @@ export interface BankServiceOptions {
 /**
  * The bank service of a running Recall: the ids edited questions kept are read from and written to the
  * store, so they survive a restart (files edited while it was down, or a Recall whose id scheme changed)
- * and are the same in every process sharing the store.
+ * and are the same in every process sharing the store; so is the overlay.
  */
 export async function openBankService(initial: BankLoadResult, load: () => Promise<BankLoadResult>, options: BankServiceOptions & { store: Store }): Promise<BankService> {
-  const keeper = createIdKeeper(options.logger ?? silentLogger, options.store);
-  return serviceOver(await keeper.settle(initial), load, keeper);
+  const logger = options.logger ?? silentLogger;
+  const keeper = createIdKeeper(logger, options.store);
+  const service = serviceOver(await keeper.settle(initial), load, keeper, storeOverlaySource(options.store), logger);
+  await service.refresh();
+  return service;
 }
 
-/** A bank service with no store (tests, tools): edited questions keep their ids across reloads only. */
-export function createBankService(initial: BankLoadResult, load: () => Promise<BankLoadResult>, options: BankServiceOptions = {}): BankService {
-  return serviceOver(initial, load, createIdKeeper(options.logger ?? silentLogger, undefined, initial.questions));
+/**
+ * A bank service without the id record (tests, tools): edited questions keep their ids across reloads
+ * only. With a store the overlay lives in it (read on the first refresh); without one, in memory.
+ */
+export function createBankService(initial: BankLoadResult, load: () => Promise<BankLoadResult>, options: BankServiceOptions & { store?: Store } = {}): BankService {
+  const logger = options.logger ?? silentLogger;
+  const source = options.store ? storeOverlaySource(options.store) : memoryOverlaySource();
+  return serviceOver(initial, load, createIdKeeper(logger, undefined, initial.questions), source, logger);
 }
 
-function serviceOver(initial: BankLoadResult, load: () => Promise<BankLoadResult>, keeper: IdKeeper): BankService {
+function serviceOver(initial: BankLoadResult, load: () => Promise<BankLoadResult>, keeper: IdKeeper, source: OverlaySource, logger: CoreLogger): BankService {
   let bank = initial;
   let byId = new Map(bank.questions.map((q) => [q.id, q]));
+  let layer: Layer = compileLayer(emptyOverlay(), byId);
+  /** The served list, made when first asked for after a change. */
+  let served: Question[] | null = null;
   let version = 1;
-  return {
+  /** Counts installs, so a refresh that read before a local write does not put the older record back. */
+  let installs = 0;
+  let refreshing: Promise<void> | null = null;
+
+  const questions = (): Question[] => {
+    served ??= servedQuestions(layer, bank.questions);
+    return served;
+  };
+  const get = (id: string): Question | undefined => (isHidden(layer, id) ? undefined : lookupQuestion(layer, byId, id));
+  const install = (record: OverlayRecord): void => {
+    // Generations are unique per store: an equal one is the record already served (a change that changed nothing).
+    if (record.generation === layer.record.generation) return;
+    layer = compileLayer(record, byId);
+    served = null;
+    installs++;
+    version++;
+  };
+  const lookup = (idOrPrefix: string): BankEntry | undefined => {
+    const exact = lookupQuestion(layer, byId, idOrPrefix);
+    if (exact) return entryOf(layer, exact);
+    if (idOrPrefix.length < 4) return undefined;
+    const ids = new Set<string>();
+    for (const q of bank.questions) if (q.id.startsWith(idOrPrefix)) ids.add(q.id);
+    for (const q of layer.added) if (q.id.startsWith(idOrPrefix)) ids.add(q.id);
+    const [only] = ids;
+    if (ids.size !== 1 || only === undefined) return undefined;
+    const q = lookupQuestion(layer, byId, only);
+    return q ? entryOf(layer, q) : undefined;
+  };
+
+  const service: BankService = {
     version: () => version,
-    all: () => bank.questions,
-    get: (id) => byId.get(id),
+    all: () => questions(),
+    get,
     find(idOrPrefix) {
-      const exact = byId.get(idOrPrefix);
+      const exact = get(idOrPrefix);
       if (exact) return exact;
       if (idOrPrefix.length < 4) return undefined;
-      const hits = bank.questions.filter((q) => q.id.startsWith(idOrPrefix));
+      const hits = questions().filter((q) => q.id.startsWith(idOrPrefix));
       return hits.length === 1 ? hits[0] : undefined;
     },
-    filter: (f) => bank.questions.filter((q) => matches(q, f)),
+    filter: (f) => questions().filter((q) => matches(q, f)),
     search(text, f = {}, limit = 10) {
       const words = normalizeQuestionText(text).split(' ').filter(Boolean);
       if (words.length === 0) return [];
       const scored: { q: Question; score: number }[] = [];
-      for (const q of bank.questions) {
+      for (const q of questions()) {
         if (!matches(q, f)) continue;
         const haystack = normalizeQuestionText(`${q.question} ${q.category ?? ''} ${q.tags.join(' ')}`);
         if (!words.every((w) => haystack.includes(w))) continue;
@@ -94,7 +159,7 @@ function serviceOver(initial: BankLoadResult, load: () => Promise<BankLoadResult
     },
     categories() {
       const counts = new Map<string, { questions: number; answered: number }>();
-      for (const q of bank.questions) {
+      for (const q of questions()) {
         if (q.category === null) continue;
         const c = counts.get(q.category) ?? { questions: 0, answered: 0 };
         c.questions++;
@@ -106,7 +171,8 @@ function serviceOver(initial: BankLoadResult, load: () => Promise<BankLoadResult
     resolveCategories(input) {
       const needle = input.trim().toLowerCase();
       if (needle === '') return [];
-      const names = [...new Set(bank.questions.map((q) => q.category).filter((c): c is string => c !== null))];
+      const all = questions();
+      const names = [...new Set(all.map((q) => q.category).filter((c): c is string => c !== null))];
       const exact = names.filter((n) => n.toLowerCase() === needle);
       if (exact.length > 0) return exact;
       const word = names.filter((n) =>
@@ -119,7 +185,7 @@ function serviceOver(initial: BankLoadResult, load: () => Promise<BankLoadResult
       const within = names.filter((n) => n.toLowerCase().includes(needle));
       if (within.length > 0) return within;
       const tagged = new Set(
-        bank.questions
+        all
           .filter((q) => q.tags.some((t) => t.toLowerCase() === needle))
           .map((q) => q.category)
           .filter((c): c is string => c !== null),
@@ -146,10 +212,42 @@ function serviceOver(initial: BankLoadResult, load: () => Promise<BankLoadResult
       }
       bank = next;
       byId = nextById;
+      // The overlay goes on top of every load: overrides and hides are keyed by id, which loads keep.
+      layer = compileLayer(layer.record, byId);
+      served = null;
       version++;
+      await service.refresh();
       return { total: next.questions.length, added, removed, warnings: next.warnings.length };
     },
+    refresh() {
+      refreshing ??= (async () => {
+        const before = installs;
+        try {
+          const generation = await source.generation();
+          if (generation === layer.record.generation) return;
+          const record = await source.read();
+          if (installs === before) install(record);
+        } catch (err) {
+          logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not read the bank overlay; serving the last one read');
+        } finally {
+          refreshing = null;
+        }
+      })();
+      return refreshing;
+    },
+    lookup,
+    overlayEntries() {
+      const entries: BankEntry[] = [];
+      for (const id of touchedIds(layer)) {
+        const q = lookupQuestion(layer, byId, id);
+        if (q) entries.push(entryOf(layer, q));
+      }
+      return entries;
+    },
+    overlay: () => layer.record,
+    edits: createBankEdits({ source, lookup, install }),
   };
+  return service;
 }
 
 /** Questions looked at between two turns of the event loop while a reload swaps the bank in. */

@@ -71,14 +71,33 @@ export function createEngine(deps: EngineDeps): Engine {
   // A season ended by command also posts its final standings in the digest channels.
   const services: Services = { bank, daily, digest, quiz, scoring: seasonEndsPosted(scoring, digest), practice, reminders, images: deps.images ?? null };
   const dispatchDeps = { commands, services, logger: world.logger, now: () => world.clock.now() };
+  const fresh =
+    <T>(fn: () => Promise<T>) =>
+    async (): Promise<T> => {
+      await bank.refresh();
+      return fn();
+    };
 
   const engine: Engine = {
     services,
     commands,
-    runCommand: (inv) => inFlight.run(`command ${inv.command}`, () => runCommand(inv)),
+    // Each event first looks whether another process changed the bank overlay (one small store read).
+    runCommand: (inv) =>
+      inFlight.run(
+        `command ${inv.command}`,
+        fresh(() => runCommand(inv)),
+      ),
     runText: (text, who) => inFlight.run('typed command', () => runText(text, who)),
-    handleAction: (inv) => inFlight.run(`button ${serviceOf(inv.action)}`, () => handleAction(inv)),
-    handleReaction: (inv) => inFlight.run('reaction', () => handleReaction(inv)),
+    handleAction: (inv) =>
+      inFlight.run(
+        `button ${serviceOf(inv.action)}`,
+        fresh(() => handleAction(inv)),
+      ),
+    handleReaction: (inv) =>
+      inFlight.run(
+        'reaction',
+        fresh(() => handleReaction(inv)),
+      ),
     async start() {
       // Before the scheduler; grades that arrive meanwhile wait for it (see scoring/repair.ts).
       await scoring.settleOldGrades();

@@ -36,6 +36,8 @@ export interface PublishOptions {
 export async function publishPost(ctx: DailyContext, settings: PostSettings, postId: string, slotKey: string | null, opts: PublishOptions = {}): Promise<DailyPost> {
   const { world, config, bank, platform } = ctx;
   const { channel } = settings;
+  // A question hidden on another process since this one last looked must not be posted here.
+  await bank.refresh();
   const eligible = eligibleQuestions(bank.all(), settings);
   if (eligible.length === 0) {
     const answered = settings.discussion ? '' : ' with an answer';

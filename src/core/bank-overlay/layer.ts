@@ -1,0 +1,108 @@
+import type { Question } from '../../bank/types.js';
+import { isEmptyOverlay } from './record.js';
+import type { AddedRecord, BankEntry, OverlayRecord, QuestionFields } from './types.js';
+
+/**
+ * The overlay made ready to serve over one loaded bank. Only the questions the overlay touches are held
+ * here; every other lookup falls through to the loaded bank's own map, so a change costs work in
+ * proportion to the overlay, not the bank (the full list is made only when asked for, once per change).
+ */
+export interface Layer {
+  record: OverlayRecord;
+  /** Served versions of overridden questions and of additions, hidden ones included. */
+  changed: Map<string, Question>;
+  /** The question before its override, for overridden ones. */
+  originals: Map<string, Question>;
+  /** Additions the files do not (yet) have, in the order they were added. */
+  added: Question[];
+  addedRecords: Map<string, AddedRecord>;
+  empty: boolean;
+}
+
+export function compileLayer(record: OverlayRecord, files: ReadonlyMap<string, Question>): Layer {
+  const changed = new Map<string, Question>();
+  const originals = new Map<string, Question>();
+  const added: Question[] = [];
+  const addedRecords = new Map<string, AddedRecord>();
+  for (const a of record.added) {
+    // A file question with the same id (an exported addition, committed) takes its place.
+    if (files.has(a.id) || addedRecords.has(a.id)) continue;
+    const q = addedQuestion(a);
+    added.push(q);
+    addedRecords.set(a.id, a);
+    changed.set(a.id, q);
+  }
+  for (const [id, o] of Object.entries(record.overrides)) {
+    const before = changed.get(id) ?? files.get(id);
+    // An override of a question no longer loaded waits in the record for it to come back.
+    if (!before) continue;
+    originals.set(id, before);
+    changed.set(id, withFields(before, o.fields));
+  }
+  return { record, changed, originals, added, addedRecords, empty: isEmptyOverlay(record) };
+}
+
+/** The served question with `id`, hidden ones included; undefined when neither files nor overlay have it. */
+export function lookupQuestion(layer: Layer, files: ReadonlyMap<string, Question>, id: string): Question | undefined {
+  return layer.changed.get(id) ?? files.get(id);
+}
+
+export function isHidden(layer: Layer, id: string): boolean {
+  return Object.hasOwn(layer.record.hidden, id);
+}
+
+/** Every served question, in bank order, additions last; hidden ones left out. */
+export function servedQuestions(layer: Layer, files: readonly Question[]): Question[] {
+  if (layer.empty) return files as Question[];
+  const out: Question[] = [];
+  for (const q of files) if (!isHidden(layer, q.id)) out.push(layer.changed.get(q.id) ?? q);
+  for (const q of layer.added) if (!isHidden(layer, q.id)) out.push(layer.changed.get(q.id) ?? q);
+  return out;
+}
+
+export function entryOf(layer: Layer, question: Question): BankEntry {
+  const id = question.id;
+  return {
+    question,
+    original: layer.originals.get(id) ?? null,
+    override: layer.record.overrides[id] ?? null,
+    hidden: layer.record.hidden[id] ?? null,
+    added: layer.addedRecords.get(id) ?? null,
+  };
+}
+
+/** Every question the overlay touches and the bank has: added, overridden or hidden. */
+export function touchedIds(layer: Layer): string[] {
+  return [...new Set([...layer.added.map((q) => q.id), ...Object.keys(layer.record.overrides), ...Object.keys(layer.record.hidden)])];
+}
+
+function addedQuestion(a: AddedRecord): Question {
+  return {
+    id: a.id,
+    question: a.question,
+    answer: a.answer,
+    hints: a.hints,
+    category: a.category,
+    tags: withLevel(a.tags, a.difficulty),
+    difficulty: a.difficulty,
+    sources: [],
+    suggestedBy: a.suggestedBy,
+  };
+}
+
+export function withFields(q: Question, f: QuestionFields): Question {
+  const difficulty = f.difficulty !== undefined ? f.difficulty : q.difficulty;
+  return {
+    ...q,
+    question: f.question ?? q.question,
+    answer: f.answer !== undefined ? f.answer : q.answer,
+    category: f.category !== undefined ? f.category : q.category,
+    tags: withLevel(f.tags ?? q.tags, difficulty),
+    difficulty,
+  };
+}
+
+/** The level is one of a question's tags, as the loader makes it, so tag filters see it. */
+function withLevel(tags: readonly string[], level: string | null): string[] {
+  return level === null || tags.some((t) => t.toLowerCase() === level) ? [...tags] : [...tags, level];
+}

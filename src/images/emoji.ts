@@ -1,10 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
 import { packageDir } from './fonts.js';
 
 /**
+ * Twemoji are drawn once into a PNG this many pixels square (twice the largest emoji in a picture, the
+ * 38 px medals) and kept: handed over as SVG, resvg parsed and drew every emoji's vector art again in every
+ * picture, a third of the drawing time of a board.
+ */
+export const EMOJI_PIXELS = 76;
+
+/**
  * Colour emoji as Twemoji's SVGs (the set Discord draws), given to satori as pictures per grapheme: no
- * emoji font satori can read is in colour. Files are read when first needed and kept.
+ * emoji font satori can read is in colour. Files are read and drawn when first needed and kept.
  */
 export class EmojiBook {
   private readonly dir = packageDir('@twemoji/svg');
@@ -34,12 +42,11 @@ export class EmojiBook {
 
   private async read(grapheme: string): Promise<string | null> {
     for (const name of fileNames(grapheme)) {
-      try {
-        const svg = await readFile(path.join(this.dir, `${name}.svg`));
-        return `data:image/svg+xml;base64,${svg.toString('base64')}`;
-      } catch {
-        // Not under this spelling; the next one may be (Twemoji drops U+FE0F except inside ZWJ sequences).
-      }
+      const svg = await readFile(path.join(this.dir, `${name}.svg`)).catch(() => null);
+      // Not under this spelling, the next one may be: Twemoji drops U+FE0F except inside ZWJ sequences.
+      if (!svg) continue;
+      const png = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'width', value: EMOJI_PIXELS } }).render().asPng();
+      return `data:image/png;base64,${png.toString('base64')}`;
     }
     return null;
   }

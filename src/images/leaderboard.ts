@@ -25,6 +25,9 @@ const THEME = {
   down: '#f85149',
 } as const;
 
+/** The card's rim, in px. */
+const RIM = 3;
+
 export const MEDALS = ['🥇', '🥈', '🥉'];
 
 export function pictureHeight(board: BoardPicture): number {
@@ -35,6 +38,8 @@ export function pictureHeight(board: BoardPicture): number {
 
 export function boardNode(board: BoardPicture): Node {
   const top = Math.max(0, ...board.rows.map((r) => r.points));
+  // The rim is the outer card's colour showing around the inner one: a CSS border with rounded corners
+  // comes out of satori as a stroke under a clip path, which costs resvg a layer the size of the picture.
   return div(
     {
       boxSizing: 'border-box',
@@ -42,21 +47,34 @@ export function boardNode(board: BoardPicture): Node {
       height: pictureHeight(board),
       display: 'flex',
       flexDirection: 'column',
-      padding: LAYOUT.padding,
-      backgroundColor: THEME.background,
-      border: `3px solid ${THEME.rim}`,
+      padding: RIM,
+      backgroundColor: THEME.rim,
       borderRadius: 28,
-      color: THEME.text,
     },
     [
       div(
-        { fontSize: 34, fontWeight: 700, lineHeight: 1.25, marginBottom: board.subtitle ? 4 : 20, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' },
-        board.title,
+        {
+          flexGrow: 1,
+          display: 'flex',
+          flexDirection: 'column',
+          padding: LAYOUT.padding - RIM,
+          backgroundColor: THEME.background,
+          borderRadius: 28 - RIM,
+          color: THEME.text,
+        },
+        [
+          div(
+            { fontSize: 34, fontWeight: 700, lineHeight: 1.25, marginBottom: board.subtitle ? 4 : 20, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' },
+            board.title,
+          ),
+          ...(board.subtitle
+            ? [div({ fontSize: 24, color: THEME.muted, marginBottom: 20, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }, board.subtitle)]
+            : []),
+          ...(board.rows.length === 0
+            ? [div({ fontSize: 26, color: THEME.muted, display: 'flex', alignItems: 'center', height: LAYOUT.empty }, board.empty)]
+            : board.rows.map((r) => rowNode(r, top))),
+        ],
       ),
-      ...(board.subtitle ? [div({ fontSize: 24, color: THEME.muted, marginBottom: 20, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }, board.subtitle)] : []),
-      ...(board.rows.length === 0
-        ? [div({ fontSize: 26, color: THEME.muted, display: 'flex', alignItems: 'center', height: LAYOUT.empty }, board.empty)]
-        : board.rows.map((r) => rowNode(r, top))),
     ],
   );
 }

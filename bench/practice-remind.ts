@@ -62,6 +62,7 @@ function countingPort(): PlatformPort & { posts: number; privates: number } {
       port.privates++;
     },
     async update() {},
+    capabilities: () => ({ spoilers: true }),
   };
   return port;
 }

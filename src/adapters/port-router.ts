@@ -22,4 +22,5 @@ export class PortRouter implements PlatformPort {
   postInThread: PlatformPort['postInThread'] = (channel, parent, reply) => this.portFor(channel).postInThread(channel, parent, reply);
   sendPrivate: PlatformPort['sendPrivate'] = (channel, user, reply, opts) => this.portFor(channel).sendPrivate(channel, user, reply, opts);
   update: PlatformPort['update'] = (channel, messageId, reply) => this.portFor(channel).update(channel, messageId, reply);
+  capabilities: PlatformPort['capabilities'] = (channel) => this.portFor(channel).capabilities(channel);
 }

@@ -16,6 +16,18 @@ export interface PostOptions {
 }
 
 /**
+ * What a platform can show. The core picks a message's form from these, never from a platform's name,
+ * so a new adapter only has to say what it can do.
+ */
+export interface PlatformCapabilities {
+  /**
+   * A text block marked `spoiler` stays hidden until clicked (Discord's `||…||`, the playground's
+   * toggle). Where it would show as plain text (Slack), the core puts hidden text behind a button.
+   */
+  spoilers: boolean;
+}
+
+/**
  * What the core asks of a chat platform when it speaks first (daily posts, reveals after a reaction,
  * ending a quiz round). Replies to commands and button presses are return values instead, so adapters
  * can answer inside the platform's interaction window. main.ts hands the core one port that routes by
@@ -33,6 +45,8 @@ export interface PlatformPort {
   sendPrivate(channel: ChannelRef, user: UserRef, reply: Reply, opts?: { parentMessageId?: string }): Promise<void>;
   /** Replaces a message the bot posted (e.g. disables the buttons of a finished quiz round). */
   update(channel: ChannelRef, messageId: string, reply: Reply): Promise<void>;
+  /** What the channel's platform can show (the same for every channel of one platform today). */
+  capabilities(channel: ChannelRef): PlatformCapabilities;
 }
 
 /**

@@ -23,5 +23,6 @@ export function instrumentPort(port: PlatformPort, metrics: Metrics): PlatformPo
     postInThread: (...args) => counted(args[0], 'thread', () => port.postInThread(...args)),
     sendPrivate: (...args) => counted(args[0], 'private', () => port.sendPrivate(...args)),
     update: (...args) => counted(args[0], 'update', () => port.update(...args)),
+    capabilities: (channel) => port.capabilities(channel),
   };
 }

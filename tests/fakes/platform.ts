@@ -1,4 +1,4 @@
-import type { PlatformPort, PostOptions } from '../../src/core/platform.js';
+import type { PlatformCapabilities, PlatformPort, PostOptions } from '../../src/core/platform.js';
 import type { ChannelRef, UserRef } from '../../src/core/refs.js';
 import { type Reply, replyText } from '../../src/core/reply.js';
 
@@ -18,6 +18,12 @@ export class FakePlatform implements PlatformPort {
   private failures: Error[] = [];
   private readonly byKey = new Map<string, string>();
   private readonly hangs: Array<{ gate: Promise<void>; afterCommit: boolean; reached(): void }> = [];
+  /** What it says it can show: spoilers like Discord unless a test plays a platform without them (Slack). */
+  spoilers = true;
+
+  capabilities(): PlatformCapabilities {
+    return { spoilers: this.spoilers };
+  }
 
   failNext(err: Error = new Error('platform is down'), times = 1): void {
     for (let i = 0; i < times; i++) this.failures.push(err);

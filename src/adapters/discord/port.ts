@@ -145,6 +145,9 @@ export function createDiscordPort(client: Client, store: Store, logger: Logger):
       });
     },
 
+    // `||…||` hides a spoiler text block until it is clicked.
+    capabilities: () => ({ spoilers: true }),
+
     recentDmOrigin: (messageId) => dmOrigins.get(messageId),
 
     async dmSendsSettled(dmChannelId) {

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { type PlatformPort, PlatformRefusal, type PostOptions } from '../../core/platform.js';
+import { type PlatformCapabilities, type PlatformPort, PlatformRefusal, type PostOptions } from '../../core/platform.js';
 import type { ChannelRef, UserRef } from '../../core/refs.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
@@ -78,6 +78,11 @@ export class SlackPort implements PlatformPort {
       if (!dmId) throw new Error('conversations.open returned no channel');
       await this.call('chat.postMessage', { ...channel, channelId: dmId }, () => this.client.chat.postMessage({ token, channel: dmId, ...message }));
     }
+  }
+
+  /** Slack has no spoiler markup: a spoiler text block would show as plain text. */
+  capabilities(): PlatformCapabilities {
+    return { spoilers: false };
   }
 
   async update(channel: ChannelRef, messageId: string, reply: Reply): Promise<void> {

@@ -23,5 +23,7 @@ export function createWebPort(log: ChannelLog): PlatformPort {
         throw new Error(`message ${messageId} is no longer in the playground channel ${channel.channelId}`);
       }
     },
+    // The page draws a spoiler as a blurred line that shows on click.
+    capabilities: () => ({ spoilers: true }),
   };
 }

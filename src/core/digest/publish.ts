@@ -23,7 +23,7 @@ export async function publishDigest(
   const { world, platform } = ctx;
   const content = await digestContent(ctx, channel, at, timeZone);
   const image = await boardImage(ctx, channel, `People · ${content.weekLabel}`, content.people, `digest-${content.weekId}.png`);
-  const reply = digestReply(content, postId, channel.platform, image);
+  const reply = digestReply(content, postId, platform.capabilities(channel), image);
   const { messageId } = await platform.post(channel, reply, { idempotencyKey: postId, ...(opts.earlierAttempt ? { earlierAttempt: true } : {}) });
   const post: DigestPost = {
     postId,

@@ -1,4 +1,4 @@
-import type { Platform } from '../refs.js';
+import type { PlatformCapabilities } from '../platform.js';
 import type { Reply, ReplyBlock } from '../reply.js';
 import { md, points } from '../scoring/replies.js';
 import type { ArchivedSeason } from '../scoring/types.js';
@@ -16,15 +16,10 @@ export function movementMark(movement: Movement): string {
 const rowLine = (row: DigestRow): string => `${row.rank}. **${md(row.name)}** · ${points(row.points)} · ${movementMark(row.movement)}`;
 
 /**
- * Where a text block's spoiler hides it (Discord's `||…||`, the playground's toggle); Slack has no
- * spoiler, so the answer goes behind a button there.
+ * The weekly digest as one post. `image`, when given, is the people board rendered (see service.ts). The
+ * most-missed answer goes behind a spoiler where the platform hides one, else behind a button.
  */
-function hidesSpoilers(platform: Platform): boolean {
-  return platform !== 'slack';
-}
-
-/** The weekly digest as one post. `image`, when given, is the people board rendered (see service.ts). */
-export function digestReply(content: DigestContent, postId: string, platform: Platform, image?: ReplyBlock): Reply {
+export function digestReply(content: DigestContent, postId: string, can: PlatformCapabilities, image?: ReplyBlock): Reply {
   const blocks: ReplyBlock[] = [{ type: 'text', markdown: `**Weekly digest · ${content.weekLabel}**` }];
   if (image) blocks.push(image);
   const { people, teams, streaks, participation, mostMissed, practice } = content;
@@ -39,7 +34,7 @@ export function digestReply(content: DigestContent, postId: string, platform: Pl
   blocks.push({ type: 'context', markdown: participationLine(participation) });
   if (mostMissed) {
     blocks.push({ type: 'text', markdown: `**Most missed** (${mostMissed.missed} of ${mostMissed.graded} missed it): ${mostMissed.question}` });
-    if (hidesSpoilers(platform)) blocks.push({ type: 'text', markdown: `Answer: ${mostMissed.answer}`, spoiler: true });
+    if (can.spoilers) blocks.push({ type: 'text', markdown: `Answer: ${mostMissed.answer}`, spoiler: true });
     else blocks.push({ type: 'buttons', buttons: [{ action: answerAction(postId), label: 'Show the answer', style: 'secondary' }] });
   }
   if (practice) {

@@ -124,10 +124,10 @@ describe('the digest of a seeded week', () => {
     expect(saturday.mostMissed).toMatchObject({ questionId: 'q6', missed: 1, graded: 1 });
   });
 
-  it('hides the answer behind a spoiler on Discord and behind a button on Slack, whose press shows it privately', async () => {
+  it('hides the answer behind a spoiler where the platform has spoilers, else behind a button whose press shows it privately', async () => {
     const h = await seededWeek();
     const content = await h.digest.content(channel, new Date('2026-11-29T17:00:00Z'));
-    const onDiscord = digestReply(content, 'post-1', 'discord');
+    const onDiscord = digestReply(content, 'post-1', { spoilers: true });
     const spoiler = onDiscord.blocks.find((b) => b.type === 'text' && b.spoiler);
     expect(spoiler).toEqual({ type: 'text', markdown: 'Answer: q12 is the answer.', spoiler: true });
     expect(replyText(onDiscord)).toContain('1. **Carol** · 18 points · ▲2');
@@ -135,7 +135,7 @@ describe('the digest of a seeded week', () => {
     expect(replyText(onDiscord)).toContain('3. **Erin** · 6 points · new');
     expect(replyText(onDiscord)).toContain('8 people graded at least once (▲4 against 4 the week before)');
 
-    const onSlack = digestReply(content, 'post-1', 'slack');
+    const onSlack = digestReply(content, 'post-1', { spoilers: false });
     expect(replyText(onSlack)).not.toContain('q12 is the answer');
     expect(onSlack.blocks.some((b) => b.type === 'text' && b.spoiler)).toBe(false);
     expect(onSlack.blocks).toContainEqual({ type: 'buttons', buttons: [{ action: 'digest:answer:post-1', label: 'Show the answer', style: 'secondary' }] });
@@ -152,10 +152,24 @@ describe('the digest of a seeded week', () => {
     await expect(h.digest.handleAction({ action: 'digest:answer:nope', user: bob, channel, isAdmin: false, messageId: 'm9' })).rejects.toThrow(/no longer in the bank/);
   });
 
+  it('asks the port whether the channel has spoilers, not which platform it is', async () => {
+    const h = await seededWeek();
+    h.world.clock.set('2026-11-29T17:30:00Z');
+    h.platform.spoilers = false;
+    await h.digest.postNow(channel, admin);
+    h.platform.spoilers = true;
+    await h.digest.postNow(channel, admin);
+    const [without, withSpoilers] = h.platform.posts().map((p) => p.reply.blocks);
+    expect(without?.some((b) => b.type === 'buttons')).toBe(true);
+    expect(without?.some((b) => b.type === 'text' && b.spoiler)).toBe(false);
+    expect(withSpoilers).toContainEqual({ type: 'text', markdown: 'Answer: q12 is the answer.', spoiler: true });
+    expect(withSpoilers?.some((b) => b.type === 'buttons')).toBe(false);
+  });
+
   it('says so when nobody graded, and leaves out what has no data', async () => {
     const h = await openHarness({ start: '2026-11-29T17:00:00Z' });
     const content = await h.digest.content(channel, h.world.clock.now());
     expect(content).toMatchObject({ people: [], teams: [], streaks: [], participation: { thisWeek: 0, weekBefore: 0 }, mostMissed: null, practice: null });
-    expect(replyText(digestReply(content, 'p', 'discord'))).toContain('Nobody graded a question this week.');
+    expect(replyText(digestReply(content, 'p', { spoilers: true }))).toContain('Nobody graded a question this week.');
   });
 });

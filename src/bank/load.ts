@@ -1,61 +1,24 @@
-import { QuestionMerger } from './merge.js';
+import { BankBuilder } from './builder.js';
 import { parseAnyBankFile, sqliteIfLoaded } from './import/index.js';
 import type { ParsedFile } from './parse/parse-file.js';
-import type { BankFile, BankLoadResult, BankWarning } from './types.js';
+import type { BankFile, BankLoadResult } from './types.js';
 
-/**
- * Builds a bank one file at a time, so a caller reading from disk holds one file's bytes and text at
- * once rather than the whole bank's. A broken file yields warnings; the others still load.
- */
-export class BankBuilder {
-  private readonly merger: QuestionMerger;
-  private readonly warnings: BankWarning[] = [];
-  private readonly files: string[] = [];
+export { BankBuilder } from './builder.js';
 
-  /** `fresh`: parses added come from a worker or the cache, whose strings need no copy (see QuestionMerger). */
-  constructor(options: { fresh?: boolean } = {}) {
-    this.merger = new QuestionMerger(options);
-  }
-
-  add(file: BankFile): void {
-    let parsed: ParsedFile;
-    try {
-      // Anki packages need SQLite loaded in this thread first (loadSqlite); the disk loader's worker does that.
-      parsed = parseAnyBankFile(file, sqliteIfLoaded());
-    } catch (err) {
-      this.addUnreadable(file.path, err instanceof Error ? err.message : String(err));
-      return;
-    }
-    this.addParsed(file.path, parsed);
-  }
-
-  /** A file parsed elsewhere (a worker, the parse cache). */
-  addParsed(path: string, parsed: ParsedFile): void {
-    this.files.push(path);
-    // Merged now, one file per turn: a large bank's merge never holds the event loop in one piece.
-    for (const q of parsed.questions) this.merger.addFrom(path, q);
-    this.warnings.push(...parsed.warnings);
-  }
-
-  /** A parser bug, or a file past its time budget, must not take the whole bank down; it is reported with the file. */
-  addUnreadable(path: string, reason: string): void {
-    this.files.push(path);
-    this.warnings.push({ file: path, line: 1, message: `could not be read (${reason}); skipped` });
-  }
-
-  addWarning(warning: BankWarning): void {
-    this.warnings.push(warning);
-  }
-
-  result(): BankLoadResult {
-    const warnings = [...this.warnings];
-    return { questions: this.merger.finish(warnings), warnings, files: this.files };
-  }
-}
-
-/** Reads every file into one bank. */
+/** Reads every file into one bank, parsing in this thread (tests, tools; the bot loads with loadBankFromDisk). */
 export function loadBank(files: Iterable<BankFile>): BankLoadResult {
   const builder = new BankBuilder();
-  for (const file of files) builder.add(file);
+  for (const file of files) {
+    let parsed: ParsedFile;
+    try {
+      // Anki packages need SQLite loaded in this thread first (loadSqlite).
+      parsed = parseAnyBankFile(file, sqliteIfLoaded());
+    } catch (err) {
+      // A parser bug must not take the whole bank down; it is reported with the file.
+      builder.addUnreadable(file.path, err instanceof Error ? err.message : String(err));
+      continue;
+    }
+    builder.addParsed(file.path, parsed);
+  }
   return builder.result();
 }

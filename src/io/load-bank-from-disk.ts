@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileKind } from '../bank/import/kinds.js';
-import { BankBuilder } from '../bank/load.js';
+import { BankBuilder } from '../bank/builder.js';
 import type { ParsedFile } from '../bank/parse/parse-file.js';
 import type { BankLoadResult } from '../bank/types.js';
 import { ParseCache } from './bank-cache.js';

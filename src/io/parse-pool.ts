@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { access, rename, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -92,7 +93,8 @@ const WORKER_URL = new URL(`./parse-worker${import.meta.url.endsWith('.ts') ? '.
 function startWorker(options: WorkerOptions): Worker {
   if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL, options);
   // Plain JS needs none of the process's flags (`--import tsx`), and some would break it (`--input-type`).
-  if (bundled) return new Worker(bundled, { ...options, execArgv: [] });
+  // A bundle pruned by another process (see pruneBundles) is made again by the next load; this one bootstraps.
+  if (bundled && existsSync(bundled)) return new Worker(bundled, { ...options, execArgv: [] });
   // require.resolve finds the package's CommonJS entry; the ESM one beside it is what registers hooks.
   const api = pathToFileURL(
     createRequire(import.meta.url)
@@ -106,21 +108,27 @@ function startWorker(options: WorkerOptions): Worker {
 let bundled: string | null = null;
 let bundling: Promise<void> | null = null;
 
-/** Bundles the TypeScript worker, off the event loop (esbuild works in its own process). */
+const BUNDLE_PREFIX = 'recall-parse-worker-';
+/** A bundle no process has made or used for this long belongs to code that is gone: it is deleted. */
+const BUNDLE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/** Bundles the TypeScript worker, off the event loop (esbuild works in its own process, stopped after). */
 function bundleWorker(): Promise<void> {
   bundling ??= (async () => {
     if (!WORKER_URL.pathname.endsWith('.ts')) return;
+    const fromTsx = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'));
+    let esbuild: typeof import('esbuild') | undefined;
     try {
-      const fromTsx = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'));
-      const esbuild = fromTsx('esbuild') as typeof import('esbuild');
+      esbuild = fromTsx('esbuild') as typeof import('esbuild');
       const out = await esbuild.build({ entryPoints: [fileURLToPath(WORKER_URL)], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
       const code = out.outputFiles[0]?.contents;
       if (!code) return;
       const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
-      const file = path.join(os.tmpdir(), `recall-parse-worker-${hash}.cjs`);
-      // Named by its content, so a file already there (an earlier process) is this very bundle.
+      const file = path.join(os.tmpdir(), `${BUNDLE_PREFIX}${hash}.cjs`);
+      // Named by its content, so a file already there (an earlier process) is this very bundle: marked as in use.
+      const now = new Date();
       if (
-        !(await access(file).then(
+        !(await utimes(file, now, now).then(
           () => true,
           () => false,
         ))
@@ -130,11 +138,30 @@ function bundleWorker(): Promise<void> {
         await rename(temp, file);
       }
       bundled = file;
+      await pruneBundles(path.basename(file), now.getTime());
     } catch {
       bundled = null;
+    } finally {
+      // esbuild's service process would otherwise live as long as this one, for nothing.
+      await esbuild?.stop();
     }
   })();
   return bundling;
+}
+
+/** Deletes other bundles (and temp files of interrupted writes) that no process has touched in a day. */
+async function pruneBundles(keep: string, now: number): Promise<void> {
+  const dir = os.tmpdir();
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(BUNDLE_PREFIX) || name === keep) continue;
+    const file = path.join(dir, name);
+    const changed = await stat(file).then(
+      (s) => s.mtimeMs,
+      () => now,
+    );
+    if (now - changed > BUNDLE_MAX_AGE_MS) await unlink(file).catch(() => {});
+  }
 }
 
 interface Pending {

@@ -1,6 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { questionId } from '../bank/ids.js';
-import { loadSqlite, needsSqlite, parseAnyBankFile, sqliteIfLoaded, type SqlJsStatic } from '../bank/import/index.js';
+import { needsImporters, needsSqlite } from '../bank/import/kinds.js';
+import type { SqlJsStatic } from '../bank/import/sqlite.js';
+import { parseBankFile } from '../bank/parse/parse-file.js';
 import { packQuestions } from './pack.js';
 import type { ParseJob, ParseReply } from './parse-pool.js';
 
@@ -13,16 +15,31 @@ import type { ParseJob, ParseReply } from './parse-pool.js';
 let queue: Promise<void> = Promise.resolve();
 let waiting = 0;
 
+/** The CSV, Anki text and package importers with their libraries: loaded with the first file that needs them. */
+type Importers = typeof import('../bank/import/index.js');
+let importers: Importers | null = null;
+
 parentPort?.on('message', (job: ParseJob) => {
-  // An Anki package waits for SQLite (WebAssembly) to load once; jobs behind it wait too, since the
-  // pool takes replies in the order it sent jobs. Everything else is answered at once, as before.
-  if (waiting === 0 && (!needsSqlite(job.path) || sqliteIfLoaded())) return answer(job, sqliteIfLoaded());
+  const file = { path: job.path, bytes: job.bytes };
+  // Importers load (and an Anki package's SQLite, WebAssembly) once; jobs behind such a job wait too,
+  // since the pool takes replies in the order it sent jobs. Markdown files are answered at once.
+  const ready = (!needsImporters(file.path, file.bytes) || importers !== null) && (!needsSqlite(file.path) || importers?.sqliteIfLoaded());
+  if (waiting === 0 && ready) return answer(job, importers?.sqliteIfLoaded() ?? null);
   waiting++;
   queue = queue
-    .then(() => (needsSqlite(job.path) ? loadSqlite((workerData as { sqlWasm?: string } | null)?.sqlWasm) : null))
+    .then(async () => {
+      if (!needsImporters(file.path, file.bytes)) return importers?.sqliteIfLoaded() ?? null;
+      importers ??= await import('../bank/import/index.js');
+      if (!needsSqlite(file.path)) return importers.sqliteIfLoaded();
+      try {
+        return await importers.loadSqlite((workerData as { sqlWasm?: string } | null)?.sqlWasm);
+      } catch (err) {
+        return new Error(`SQLite could not be loaded for an Anki package: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    })
     .then(
       (sqlite) => answer(job, sqlite),
-      (err: unknown) => answer(job, new Error(`SQLite could not be loaded for an Anki package: ${err instanceof Error ? err.message : String(err)}`)),
+      (err: unknown) => answer(job, new Error(`the importers could not be loaded: ${err instanceof Error ? err.message : String(err)}`)),
     )
     .finally(() => waiting--);
 });
@@ -32,7 +49,8 @@ function answer(job: ParseJob, sqlite: SqlJsStatic | Error | null): void {
   let transfer: ArrayBuffer[] = [];
   try {
     if (sqlite instanceof Error) throw sqlite;
-    const parsed = parseAnyBankFile({ path: job.path, bytes: job.bytes }, sqlite);
+    const file = { path: job.path, bytes: job.bytes };
+    const parsed = importers ? importers.parseAnyBankFile(file, sqlite) : parseBankFile(file);
     const packed = packQuestions(parsed.questions.map((q) => ({ ...q, key: questionId(q.question) })));
     reply = { id: job.id, parsed: { packed, warnings: parsed.warnings } };
     transfer = [packed.one.buffer as ArrayBuffer, packed.two.buffer as ArrayBuffer, packed.nums.buffer as ArrayBuffer];

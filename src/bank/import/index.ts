@@ -4,11 +4,11 @@ import type { BankFile } from '../types.js';
 import { isAnkiText, parseAnkiText } from './anki-text.js';
 import { parseAnkiPackage } from './anki-package.js';
 import { parseCsv } from './csv.js';
-import { fileKind } from './kinds.js';
+import { fileKind, startsLikeAnkiText } from './kinds.js';
 import type { SqlJsStatic } from './sqlite.js';
 
 export { loadSqlite, type SqlJsStatic, sqliteIfLoaded } from './sqlite.js';
-export { fileKind, type FileKind, IMPORT_EXTENSIONS, MAX_COLLECTION_BYTES, MAX_PACKAGE_BYTES, needsSqlite, packageTooLarge } from './kinds.js';
+export { fileKind, type FileKind, IMPORT_EXTENSIONS, MAX_COLLECTION_BYTES, MAX_PACKAGE_BYTES, needsImporters, needsSqlite, packageTooLarge } from './kinds.js';
 
 /**
  * Any bank file → its questions and warnings, by extension: a package is read as bytes (never decoded
@@ -32,11 +32,4 @@ export function parseAnyBankFile(file: BankFile, sqlite: SqlJsStatic | null = nu
     parsed = parseCsv(file.path, text, kind === 'tsv');
   }
   return { questions: parsed.questions, warnings: [...notes, ...parsed.warnings] };
-}
-
-/** A cheap look at the first bytes, so Markdown files (nearly all) are decoded once, by parseBankFile. */
-function startsLikeAnkiText(bytes: Uint8Array): boolean {
-  let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  if (bytes[0] === 0xff || bytes[0] === 0xfe) return true; // UTF-16: decode to see
-  return bytes[at++] === 0x23 && bytes[at] !== 0x20 && bytes[at] !== 0x23; // `#` not followed by a space or `#`
 }

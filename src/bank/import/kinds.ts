@@ -16,6 +16,21 @@ export function fileKind(path: string): FileKind {
   return 'markdown';
 }
 
+/**
+ * Whether reading this file needs an importer (index.ts) rather than the Markdown parser alone: the
+ * parse worker loads the importers, and their CSV, HTML, zip and SQLite libraries, only for such a file.
+ */
+export function needsImporters(path: string, bytes: Uint8Array): boolean {
+  return fileKind(path) !== 'markdown' || startsLikeAnkiText(bytes);
+}
+
+/** A cheap look at the first bytes, so Markdown files (nearly all) are decoded once, by parseBankFile. */
+export function startsLikeAnkiText(bytes: Uint8Array): boolean {
+  let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  if (bytes[0] === 0xff || bytes[0] === 0xfe) return true; // UTF-16: decode to see
+  return bytes[at++] === 0x23 && bytes[at] !== 0x20 && bytes[at] !== 0x23; // `#` not followed by a space or `#`
+}
+
 /** Whether reading this file needs SQLite loaded first (loadSqlite). */
 export function needsSqlite(path: string): boolean {
   return fileKind(path) === 'anki-package';

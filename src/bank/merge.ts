@@ -66,6 +66,7 @@ export class QuestionMerger {
         tags: q.tags.length === 0 && own === same ? q.tags : unique(q.tags).map(own),
         difficulty: q.difficulty,
         sources: [source],
+        ...choicesOf(q, own),
       });
       this.byKey.set(key, place);
       if (q.id !== null) this.marked.set(place, { explicit: { id: own(q.id), at: source }, idWarnings: [] });
@@ -76,6 +77,10 @@ export class QuestionMerger {
     if (q.answer !== null && (merged.answer === null || q.answer.length > merged.answer.length)) {
       merged.answer = own(q.answer);
       if (q.category !== null) merged.category = own(q.category);
+      // The options go with the answer that names the right one.
+      delete merged.choices;
+      delete merged.correct;
+      Object.assign(merged, choicesOf(q, own));
     }
     merged.category ??= q.category === null ? null : own(q.category);
     merged.difficulty ??= q.difficulty;
@@ -121,6 +126,10 @@ export class QuestionMerger {
   private readonly claimed = new Map<string, SourceRef>();
 }
 
+function choicesOf(q: RawQuestion, own: (text: string) => string): Pick<Question, 'choices' | 'correct'> {
+  return q.choices && q.correct !== undefined ? { choices: q.choices.map(own), correct: q.correct } : {};
+}
+
 interface Marks {
   explicit: { id: string; at: SourceRef };
   idWarnings: BankWarning[];
@@ -135,7 +144,9 @@ interface Marks {
 /** A parsed question whose strings share nothing with its file's text (see own), made where parsing ran. */
 export function ownedQuestion(q: RawQuestion): RawQuestion {
   const opt = (text: string | null): string | null => (text === null ? null : own(text));
-  return { ...q, question: own(q.question), answer: opt(q.answer), hints: q.hints.map(own), tags: q.tags.map(own), id: opt(q.id), category: opt(q.category) };
+  const owned = { ...q, question: own(q.question), answer: opt(q.answer), hints: q.hints.map(own), tags: q.tags.map(own), id: opt(q.id), category: opt(q.category) };
+  if (q.choices) owned.choices = q.choices.map(own);
+  return owned;
 }
 
 function own(text: string): string {

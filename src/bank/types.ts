@@ -25,6 +25,13 @@ export interface Question {
   sources: SourceRef[];
   /** Set on a question a team member suggested and an admin approved (it lives in the store until exported). */
   suggestedBy?: string;
+  /**
+   * A question that carries its own options (`A) …` with `Answer: B`, `- [x]` task items, a ✅): the
+   * options as inline Markdown, in the author's order, and the index of the right one. Absent otherwise;
+   * `answer` is then the right option, lettered, and any explanation the author gave.
+   */
+  choices?: string[];
+  correct?: number;
 }
 
 /** Something the loader could not read as written; the rest of the bank still loads. */

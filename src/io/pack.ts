@@ -156,6 +156,9 @@ export function packQuestions(questions: readonly KeyedQuestion[]): Packed {
     w.str(q.id);
     w.str(q.category);
     w.num(q.line);
+    // Options last: -1 when the question carries none (nearly all), else the right one's index, then the list.
+    w.num(q.choices && q.correct !== undefined ? q.correct : -1);
+    if (q.choices && q.correct !== undefined) w.strings(q.choices);
   }
   return w.finish();
 }
@@ -174,7 +177,14 @@ export function unpackQuestions(packed: Packed): KeyedQuestion[] {
     const id = r.str();
     const category = r.str();
     const line = r.num();
-    out.push({ key, question, answer, hints, tags, difficulty, id, category, line });
+    const correct = r.num();
+    const q: KeyedQuestion = { key, question, answer, hints, tags, difficulty, id, category, line };
+    if (correct >= 0) {
+      q.choices = r.strings();
+      if (correct >= q.choices.length) throw new PackError('a right choice lies outside its options');
+      q.correct = correct;
+    }
+    out.push(q);
   }
   return out;
 }

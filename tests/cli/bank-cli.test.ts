@@ -39,6 +39,21 @@ describe('bank check', () => {
     expect(doc.questions[0]?.sources[0]?.file).toMatch(/^questions\//);
   });
 
+  it('adds choices and correct to questions that carry their own options, and to no other', () => {
+    const quiz = path.join(tmp, 'quiz.md');
+    writeFileSync(quiz, '## Which is even?\nA) 3\nB) 4\n\n**Answer:** B\n\n## What are the steps?\nA. Plan\nB. Do\n\n## Which optimizer is adaptive?\n- [ ] SGD\n- [x] Adam\n');
+    const { code, stdout } = bank('check', quiz, '--json');
+    expect(code).toBe(0);
+    const questions = (JSON.parse(stdout) as JsonBank).questions as (JsonBank['questions'][number] & { choices?: string[]; correct?: number })[];
+    expect(questions.map((q) => [q.question, q.answer, q.choices, q.correct])).toEqual([
+      ['Which is even?', '**B.** 4', ['3', '4'], 1],
+      ['What are the steps?', 'A. Plan\nB. Do', undefined, undefined],
+      ['Which optimizer is adaptive?', '**B.** Adam', ['SGD', 'Adam'], 1],
+    ]);
+    expect(Object.keys(questions[0] ?? {})).toEqual(['id', 'question', 'answer', 'hints', 'category', 'tags', 'difficulty', 'sources', 'choices', 'correct']);
+    expect(Object.keys(questions[1] ?? {})).toEqual(['id', 'question', 'answer', 'hints', 'category', 'tags', 'difficulty', 'sources']);
+  });
+
   it('prints a human summary with categories and each warning as file:line: message', () => {
     const broken = path.join(tmp, 'broken.md');
     writeFileSync(broken, '### Q1. What does this print?\n```python\nprint(1)\n\n### Q2. What is a list?\nAn ordered collection.\n');

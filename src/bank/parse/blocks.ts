@@ -24,6 +24,8 @@ export type Block =
       rest: string;
       /** The whole item body (first paragraph included), dedented Markdown. */
       body: string;
+      /** A GFM task item's box (`- [x]` true, `- [ ]` false), which `body` starts after; null for any other item. */
+      checked: boolean | null;
       /** The list follows a paragraph with no blank line between (an intro such as "Steps:"). */
       attachedToParagraph: boolean;
       attachedIntro: string | null;
@@ -197,6 +199,7 @@ function itemBlock(
     firstRaw,
     rest,
     body,
+    checked: item.checked ?? null,
     attachedToParagraph: opts.attachedToParagraph,
     attachedIntro: opts.attachedIntro,
   };

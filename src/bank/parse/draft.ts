@@ -33,6 +33,9 @@ export interface RawQuestion {
   id: string | null;
   category: string | null;
   line: number;
+  /** Set only for a question that carries its own options (choices.ts); `correct` indexes `choices`. */
+  choices?: string[];
+  correct?: number;
 }
 
 export function newDraft(text: string | string[], line: number, category: string | null, opts: { number?: number | null; headingDepth?: number | null } = {}): Draft {

@@ -4,6 +4,7 @@ import { linesToMarkdown } from './code-lines.js';
 import type { DifficultyLegend } from './difficulty.js';
 import { levelOf } from './difficulty.js';
 import type { Draft, RawQuestion } from './draft.js';
+import { readChoices } from './choices.js';
 import { boldOnly, plainInline } from './lines.js';
 import { splitQuestionMarkers } from './markers.js';
 
@@ -33,19 +34,23 @@ export function finishDraft(d: Draft, ctx: FinishContext): { question: RawQuesti
   const tags = [...notes, ...d.tags, ...ctx.tags];
   const difficulty = marked ?? d.difficulty ?? firstLevel(tags) ?? ctx.difficulty;
   const answer = d.answer.trim();
-  return {
-    question: {
-      question: text,
-      answer: answer === '' ? null : answer,
-      hints: d.hints,
-      tags: withLevel(tags, difficulty),
-      difficulty,
-      id: explicitId(d, warnings),
-      category: d.category,
-      line: d.line,
-    },
-    warnings,
+  const question: RawQuestion = {
+    question: text,
+    answer: answer === '' ? null : answer,
+    hints: d.hints,
+    tags: withLevel(tags, difficulty),
+    difficulty,
+    id: explicitId(d, warnings),
+    category: d.category,
+    line: d.line,
   };
+  const choices = readChoices(text, answer);
+  if (choices.kind === 'warning') warnings.push({ line: d.line, message: `options under this question: ${choices.message}` });
+  if (choices.kind === 'choices') {
+    const { reading } = choices;
+    Object.assign(question, { question: reading.question, answer: reading.answer, choices: reading.choices, correct: reading.correct });
+  }
+  return { question, warnings };
 }
 
 /** Bold and markers come off in turns: `**RAG or fine-tuning? 👶**` and `**RAG or fine-tuning?** 👶` alike. */

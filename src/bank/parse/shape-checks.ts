@@ -71,8 +71,11 @@ export function codeUnderQuestion(questionLines: string[], next: string): boolea
 export function itemMarkdown(b: ItemBlock): string {
   const marker = b.ordered ? `${b.number ?? 1}. ` : '- ';
   const pad = ' '.repeat(marker.length);
+  // The task box stays: `- [x]` in an answer is what the author ticked (multiple-choice options, choices.ts).
+  const box = b.checked === null ? '' : b.checked ? '[x] ' : '[ ] ';
   return (
     marker +
+    box +
     b.body
       .split('\n')
       .map((l, i) => (i === 0 || l === '' ? l : pad + l))

@@ -1,3 +1,4 @@
+import { askedMarkdown } from '../asked.js';
 import type { BlockContent, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Question } from '../types.js';
 import { parseForRender } from './parse.js';
@@ -18,6 +19,7 @@ export const NO_ANSWER_YET = 'No answer in the bank yet.';
  */
 export function questionCardTree(question: Question): Root {
   const children: RootContent[] = [...boldParagraphs(parseForRender(question.question).children)];
+  if (question.choices && question.choices.length > 0) children.push(...parseForRender(askedMarkdown({ question: '', choices: question.choices })).children);
 
   const details = detailsLine(question);
   if (details) children.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [text(details)] }] });

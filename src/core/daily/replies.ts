@@ -1,3 +1,4 @@
+import { askedMarkdown } from '../../bank/asked.js';
 import type { Question } from '../../bank/types.js';
 import { emojiCharacter } from '../emoji.js';
 import type { Button, Reply, ReplyBlock } from '../reply.js';
@@ -19,7 +20,7 @@ export function postReply(postId: string, question: Question, revealReaction: st
   buttons.push({ action: revealAction(postId), label: 'Reveal', style: 'primary' });
   return {
     blocks: [
-      { type: 'question', title: POST_TITLE, markdown: question.question, footer: [question.category, how].filter(Boolean).join(' · ') },
+      { type: 'question', title: POST_TITLE, markdown: askedMarkdown(question), footer: [question.category, how].filter(Boolean).join(' · ') },
       { type: 'buttons', buttons },
     ],
   };

@@ -1,3 +1,4 @@
+import { askedMarkdown } from '../../bank/asked.js';
 import type { Question } from '../../bank/types.js';
 import type { Button, Reply, ReplyBlock } from '../reply.js';
 import { gradeAction, showAction, stopAction } from './action-ids.js';
@@ -17,7 +18,7 @@ function questionBlock(session: SessionRecord, question: Question): ReplyBlock {
   return {
     type: 'question',
     title: `Practice · card ${session.n}`,
-    markdown: question.question,
+    markdown: askedMarkdown(question),
     footer: [question.category, question.difficulty, kind].filter(Boolean).join(' · '),
   };
 }

@@ -1,3 +1,4 @@
+import { askedMarkdown } from '../../../bank/asked.js';
 import type { Question } from '../../../bank/types.js';
 import { renderQuestionCard } from '../../../bank/render/index.js';
 import { discordFlavour } from '../../discord/markdown-flavour.js';
@@ -78,7 +79,7 @@ function questionView(q: Question) {
 function buildView(q: Question) {
   return {
     id: q.id,
-    html: markdownToHtml(q.question),
+    html: markdownToHtml(askedMarkdown(q)),
     category: q.category,
     tags: q.tags,
     answered: q.answer !== null,

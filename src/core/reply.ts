@@ -27,6 +27,13 @@ export type ReplyBlock =
   | { type: 'buttons'; buttons: Button[] }
   | { type: 'divider' }
   /**
+   * Small print ending in a moment each platform shows live, so "30s to answer" counts down: `markdown`
+   * is followed by the time as a phrase that fits after a verb ("closes" + " in 25 seconds" / " at
+   * 14:03:30"): Discord a relative timestamp, Slack the clock time in the viewer's own zone, the
+   * playground a running countdown. `at` is epoch milliseconds.
+   */
+  | DeadlineBlock
+  /**
    * A picture (a leaderboard image). `alt` says the same in words: it is the text where a picture cannot
    * go (logs, a Slack workspace without `files:write`, screen readers). `filename` ends in `.png`.
    */
@@ -39,12 +46,31 @@ export interface ImageBlock {
   filename: string;
 }
 
+export interface DeadlineBlock {
+  type: 'deadline';
+  markdown: string;
+  at: number;
+}
+
 export interface Button {
   /** What the core gets back when the button is pressed; at most 100 characters (Discord's limit). */
   action: string;
   label: string;
   style?: 'primary' | 'secondary' | 'success' | 'danger';
   disabled?: boolean;
+  /** The presser's own pick, shown marked (`✓` in the label); where a platform cannot switch a button off it stays visible. */
+  selected?: boolean;
+}
+
+/**
+ * A row of buttons after one person's pick: the pick marked ✓ and switched off (pressing it again would
+ * change nothing), the rest greyed, still live when the pick may change (a self-grade) or off when it is
+ * final (a quiz answer, a closed post).
+ */
+export function markPicked(buttons: readonly Button[], picked: string, opts: { final: boolean }): Button[] {
+  return buttons.map((b) =>
+    b.action === picked ? { ...b, label: `✓ ${b.label}`, disabled: true, selected: true } : { ...b, style: 'secondary', ...(opts.final ? { disabled: true } : {}) },
+  );
 }
 
 export function textReply(markdown: string, opts: { ephemeral?: boolean } = {}): Reply {
@@ -67,6 +93,8 @@ export function replyText(reply: Reply): string {
           return b.buttons.map((x) => `[${x.label}${x.disabled ? ' (disabled)' : ''}]`).join(' ');
         case 'divider':
           return '---';
+        case 'deadline':
+          return `${b.markdown} at ${new Date(b.at).toISOString()}`;
         case 'image':
           return `[image: ${b.alt}]`;
       }

@@ -116,6 +116,10 @@ function addBlock(block: ReplyBlock, pieces: string[], embeds: EmbedBuilder[], b
     case 'divider':
       pieces.push(DIVIDER);
       return;
+    case 'deadline':
+      // Discord draws `<t:…:R>` as "in 25 seconds" in the reader's own language and keeps it counting.
+      pieces.push(...fit(subtext(`${discordMarkdown(block.markdown)} ${relativeTimestamp(block.at)}`)));
+      return;
     case 'image':
       // Pictures become embeds with an upload (renderReply); nothing of them goes into the text.
       return;
@@ -155,6 +159,11 @@ function spoilerChunks(markdown: string): string[] {
   return discordChunks(markdown)
     .flatMap((chunk) => fit(chunk, LIMITS.content - SPOILER.length * 2))
     .map((chunk) => `${SPOILER}${chunk}${SPOILER}`);
+}
+
+/** Discord's relative timestamp markup (whole seconds). */
+export function relativeTimestamp(atMs: number): string {
+  return `<t:${Math.floor(atMs / 1000)}:R>`;
 }
 
 /** `-# ` makes a line Discord's small grey subtext: the place for category, how-to and who-answered lines. */

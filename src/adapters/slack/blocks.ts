@@ -58,6 +58,8 @@ function toBlocks(block: ReplyBlock, ids: IdMaker): Block[] {
       return actions(block.buttons, ids);
     case 'divider':
       return [{ type: 'divider', block_id: ids.block() }];
+    case 'deadline':
+      return [{ type: 'context', block_id: ids.block(), elements: [mrkdwn(clip(`${slackEmoji(toMrkdwn(block.markdown))} at ${slackClock(block.at)}`, SLACK_LIMITS.contextText))] }];
     // Block Kit takes no bytes: the picture is uploaded beside the message (files.ts); here its words stand in.
     case 'image':
       return [context(block.alt, ids)];
@@ -73,11 +75,22 @@ function context(markdown: string, ids: IdMaker): Block {
 }
 
 /**
+ * A moment as Slack's date token: every reader sees the clock time in their own zone and format
+ * (`{time_secs}`: "2:03:30 PM"); the fallback, for clients that cannot, is the UTC time.
+ */
+export function slackClock(atMs: number): string {
+  const fallback = `${new Date(atMs).toISOString().slice(11, 19)} UTC`;
+  return `<!date^${Math.floor(atMs / 1000)}^{time_secs}|${fallback}>`;
+}
+
+/**
  * Slack buttons cannot be disabled, so a disabled button (a closed quiz question) is left out; the core
- * always says in words what closed. Slack has two colours: success and primary are both green.
+ * always says in words what closed. A person's own pick (`selected`, disabled) is the exception: it stays,
+ * marked ✓, so they still see what they chose; pressing it again changes nothing in the core. Slack has
+ * two colours: success and primary are both green.
  */
 function actions(buttons: readonly Button[], ids: IdMaker): Block[] {
-  const live = buttons.filter((b) => !b.disabled);
+  const live = buttons.filter((b) => !b.disabled || b.selected);
   return chunk(live, SLACK_LIMITS.buttonsPerActions).map((group) => ({
     type: 'actions',
     block_id: ids.block(),

@@ -9,7 +9,7 @@ import { parseDailyAction } from './action-ids.js';
 import { revealedKey } from './keys.js';
 import type { DailyContext } from './service.js';
 import { latestPost, loadPost } from './store.js';
-import { answerReply, describeGradeResult, hintReply } from './replies.js';
+import { gradedReply, hintWithRevealReply, revealedReply } from './grade-replies.js';
 import type { DailyPost } from './types.js';
 
 const GONE = 'That question is no longer available.';
@@ -17,7 +17,11 @@ const NOT_KNOWN = 'That button is not one I know.';
 
 export type ActionContext = DailyContext & { scoring: Pick<ScoringService, 'grade'> };
 
-/** `daily:hint:<postId>`, `daily:reveal:<postId>`, `daily:grade:<postId>:<grade>`; every answer is ephemeral. */
+/**
+ * `daily:hint:<postId>`, `daily:reveal:<postId>`, `daily:grade:<postId>:<grade>`; every answer is
+ * ephemeral. Reveals and grades ask to take the pressed message's place, which adapters do only where
+ * that message was the presser's alone (see README: buttons that remember).
+ */
 export async function handleAction(ctx: ActionContext, inv: ActionInvocation): Promise<Reply> {
   const action = parseDailyAction(inv.action);
   if (!action) throw new UserError('bad-input', NOT_KNOWN);
@@ -25,7 +29,7 @@ export async function handleAction(ctx: ActionContext, inv: ActionInvocation): P
   switch (action.kind) {
     case 'hint':
       if (question.hints.length === 0) return textReply('This question has no hint.', { ephemeral: true });
-      return hintReply(question);
+      return hintWithRevealReply(post, question);
     case 'reveal':
       return revealTo(ctx, post, question, inv.user, 'button');
     case 'grade': {
@@ -42,7 +46,7 @@ export async function handleAction(ctx: ActionContext, inv: ActionInvocation): P
         at: ctx.world.clock.now(),
         dailySeq: post.dailySeq,
       });
-      return textReply(describeGradeResult(result, ctx.config.points), { ephemeral: true });
+      return gradedReply(post, question, result, ctx.config.points);
     }
     case 'unknown':
       throw new UserError('bad-input', NOT_KNOWN);
@@ -62,7 +66,7 @@ async function revealTo(ctx: DailyContext, post: DailyPost, question: Question, 
   if (await ctx.world.store.setIfAbsent(revealedKey(post.channel, post.postId, user.userId), { at: ctx.world.clock.now().toISOString(), via })) {
     metricsOf(ctx.world).revealed(post.channel.platform, via);
   }
-  return answerReply(post, question, { ephemeral: true });
+  return revealedReply(post, question);
 }
 
 async function findPost(ctx: DailyContext, workspace: WorkspaceRef, postId: string): Promise<{ post: DailyPost; question: Question }> {

@@ -5,6 +5,7 @@ import { LETTERS, type QuizAction, parseQuizAction } from './action-ids.js';
 import type { QuizDeps } from './service.js';
 import { answerKey } from './keys.js';
 import { choicePoints } from './points.js';
+import { answeredReply } from './press-replies.js';
 import { revealReply } from './replies.js';
 import { closeIfDue, closeQuestion } from './rounds.js';
 import { KEEP_MS, loadRound, updateRound, withQuestion } from './store.js';
@@ -34,7 +35,8 @@ export async function handleQuizAction(deps: QuizDeps, inv: ActionInvocation): P
     case 'reveal': {
       if (q.kind !== 'flashcard') return privately(ROUND_OVER);
       const graded = (await deps.world.store.get(answerKey(round.channel, round.id, action.index, inv.user.userId))) !== undefined;
-      return revealReply(round, action.index, graded);
+      // Graded already: their marked grade again, not live buttons that could only say "already".
+      return (graded ? answeredReply(round, action.index, inv.user.userId, 'You graded this one already.') : null) ?? revealReply(round, action.index, graded);
     }
     case 'choice':
       if (q.kind !== 'choice' || action.choice >= q.choices.length) return privately(ROUND_OVER);
@@ -67,10 +69,13 @@ async function answer(deps: QuizDeps, inv: ActionInvocation, round: RoundRecord,
     return privately(`This is a solo round for ${round.starter.name ?? round.starter.userId}; you can start your own once it ends.`);
   }
   const now = world.clock.now();
-  if (!(await world.store.setIfAbsent(answerKey(round.channel, round.id, action.index, userId), { at: now.getTime() }, KEEP_MS))) return privately(ALREADY);
+  if (!(await world.store.setIfAbsent(answerKey(round.channel, round.id, action.index, userId), { at: now.getTime() }, KEEP_MS))) {
+    // What they picked, marked, when the first press is on record (a concurrent one may still be writing it).
+    return answeredReply(round, action.index, userId, ALREADY) ?? privately(ALREADY);
+  }
   const q = round.questions[action.index] as RoundQuestion;
   const name = inv.user.name ?? userId;
-  await updateRound(deps, round, (r) => {
+  const answered = await updateRound(deps, round, (r) => {
     if (r.questions[action.index]?.answers[userId]) return r;
     const score = r.scores[userId] ?? { name, points: 0, right: 0, answered: 0 };
     const next = withQuestion(r, action.index, (x) => ({ ...x, answers: { ...x.answers, [userId]: { pick: outcome.pick, right: outcome.right, points: outcome.points } } }));
@@ -94,7 +99,7 @@ async function answer(deps: QuizDeps, inv: ActionInvocation, round: RoundRecord,
   });
   // Solo rounds wait for no one else: the answer ends the question and brings the next.
   if (round.solo) await closeQuestion(deps, round, action.index);
-  return privately(confirmation(q, outcome));
+  return answeredReply(answered, action.index, userId) ?? privately(confirmation(q, outcome));
 }
 
 function confirmation(q: RoundQuestion, outcome: Outcome): string {

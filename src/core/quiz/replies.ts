@@ -28,7 +28,9 @@ export function questionReply(round: RoundRecord, index: number, timeLimitMs: nu
       ? q.choices.map((_, i) => ({ action: choiceAction(round.id, index, i), label: LETTERS[i] ?? String(i), style: 'primary' }))
       : [{ action: revealAction(round.id, index), label: 'Reveal answer', style: 'secondary' }];
   const how = q.kind === 'choice' ? `${seconds(timeLimitMs)} to answer` : `reveal, then grade yourself · ${seconds(timeLimitMs)}`;
-  return { blocks: [questionBlock(round, index, null), { type: 'buttons', buttons }, { type: 'context', markdown: how }] };
+  // The closing time counts down where the platform can (a relative timestamp, the reader's clock, a live countdown).
+  const time: ReplyBlock = q.deadline === null ? { type: 'context', markdown: how } : { type: 'deadline', markdown: `${how} · closes`, at: q.deadline };
+  return { blocks: [questionBlock(round, index, null), { type: 'buttons', buttons }, time] };
 }
 
 /** The question once its time is up: buttons off, the right answer shown, and how many got it. */
@@ -39,6 +41,8 @@ export function closedQuestionReply(round: RoundRecord, index: number): Reply {
   const blocks: ReplyBlock[] = [questionBlock(round, index, q.kind === 'choice' ? q.correct : null)];
   if (q.kind === 'choice') {
     blocks.push({ type: 'text', markdown: `**Answer: ${LETTERS[q.correct] ?? '?'}** — ${escapeMarkdown(q.choices[q.correct] ?? '')}` });
+    // The choice was the short form; now that nobody can answer, the whole answer as the bank has it.
+    if (!sameText(q.answer, q.choices[q.correct] ?? '')) blocks.push({ type: 'text', markdown: q.answer });
     blocks.push({
       type: 'buttons',
       buttons: q.choices.map((_, i) => ({
@@ -104,6 +108,16 @@ function questionBlock(round: RoundRecord, index: number, reveal: number | null)
   const markdown = choices.length > 0 ? `${q.question}\n\n${choices.join('\n')}` : q.question;
   const footer = [q.category, round.solo ? `solo round for ${round.starter.name ?? round.starter.userId}` : null].filter(Boolean).join(' · ');
   return { type: 'question', title: `Question ${index + 1} of ${round.questions.length}`, markdown, ...(footer ? { footer } : {}) };
+}
+
+/** The full answer adds nothing when it is the choice itself (a one-line answer). */
+function sameText(a: string, b: string): boolean {
+  const norm = (t: string) =>
+    t
+      .replace(/[\s*_`]+/g, ' ')
+      .trim()
+      .toLowerCase();
+  return norm(a) === norm(b);
 }
 
 function seconds(ms: number): string {

@@ -21,8 +21,10 @@ describe('discord.js adapter: grade buttons', () => {
     // Pressed in the DM: no guild on the interaction; the adapter finds the server the DM came from.
     const first = await h.press(alice, dm, /Got it/);
     expect(first.interaction.guildId).toBeNull();
-    expect(first.text).toMatch(/Got it/);
-    expect(isEphemeral(first.answer)).toBe(true);
+    expect(first.text).toMatch(/Recorded: Got it/);
+    // The DM itself is updated (callback 7): the person's copy shows the grade; see buttons-remember.test.ts.
+    expect(first.interaction.callbacks.map((c) => c['type'])).toEqual([7]);
+    expect(first.answer.id).toBe(dm.id);
 
     fake.redeliver(first.interaction);
     await new Promise((r) => setTimeout(r, 200));

@@ -78,7 +78,8 @@ describe.each(['memory', 'sqlite'] as const)('Bolt HTTP adapter: a team’s day 
 
     const first = await h.press(alice, got, { ephemeral: true, triggerId: 'trig-same' });
     expect(first.body['response_type']).toBe('ephemeral');
-    expect(first.body['replace_original']).toBe(false);
+    // Pressed on Alice's own ephemeral reveal: her graded copy takes its place (buttons-remember.test.ts).
+    expect(first.body['replace_original']).toBe(true);
     expect(first.text).toMatch(/Recorded: Got it \(\+3\)/);
 
     // The very same delivery again: acked and dropped before the engine.

@@ -73,7 +73,13 @@ describe('the playground channel over HTTP (real web adapter, real engine and co
 
     const got = await h.post('/api/action', { user: 'Ada', messageId: answer?.id, action: buttonOf(answer!, /^Got it$/).action });
     expect(got.status).toBe(200);
-    expect(JSON.stringify(await got.json())).toMatch(/\+3|3 points/);
+    const gotBody = await got.json();
+    expect(JSON.stringify(gotBody)).toMatch(/\+3|3 points/);
+    // The grade took the private answer's place: one message, now with Ada's pick marked and switched off.
+    expect(gotBody).toMatchObject({ replaced: answer?.id });
+    const graded = (await messages(h, 'Ada')).filter((m) => m.kind === 'private');
+    expect(graded.map((m) => m.id)).toEqual([answer?.id]);
+    expect(buttonOf(graded[0]!, /^✓ Got it$/)).toMatchObject({ disabled: true, selected: true });
 
     const board = await h.json<{ rows: { name: string; points: number }[]; own: { rank: number; points: number } | null }>('/api/leaderboard?kind=people&period=week&user=Ada');
     expect(board.rows).toEqual([expect.objectContaining({ name: 'Ada', points: 3 })]);
@@ -86,7 +92,7 @@ describe('the playground channel over HTTP (real web adapter, real engine and co
     // Taking the reaction back and reacting again does not reveal twice.
     await h.post('/api/reaction', { user: 'Ada', messageId: post?.id, emoji: '👀', remove: true });
     await h.post('/api/reaction', { user: 'Ada', messageId: post?.id, emoji: '👀' });
-    expect((await messages(h, 'Ada')).filter((m) => m.kind === 'private')).toHaveLength(2);
+    expect((await messages(h, 'Ada')).filter((m) => m.kind === 'private')).toHaveLength(1);
   });
 
   it('runs typed commands like the bots: ephemeral replies for the asker, public ones for all, in order', async () => {

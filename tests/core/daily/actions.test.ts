@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { ActionInvocation } from '../../../src/core/actions.js';
 import type { DailyPost } from '../../../src/core/daily/index.js';
 import { UserError } from '../../../src/core/errors.js';
-import { replyText } from '../../../src/core/reply.js';
+import { type Reply, replyText } from '../../../src/core/reply.js';
 import { loadSeeds } from '../../helpers/bank.js';
 import { createBankService } from '../../../src/core/bank-service.js';
 import { DAY, admin, alice, buttonsOf, channel, createHarness, question, questionBlockOf, testBank } from './helpers.js';
 
 const press = (action: string, user = alice): ActionInvocation => ({ action, user, channel, isAdmin: false });
+/** The last small-print line: what a grade recorded. */
+const noteOf = (reply: Reply): string | undefined => reply.blocks.flatMap((b) => (b.type === 'context' ? [b.markdown] : [])).at(-1);
 
 async function postedQuestion(q = question('alpha', { hints: ['Starts with A.'], category: 'Greek letters' })) {
   const { bank } = testBank([q]);
@@ -62,7 +64,13 @@ describe('the buttons under a daily post', () => {
     const { h, post } = await postedQuestion();
     const reply = await h.daily.handleAction(press(`daily:hint:${post.postId}`));
     expect(reply.ephemeral).toBe(true);
-    expect(replyText(reply)).toBe('**Hint:** Starts with A.');
+    expect(reply.replaceMessage).toBeUndefined();
+    // A Reveal of its own: pressed there, the answer takes the hint's place (the reply asks to replace).
+    expect(replyText(reply)).toBe('**Hint:** Starts with A.\n[Reveal]');
+    expect(buttonsOf(reply)).toEqual([{ action: `daily:reveal:${post.postId}`, label: 'Reveal', style: 'primary' }]);
+    const revealed = await h.daily.handleAction(press(`daily:reveal:${post.postId}`));
+    expect(revealed).toMatchObject({ ephemeral: true, replaceMessage: true });
+    expect(replyText(revealed)).toContain('alpha is the answer.');
   });
 
   it('Reveal shows the answer privately with grade buttons', async () => {
@@ -102,24 +110,54 @@ describe('the buttons under a daily post', () => {
         dailySeq: 1,
       },
     ]);
-    expect(reply).toEqual({ ephemeral: true, blocks: [{ type: 'text', markdown: 'Recorded: Got it (+3). Streak 1.' }] });
+    // The person's own copy of the answer, what was recorded, and the grade buttons with their pick marked;
+    // the other grades stay live for a change of mind. It takes the pressed message's place where that was private.
+    expect(reply).toEqual({
+      ephemeral: true,
+      replaceMessage: true,
+      blocks: [
+        { type: 'context', markdown: 'Answer to daily question #1 · Greek letters' },
+        { type: 'text', markdown: 'alpha is the answer.' },
+        { type: 'context', markdown: 'Recorded: Got it (+3). Streak 1.' },
+        {
+          type: 'buttons',
+          buttons: [
+            { action: `daily:grade:${post.postId}:got`, label: '✓ Got it', style: 'success', disabled: true, selected: true },
+            { action: `daily:grade:${post.postId}:partly`, label: 'Partly', style: 'secondary' },
+            { action: `daily:grade:${post.postId}:missed`, label: 'Missed it', style: 'secondary' },
+          ],
+        },
+      ],
+    });
   });
 
   it('a changed grade says what it changed from, and the same grade twice counts once', async () => {
     const { h, post } = await postedQuestion();
-    await h.daily.handleAction(press(`daily:grade:${post.postId}:partly`));
+    const first = await h.daily.handleAction(press(`daily:grade:${post.postId}:partly`));
     const changed = await h.daily.handleAction(press(`daily:grade:${post.postId}:got`));
     const again = await h.daily.handleAction(press(`daily:grade:${post.postId}:got`));
 
-    expect(replyText(changed)).toBe('Changed from Partly to Got it (+2).');
-    expect(replyText(again)).toBe('Already recorded: Got it.');
+    expect(noteOf(changed)).toBe('Changed from Partly to Got it (+2).');
+    expect(noteOf(again)).toBe('Already recorded: Got it.');
     expect(h.scoring.counted).toBe(1);
+    // The mark moves with the grade.
+    const marks = (r: Reply) => buttonsOf(r).map((b) => `${b.label}${b.disabled ? ' (off)' : ''}`);
+    expect(marks(first)).toEqual(['Got it', '✓ Partly (off)', 'Missed it']);
+    expect(marks(changed)).toEqual(['✓ Got it (off)', 'Partly', 'Missed it']);
+    expect(marks(again)).toEqual(['✓ Got it (off)', 'Partly', 'Missed it']);
   });
 
   it('a grade after the post closed is recorded for stats only', async () => {
     const { h, post } = await postedQuestion();
     h.world.clock.advance(DAY + 1);
-    expect(replyText(await h.daily.handleAction(press(`daily:grade:${post.postId}:got`)))).toBe('That post closed for scoring; recorded for your stats.');
+    const late = await h.daily.handleAction(press(`daily:grade:${post.postId}:got`));
+    expect(noteOf(late)).toBe('That post closed for scoring; recorded for your stats.');
+    // Closed: nothing left to change, so every button is off, the pick still marked.
+    expect(buttonsOf(late).map((b) => [b.label, b.disabled])).toEqual([
+      ['✓ Got it', true],
+      ['Partly', true],
+      ['Missed it', true],
+    ]);
   });
 
   it('a button of an unknown post says the question is gone', async () => {

@@ -76,9 +76,12 @@ describe('flashcards', () => {
       ['Missed it', `quiz:${round.id}:0:grade:missed`],
     ]);
 
-    expect(replyText(await w.press(BOB, grades[1]!.action))).toBe('Noted: Partly (+1).');
-    expect(replyText(await w.press(BOB, grades[0]!.action))).toBe('You already answered this one.');
-    expect(replyText(await w.press(BOB, reveal[0]!.action))).toContain('You graded this one already.');
+    // The grade takes the place of the private answer: the answer stays, the pick marked, every grade off.
+    const graded = await w.press(BOB, grades[1]!.action);
+    expect(graded).toMatchObject({ ephemeral: true, replaceMessage: true });
+    expect(replyText(graded)).toBe(`${round.questions[0]!.answer}\nNoted: Partly (+1).\n[Got it (disabled)] [✓ Partly (disabled)] [Missed it (disabled)]`);
+    expect(replyText(await w.press(BOB, grades[0]!.action))).toContain('You already answered this one.\n[Got it (disabled)] [✓ Partly (disabled)]');
+    expect(replyText(await w.press(BOB, reveal[0]!.action))).toContain('You graded this one already.\n[Got it (disabled)] [✓ Partly (disabled)]');
     expect(w.scoring.requests.map((r) => [r.user.userId, r.grade, r.points, r.kind])).toEqual([['bob', 'partly', 1, 'quiz']]);
 
     await w.world.timers.advance(30_000);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createQuizService } from '../../../src/core/quiz/index.js';
-import { replyText } from '../../../src/core/reply.js';
+import { type Reply, replyText } from '../../../src/core/reply.js';
 import { ALICE, BOB, CAROL, CHANNEL, bank, buttonsOf, choice, liveRound, questionPosts, quizWorld } from './setup.js';
+
+/** What a press's answer says in words; its buttons (the person's pick, marked) are checked in press-replies.test.ts. */
+const said = (reply: Reply): string | undefined => reply.blocks.find((b) => b.type === 'text')?.markdown;
 
 const MLOPS = ['mlops']; // Model Deployment & MLOps: every answer there has a short first sentence.
 
@@ -15,14 +18,16 @@ describe('a quiz round from start to summary', () => {
 
     for (let i = 0; i < 3; i++) {
       expect(questionPosts(w.platform)).toHaveLength(i + 1);
+      const deadline = (await liveRound(w)).questions[i]!.deadline;
+      expect(deadline).toBe(w.world.clock.now().getTime() + 30_000);
       await w.world.timers.advance(2_000); // first third: +2
-      expect(replyText(await w.press(ALICE, await choice(w, 'right')))).toBe('Right! +5');
+      expect(said(await w.press(ALICE, await choice(w, 'right')))).toBe('Right! +5');
       await w.world.timers.advance(10_000); // second third: +1
-      expect(replyText(await w.press(BOB, await choice(w, 'right')))).toBe('Right! +4');
+      expect(said(await w.press(BOB, await choice(w, 'right')))).toBe('Right! +4');
       await w.world.timers.advance(12_000); // last third: no bonus
       const carol = await w.press(CAROL, await choice(w, i < 2 ? 'right' : 'wrong'));
       expect(carol.ephemeral).toBe(true);
-      expect(replyText(carol)).toMatch(i < 2 ? /^Right! \+3$/ : /^Not quite — it was [A-D]\.$/);
+      expect(said(carol)).toMatch(i < 2 ? /^Right! \+3$/ : /^Not quite — it was [A-D]\.$/);
       await w.world.timers.advance(6_000); // the 30s limit: the question closes
       const closed = w.platform.calls.filter((c) => c.kind === 'update');
       expect(closed).toHaveLength(i + 1);
@@ -31,6 +36,12 @@ describe('a quiz round from start to summary', () => {
       expect(buttonsOf(update!.reply).every((b) => b.disabled)).toBe(true);
       expect(replyText(update!.reply)).toContain(i < 2 ? '3 of 3 got it.' : '2 of 3 got it.');
       expect(replyText(update!.reply)).toMatch(/\*\*Answer: [A-D]\*\* — /);
+      // Closed, the post shows the whole answer, not only the first sentence that served as the choice.
+      const full = round.questions[i]!.answer;
+      expect(full.length).toBeGreaterThan((round.questions[i]!.choices[round.questions[i]!.correct] ?? '').length);
+      expect(update!.reply.blocks).toContainEqual({ type: 'text', markdown: full });
+      // While it was open, its closing time was a deadline the platforms count down, not a fixed "30s".
+      expect(questionPosts(w.platform)[i]!.reply.blocks.at(-1)).toEqual({ type: 'deadline', markdown: '30s to answer · closes', at: deadline });
     }
 
     const summary = w.platform.posts().at(-1)!;
@@ -82,8 +93,8 @@ describe('answers', () => {
     await w.quiz.start({ channel: CHANNEL, user: ALICE, categories: MLOPS, count: 2 });
     const right = await choice(w, 'right');
     const replies = await Promise.all([w.press(ALICE, right), w.press(ALICE, right)]);
-    expect(replies.map(replyText).sort()).toEqual(['Right! +5', 'You already answered this one.']);
-    expect(replyText(await w.press(ALICE, await choice(w, 'wrong')))).toBe('You already answered this one.');
+    expect(replies.map(said).sort()).toEqual(['Right! +5', 'You already answered this one.']);
+    expect(said(await w.press(ALICE, await choice(w, 'wrong')))).toBe('You already answered this one.');
     expect(w.scoring.requests).toHaveLength(1);
     expect((await liveRound(w)).scores['alice']).toEqual({ name: 'Alice', points: 5, right: 1, answered: 1 });
   });
@@ -93,7 +104,7 @@ describe('answers', () => {
     await w.quiz.start({ channel: CHANNEL, user: ALICE, categories: MLOPS, count: 2 });
     const right = await choice(w, 'right');
     w.world.clock.advance(31_000); // time passes, but no timer runs (as after a restart)
-    expect(replyText(await w.press(BOB, right))).toBe("Time's up on that question.");
+    expect(said(await w.press(BOB, right))).toBe("Time's up on that question.");
     expect(w.scoring.requests).toHaveLength(0);
     expect(w.platform.calls.filter((c) => c.kind === 'update')).toHaveLength(1);
     expect(questionPosts(w.platform)).toHaveLength(2);
@@ -107,7 +118,7 @@ describe('answers', () => {
     await w.quiz.start({ channel: CHANNEL, user: ALICE, categories: MLOPS, count: 1 });
     const right = await choice(w, 'right');
     w.world.clock.advance(30_000);
-    expect(replyText(await w.press(BOB, right))).toBe('This round is over.');
+    expect(said(await w.press(BOB, right))).toBe('This round is over.');
     expect(replyText(w.platform.posts().at(-1)!.reply)).toContain('Nobody answered this time.');
   });
 
@@ -127,8 +138,8 @@ describe('answers', () => {
     await w.quiz.start({ channel: CHANNEL, user: ALICE, categories: MLOPS, count: 2 });
     const other = createQuizService({ world: w.world, config: w.config, bank, platform: w.platform, scoring: w.scoring });
     const reply = await other.handleAction({ action: await choice(w, 'right'), user: BOB, channel: CHANNEL, isAdmin: false });
-    expect(replyText(reply)).toBe('Right! +5');
-    expect(replyText(await w.press(BOB, await choice(w, 'right')))).toBe('You already answered this one.');
+    expect(said(reply)).toBe('Right! +5');
+    expect(said(await w.press(BOB, await choice(w, 'right')))).toBe('You already answered this one.');
   });
 });
 
@@ -137,11 +148,11 @@ describe('solo rounds', () => {
     const w = await quizWorld();
     const reply = await w.quiz.start({ channel: CHANNEL, user: ALICE, categories: MLOPS, count: 3, solo: true });
     expect(replyText(reply)).toContain('**Solo quiz for Alice!**');
-    expect(replyText(await w.press(BOB, await choice(w, 'right')))).toBe('This is a solo round for Alice; you can start your own once it ends.');
-    expect(replyText(await w.press(ALICE, await choice(w, 'right')))).toBe('Right! +5');
+    expect(said(await w.press(BOB, await choice(w, 'right')))).toBe('This is a solo round for Alice; you can start your own once it ends.');
+    expect(said(await w.press(ALICE, await choice(w, 'right')))).toBe('Right! +5');
     expect(questionPosts(w.platform)).toHaveLength(2);
     await w.world.timers.advance(15_000);
-    expect(replyText(await w.press(ALICE, await choice(w, 'wrong')))).toMatch(/^Not quite/);
+    expect(said(await w.press(ALICE, await choice(w, 'wrong')))).toMatch(/^Not quite/);
     expect(questionPosts(w.platform)).toHaveLength(3);
     await w.world.timers.advance(31_000); // Alice lets the last one run out
     expect(replyText(w.platform.posts().at(-1)!.reply)).toContain('🏆 **Alice** wins with 5 points.');

@@ -47,7 +47,8 @@ export function channelRoutes(deps: ApiDeps): Route[] {
         const views = messages.map((m) =>
           safeMessageView(m, user.userId, (err) => logger.error({ err, messageId: m.id }, 'could not render a playground message; showing a notice instead')),
         );
-        return { json: { version, messages: views } };
+        // The server's time, so the page's countdowns run on its clock rather than the viewer's.
+        return { json: { version, now: deps.now().toISOString(), messages: views } };
       },
     },
     {

@@ -21,6 +21,8 @@ function renderBlock(block, index, ctx) {
       return block.spoiler ? spoiler(block, `${ctx.messageId}|${index}`, ctx.openSpoilers) : md(block.html);
     case 'context':
       return md(block.html, 'md context');
+    case 'deadline':
+      return deadline(block);
     case 'fields':
       return el(
         'dl',
@@ -36,8 +38,9 @@ function renderBlock(block, index, ctx) {
             'button',
             {
               type: 'button',
-              class: `btn btn-${b.style}`,
+              class: `btn btn-${b.style}${b.selected ? ' btn-selected' : ''}`,
               disabled: b.disabled,
+              'aria-pressed': b.selected ? 'true' : undefined,
               dataset: { focusKey: `${ctx.messageId}|${b.action}` },
               onclick: () => ctx.press(ctx.messageId, b.action),
             },
@@ -53,6 +56,44 @@ function renderBlock(block, index, ctx) {
     default:
       return null;
   }
+}
+
+/** Server time minus this page's clock, so a countdown ends when the server closes the question. */
+let skewMs = 0;
+
+export function setServerNow(serverMs) {
+  if (Number.isFinite(serverMs)) skewMs = serverMs - Date.now();
+}
+
+/** "in 25s", "in 1m 05s", then "now": how long until `at` by the server's clock. */
+export function countdownText(atMs, nowMs = Date.now() + skewMs) {
+  const left = Math.ceil((atMs - nowMs) / 1000);
+  if (left <= 0) return 'now';
+  if (left < 60) return `in ${left}s`;
+  return `in ${Math.floor(left / 60)}m ${String(left % 60).padStart(2, '0')}s`;
+}
+
+/** Small print whose last words count down to a moment: "30s to answer · closes in 25s". */
+function deadline(block) {
+  const box = md(block.html, 'md context deadline');
+  const clock = el('time', { class: 'countdown', datetime: new Date(block.at).toISOString(), dataset: { at: String(block.at) } }, countdownText(block.at));
+  // Inline, inside the last paragraph, so the time reads as the end of the sentence.
+  const last = box.querySelector('p:last-of-type') ?? box;
+  last.append(' ', clock);
+  return box;
+}
+
+/** One ticker for every countdown on the page; a redrawn message's new node is picked up on the next tick. */
+export function startCountdowns(root = document) {
+  const tick = () => {
+    for (const node of root.querySelectorAll('time.countdown[data-at]')) {
+      const text = countdownText(Number(node.dataset.at));
+      if (node.textContent !== text) node.textContent = text;
+      node.classList.toggle('countdown-done', text === 'now');
+    }
+  };
+  tick();
+  return setInterval(tick, 250);
 }
 
 /** Hidden until asked for, like Discord's ||spoiler||; the choice survives the list being redrawn. */

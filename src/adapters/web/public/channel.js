@@ -1,5 +1,5 @@
 import { api, el, formatTime, toast, withCode } from './dom.js';
-import { renderBlocks } from './blocks.js';
+import { renderBlocks, setServerNow, startCountdowns } from './blocks.js';
 
 const EXAMPLES = ['help', 'practice', 'quiz count:3', 'quiz count:2 solo:yes', 'leaderboard', 'stats', 'team create Blue', 'team join Blue', 'daily status', 'bank stats'];
 
@@ -14,6 +14,7 @@ export function createChannelView({ person, session }) {
   let rendered = false;
 
   document.getElementById('reveal-emoji').textContent = session.revealEmoji;
+  startCountdowns(list);
   chips.replaceChildren(...EXAMPLES.map((text) => el('button', { type: 'button', class: 'chip', onclick: () => run(text) }, text)));
 
   form.addEventListener('submit', (event) => {
@@ -56,6 +57,7 @@ export function createChannelView({ person, session }) {
 
   async function refresh(opts = {}) {
     const data = await api(`/api/messages?user=${encodeURIComponent(person.name)}`);
+    setServerNow(Date.parse(data.now));
     const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 120;
     const active = document.activeElement;
     const focusKey = active?.dataset?.focusKey;

@@ -14,6 +14,8 @@ export type BlockView =
   | { type: 'question'; titleHtml: string; html: string; footerHtml: string | null }
   | { type: 'buttons'; buttons: Button[] }
   | { type: 'divider' }
+  /** Small print and a live countdown the page keeps running to `at` (epoch ms). */
+  | { type: 'deadline'; html: string; at: number }
   /** `src` is a `data:image/png;base64,…` address: the page shows it inline, no route to serve it from. */
   | { type: 'image'; src: string; alt: string };
 
@@ -43,9 +45,14 @@ export function blockView(block: ReplyBlock): BlockView {
     case 'question':
       return { type: 'question', titleHtml: escapeHtml(block.title), html: markdownToHtml(block.markdown), footerHtml: block.footer ? markdownToHtml(block.footer) : null };
     case 'buttons':
-      return { type: 'buttons', buttons: block.buttons.map((b) => ({ action: b.action, label: b.label, style: b.style ?? 'secondary', disabled: b.disabled === true })) };
+      return {
+        type: 'buttons',
+        buttons: block.buttons.map((b) => ({ action: b.action, label: b.label, style: b.style ?? 'secondary', disabled: b.disabled === true, selected: b.selected === true })),
+      };
     case 'divider':
       return { type: 'divider' };
+    case 'deadline':
+      return { type: 'deadline', html: markdownToHtml(block.markdown), at: block.at };
     case 'image':
       return { type: 'image', src: `data:image/png;base64,${Buffer.from(block.png).toString('base64')}`, alt: block.alt };
   }

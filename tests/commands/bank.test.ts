@@ -61,7 +61,7 @@ describe('help command', () => {
     };
     const text = replyText(await commandRunner([adminOnly, mixed, help], { bank: service })({ command: 'help' }));
     expect(text).toContain('• `wipe`: Wipe everything _(admins)_');
-    expect(text).toContain('• `mixed`: Look into the question bank: stats, search, one question, reload\n');
+    expect(text).toContain('• `mixed`: Look into the question bank: stats, search, one question, edits, reload\n');
   });
 
   it('explains one command with its usage lines and admin subcommands', async () => {

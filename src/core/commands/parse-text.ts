@@ -156,7 +156,8 @@ function cronRun(tokens: readonly string[], start: number): number {
 /** Splits on spaces, keeping "quoted text" and 'quoted text' together. */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  const re = /"([^"]*)"|'([^']*)'|“([^”]*)”|(\S+)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) tokens.push(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
+  // `name:"two words"` is one named value, as `"two words"` is one positional one.
+  const re = /([a-z][\w-]*:)?(?:"([^"]*)"|'([^']*)'|“([^”]*)”)|(\S+)/gi;
+  for (let m = re.exec(text); m; m = re.exec(text)) tokens.push(m[5] ?? `${m[1] ?? ''}${m[2] ?? m[3] ?? m[4] ?? ''}`);
   return tokens;
 }

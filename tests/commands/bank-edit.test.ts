@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
+import { questionId } from '../../src/bank/ids.js';
+import { loadBank } from '../../src/bank/load.js';
+import { openBankService } from '../../src/core/bank-service.js';
+import { defaultEngineConfig } from '../../src/core/engine-config.js';
+import { createEngine } from '../../src/core/engine.js';
+import { replyText } from '../../src/core/reply.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import type { Store } from '../../src/store/store.js';
+import { FakePlatform } from '../fakes/platform.js';
+import { FakeTimer } from '../fakes/wake-timer.js';
+import { createTestWorld } from '../fakes/world.js';
+import { inChannel } from '../helpers/commands.js';
+import { slack } from '../helpers/people.js';
+
+const { channel, ann, alice } = slack;
+const BANK =
+  '## Paging\n\n1. What is a page fault?\nAnswer: A trap on a missing page.\n\n2. What is a TLB?\nAnswer: A cache of translations.\n\n3. Remember to fix the slides?\nAnswer: Yes.\n';
+const note = questionId('Remember to fix the slides?');
+const tlb = questionId('What is a TLB?');
+
+/** One Recall process: the real engine, commands and bank service over a store it may share with another. */
+async function process(store: Store) {
+  const world = await createTestWorld({ start: '2026-11-23T08:00:00Z', store });
+  const platform = new FakePlatform();
+  const load = async () => loadBank([{ path: 'os.md', bytes: new TextEncoder().encode(BANK) }]);
+  const bank = await openBankService(await load(), load, { store });
+  const engine = createEngine({ world, config: defaultEngineConfig, bank, platform, commands, wakeTimer: new FakeTimer() });
+  await engine.start();
+  return { engine, platform, bank, ...inChannel(engine, channel) };
+}
+
+describe('bank edit, hide, unhide and revert', () => {
+  it('are for admins only', async () => {
+    const { say } = await process(new MemoryStore('t'));
+    for (const line of [`bank hide ${note}`, `bank unhide ${note}`, `bank edit ${tlb} answer:x`, `bank revert ${tlb}`]) {
+      expect(replyText(await say(alice, line))).toBe(`Only admins can use \`bank ${line.split(' ')[1]}\`.`);
+    }
+  });
+
+  it('a question hidden on one process is never posted by another sharing the store, and an edit is what both post', async () => {
+    const store = new MemoryStore('t');
+    const one = await process(store);
+    const two = await process(store);
+    expect(replyText(await one.say(ann, `bank hide ${note.slice(0, 8)}`, true))).toMatch(/^Hidden: it is never posted[\s\S]*🙈 Hidden by Ann/);
+    const edited = replyText(await one.say(ann, `bank edit ${tlb} answer:"A small cache of recent translations." tags:"os, memory"`, true));
+    expect(edited).toContain('A small cache of recent translations.');
+    expect(edited).toContain('Original answer: A cache of translations.');
+
+    expect(replyText(await two.say(ann, 'daily set 09:30', true))).toMatch(/09:30/);
+    for (let i = 0; i < 4; i++) await two.say(ann, 'daily now', true);
+    const posted = two.platform.posts('C-study').map((p) => two.platform.text(p));
+    expect(posted).toHaveLength(4);
+    expect(posted.some((t) => t.includes('Remember to fix the slides'))).toBe(false);
+    expect(posted.filter((t) => t.includes('What is a TLB?'))).toHaveLength(2);
+
+    expect(replyText(await two.say(alice, 'bank search slides'))).toBe('No question mentions `slides`.');
+    expect(replyText(await two.say(alice, `bank show ${note}`))).toMatch(/No question has the id/);
+    expect(replyText(await two.say(ann, `bank show ${note}`, true))).toMatch(/🙈 Hidden by Ann/);
+    const quiz = replyText(await two.say(alice, 'quiz 5'));
+    expect(quiz).not.toContain('Remember to fix the slides');
+
+    await two.say(ann, `bank unhide ${note}`, true);
+    await two.say(ann, `bank revert ${tlb}`, true);
+    await one.say(alice, 'bank stats');
+    expect(one.bank.get(note)).toBeDefined();
+    expect(one.bank.get(tlb)?.answer).toBe('A cache of translations.');
+  });
+
+  it('says what to fix for an unknown id, nothing to change, or a bad difficulty', async () => {
+    const { say } = await process(new MemoryStore('t'));
+    expect(replyText(await say(ann, 'bank hide nope1234', true))).toMatch(/No question has the id `nope1234`/);
+    expect(replyText(await say(ann, `bank edit ${tlb}`, true))).toMatch(/Say what to change/);
+    expect(replyText(await say(ann, `bank edit ${tlb} difficulty:extreme`, true))).toMatch(/difficulty/i);
+    expect(replyText(await say(ann, `bank edit ${tlb} answer:- difficulty:hard`, true))).toMatch(/discussion question[\s\S]*Original answer: A cache of translations/);
+  });
+});

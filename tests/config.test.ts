@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { describeConfig, readConfig } from '../src/config.js';
+import { ADAPTERS } from '../src/adapters/list.js';
+import { defineSettings } from '../src/adapters/settings.js';
+import { describeConfig, joinSettings, readConfig } from '../src/config.js';
+import { repoRoot } from './helpers/bank.js';
 
 const ok = (env: Record<string, string>) => {
   const result = readConfig(env);
@@ -79,5 +85,55 @@ describe('configuration', () => {
     const logged = JSON.stringify(describeConfig(config));
     for (const secret of ['discord-secret', 'xoxb-secret', 'signing-secret', 'hunter2', 'dash-secret']) expect(logged).not.toContain(secret);
     expect(logged).toContain('redis://***@127.0.0.1:6379');
+  });
+
+  it('logs how each platform runs, or off', () => {
+    expect(describeConfig(ok({}))).toMatchObject({ web: '127.0.0.1:3000', discord: 'off', slack: 'off' });
+    const on = ok({ DISCORD_TOKEN: 't', DISCORD_APP_ID: '1', DISCORD_GUILD_ID: 'g1', SLACK_BOT_TOKEN: 'xoxb', SLACK_APP_TOKEN: 'xapp', HOST: '::1', DASHBOARD_TOKEN: 'd' });
+    expect(describeConfig(on)).toMatchObject({ web: '::1:3000 (token required)', discord: 'guild g1', slack: 'socket mode' });
+    expect(describeConfig(ok({ SLACK_BOT_TOKEN: 'xoxb', SLACK_SIGNING_SECRET: 's' })).slack).toBe('http');
+  });
+});
+
+describe("each platform's settings, from its own folder", () => {
+  const platformVariables = ADAPTERS.flatMap((a) => Object.keys(a.settings.env).map((name) => ({ platform: a.name, name })));
+
+  it('keeps config.ts free of any platform: their variables live in src/adapters/<name>/settings.ts', () => {
+    const source = readFileSync(path.join(repoRoot, 'src/config.ts'), 'utf8');
+    expect(platformVariables.length).toBeGreaterThan(10);
+    for (const { name } of platformVariables) expect(source).not.toContain(name);
+    expect(source).not.toMatch(/discord|slack/i);
+  });
+
+  it('documents every variable in the README settings table', () => {
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    for (const { name } of platformVariables) expect(readme, name).toContain(`\`${name}\``);
+  });
+
+  it('refuses two platforms claiming one variable, naming both', () => {
+    const a = defineSettings({ env: { SHARED_PORT: z.string().optional() }, read: () => null, describe: () => 'a' });
+    const b = defineSettings({ env: { SHARED_PORT: z.string().optional() }, read: () => null, describe: () => 'b' });
+    expect(() =>
+      joinSettings({}, [
+        { name: 'one', settings: a },
+        { name: 'two', settings: b },
+      ]),
+    ).toThrow('SHARED_PORT is claimed by both one and two settings');
+    expect(() => joinSettings({ SHARED_PORT: z.string() }, [{ name: 'one', settings: a }])).toThrow(/claimed by both core and one/);
+  });
+
+  it("runs a platform's checks across its variables and reads its settings under its name", () => {
+    const spec = defineSettings({
+      env: { FAKE_ID: z.string().optional(), FAKE_KEY: z.string().optional() },
+      check(env, ctx) {
+        if (env.FAKE_ID && !env.FAKE_KEY) ctx.addIssue({ code: 'custom', path: ['FAKE_KEY'], message: 'is needed with FAKE_ID' });
+      },
+      read: (env) => (env.FAKE_ID ? { id: env.FAKE_ID } : null),
+      describe: (s) => s.id,
+    });
+    const schema = joinSettings({}, [{ name: 'fake', settings: spec }]);
+    expect(schema.safeParse({ FAKE_ID: 'x' }).error?.issues).toMatchObject([{ path: ['FAKE_KEY'], message: 'is needed with FAKE_ID' }]);
+    const parsed = schema.parse({ FAKE_ID: 'x', FAKE_KEY: 'k' });
+    expect(spec.read(parsed)).toEqual({ id: 'x' });
   });
 });

@@ -5,6 +5,7 @@ import type { ChannelRef, Platform } from '../core/refs.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { PortRouter } from './port-router.js';
+import type { SettingsSpec } from './settings.js';
 import type { MetricsSource } from './web/api/metrics.js';
 
 /** What main.ts hands every adapter: the engine to call, the router to register its port with. */
@@ -59,34 +60,38 @@ export interface AdapterContext extends AdapterDeps {
 }
 
 /**
- * One platform in main.ts's list (src/adapters/list.ts): whether its settings are present, and how to
- * start it; what start returns says how to drain and stop it. Made with `defineAdapter`.
+ * One platform in main.ts's list (src/adapters/list.ts): its settings (read by config.ts into
+ * `config[name]`), whether they are present, and how to start it; what start returns says how to drain
+ * and stop it. Made with `defineAdapter`.
  */
-export interface AdapterEntry {
-  name: Platform;
+export interface AdapterEntry<N extends Platform = Platform, S = unknown> {
+  name: N;
   /** A chat platform, rather than the page every process serves. */
   chat: boolean;
+  settings: SettingsSpec<S>;
   configured(config: Config): boolean;
   start(config: Config, context: AdapterContext): Promise<RunningAdapter>;
 }
 
-export interface AdapterSpec<S> {
-  name: Platform;
+export interface AdapterSpec<N extends Platform, S> {
+  name: N;
   chat: boolean;
-  /** This adapter's settings from the validated config, or null when they are not set (it stays off). */
-  settings(config: Config): S | null;
-  start(settings: S, context: AdapterContext): Promise<RunningAdapter>;
+  /** The platform's variables and what it makes of them (its `settings.ts`); null settings keep it off. */
+  settings: SettingsSpec<S>;
+  start(settings: NonNullable<S>, context: AdapterContext): Promise<RunningAdapter>;
 }
 
 /** Keeps each adapter's settings typed inside its own entry while the list holds them all alike. */
-export function defineAdapter<S>(spec: AdapterSpec<S>): AdapterEntry {
+export function defineAdapter<N extends Platform, S>(spec: AdapterSpec<N, S>): AdapterEntry<N, S> {
+  const mine = (config: Config): S | null => (config as unknown as Record<string, S | null>)[spec.name] ?? null;
   return {
     name: spec.name,
     chat: spec.chat,
-    configured: (config) => spec.settings(config) !== null,
+    settings: spec.settings,
+    configured: (config) => mine(config) !== null,
     async start(config, context) {
-      const settings = spec.settings(config);
-      if (settings === null) throw new Error(`${spec.name} is not configured; main.ts starts only configured adapters`);
+      const settings = mine(config);
+      if (settings === null || settings === undefined) throw new Error(`${spec.name} is not configured; main.ts starts only configured adapters`);
       return spec.start(settings, context);
     },
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { discordSettings } from '../../src/adapters/discord/settings.js';
 import { ADAPTERS } from '../../src/adapters/list.js';
 import { type AdapterContext, type RunningAdapter, defineAdapter } from '../../src/adapters/types.js';
 import { type Config, readConfig } from '../../src/config.js';
@@ -27,7 +28,7 @@ describe('the adapter list main.ts starts from', () => {
     const entry = defineAdapter({
       name: 'discord',
       chat: true,
-      settings: (config) => config.discord,
+      settings: discordSettings,
       async start(settings) {
         seen.push(settings.appId);
         return { name: 'discord', drain: async () => undefined, pending: () => [], stop: async () => undefined } satisfies RunningAdapter;

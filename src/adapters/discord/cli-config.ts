@@ -1,4 +1,5 @@
-import { type DiscordConfig, readConfig } from '../../config.js';
+import { readConfig } from '../../config.js';
+import type { DiscordConfig } from './settings.js';
 
 /** The Discord settings for a command-line script, or null after saying on stderr what to set. */
 export function discordConfigForCli(): DiscordConfig | null {

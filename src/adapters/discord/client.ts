@@ -1,5 +1,5 @@
 import { Client, GatewayIntentBits, Partials } from 'discord.js';
-import type { DiscordConfig } from '../../config.js';
+import type { DiscordConfig } from './settings.js';
 
 /** Knobs production leaves alone; tests and the benchmark turn them for a local fake. */
 export interface DiscordTuning {

@@ -1,5 +1,5 @@
 import { type Client, Events, InteractionType, RESTEvents } from 'discord.js';
-import type { DiscordConfig } from '../../config.js';
+import type { DiscordConfig } from './settings.js';
 import { InFlight } from '../../core/in-flight.js';
 import type { ChannelRef } from '../../core/refs.js';
 import { serving } from '../../metrics/handling.js';

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { type App, AuthorizationError, HTTPReceiver, type InstallationStore, SocketModeReceiver, type StateStore, type webApi } from '@slack/bolt';
-import type { SlackConfig } from '../../config.js';
+import type { SlackConfig } from './settings.js';
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../log.js';
 import { settledWithin } from '../../shared/timeout.js';

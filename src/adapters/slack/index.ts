@@ -1,5 +1,5 @@
 import { ErrorCode, type webApi } from '@slack/bolt';
-import type { SlackConfig } from '../../config.js';
+import type { SlackConfig } from './settings.js';
 import { type Clock, systemClock } from '../../core/clock.js';
 import type { AdapterDeps, PlatformHealth, RunningAdapter } from '../types.js';
 import { registerActions } from './actions.js';

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Config } from '../../config.js';
+import type { WebConfig } from './settings.js';
 import { emojiCharacter } from '../../core/emoji.js';
 import { InFlight } from '../../core/in-flight.js';
 import type { AdapterDeps, PlatformHealth, RunningAdapter } from '../types.js';
@@ -20,7 +20,7 @@ import { createWebPort } from './port.js';
 import { PLAYGROUND } from './refs.js';
 
 export interface WebAdapterDeps extends AdapterDeps {
-  config: Config['web'];
+  config: WebConfig;
   /** No chat platform is configured: the page is the playground channel, not just a dashboard. */
   playground: boolean;
   /** The engine's clock, for "this week" on the boards; the system clock unless a test moves time. */

@@ -5,7 +5,7 @@ import pino from 'pino';
 import { commands } from '../../../commands/index.js';
 import { PortRouter } from '../../../src/adapters/port-router.js';
 import { type RunningSlackAdapter, type SlackAdapterOptions, startSlackAdapter } from '../../../src/adapters/slack/index.js';
-import type { SlackConfig } from '../../../src/config.js';
+import type { SlackConfig } from '../../../src/adapters/slack/settings.js';
 import { createBankService } from '../../../src/core/bank-service.js';
 import { defaultEngineConfig } from '../../../src/core/engine-config.js';
 import { type Engine, createEngine } from '../../../src/core/engine.js';

@@ -12,6 +12,11 @@ export interface ActionInvocation {
   isAdmin: boolean;
   /** The platform message that carried the button, when the platform says. */
   messageId?: string;
+  /**
+   * A form submission (see Reply.modal): field id → what was entered ('' for an optional field left
+   * empty). Only the fields the modal declared are passed on; the handler still checks every value.
+   */
+  values?: Readonly<Record<string, string>>;
 }
 
 /** A reaction added to a message in a channel. */

@@ -14,6 +14,90 @@ export interface Reply {
    * playground replaces the entry. Ignored for command replies and posts.
    */
   replaceMessage?: boolean;
+  /**
+   * Asks the person to fill in a form. Adapters that can still open one (a command or button answered
+   * within the platform's window: Discord's modal, Slack's `views.open`, the playground's dialog) open it
+   * and show nothing else; where they cannot (the answer came too late, no trigger) they show `blocks`,
+   * so a reply with a modal always carries blocks that say what to do instead (the command in words).
+   * The filled form comes back to `engine.handleAction` with `action: modal.submit` and `values`.
+   */
+  modal?: Modal;
+  /**
+   * Answers a form submission whose values were refused: field id → what is wrong. Slack and the
+   * playground keep the form open with the messages under the fields; Discord cannot (its modal has
+   * closed), so it shows `blocks`, which must say the same in words.
+   */
+  fieldErrors?: Record<string, string>;
+}
+
+/**
+ * A form. Sizes are the smallest any platform allows, so one modal works everywhere: a title of at most
+ * 24 characters (Slack), at most 5 fields with labels of at most 45 (Discord).
+ */
+export interface Modal {
+  /** The action id the submission comes back as: `<service>:<…>`, at most 100 characters, like a button's. */
+  submit: string;
+  title: string;
+  /** The submit button's words where the platform lets them be chosen (Slack, the playground); default "Submit". */
+  submitLabel?: string;
+  fields: ModalField[];
+}
+
+export interface ModalField {
+  /** The key of its value in the submission; at most 100 characters. */
+  id: string;
+  label: string;
+  /** `short`: one line; `long`: a paragraph; `select`: one of `choices`. */
+  style: 'short' | 'long' | 'select';
+  /** Optional fields may come back as ''. */
+  optional?: boolean;
+  placeholder?: string;
+  /** At most 3000 (Slack's limit); platforms refuse longer input before it reaches the core. */
+  maxLength?: number;
+  /** Filled in when the form opens (an edit, a retry after refused values). */
+  value?: string;
+  /** For `select`: at most 25 (Discord), labels of at most 75 characters. */
+  choices?: { label: string; value: string }[];
+}
+
+/** Modal limits every adapter can honour; `modalProblems` checks a modal against them (the tests use it). */
+export const MODAL_LIMITS = {
+  title: 24,
+  submitLabel: 24,
+  fields: 5,
+  label: 45,
+  placeholder: 100,
+  maxLength: 3000,
+  choices: 25,
+  choiceLabel: 75,
+  choiceValue: 100,
+  id: 100,
+} as const;
+
+export function modalProblems(modal: Modal): string[] {
+  const problems: string[] = [];
+  const L = MODAL_LIMITS;
+  if (modal.submit.length > L.id || !modal.submit.includes(':')) problems.push(`submit id "${modal.submit}" must be <service>:… and at most ${L.id} characters`);
+  if (modal.title.length === 0 || modal.title.length > L.title) problems.push(`title "${modal.title}" must be 1-${L.title} characters`);
+  if ((modal.submitLabel?.length ?? 0) > L.submitLabel) problems.push(`submit label longer than ${L.submitLabel}`);
+  if (modal.fields.length === 0 || modal.fields.length > L.fields) problems.push(`1-${L.fields} fields, not ${modal.fields.length}`);
+  const ids = new Set<string>();
+  for (const f of modal.fields) {
+    if (ids.has(f.id)) problems.push(`field id ${f.id} twice`);
+    ids.add(f.id);
+    if (f.id.length === 0 || f.id.length > L.id) problems.push(`field id "${f.id}" must be 1-${L.id} characters`);
+    if (f.label.length === 0 || f.label.length > L.label) problems.push(`label "${f.label}" must be 1-${L.label} characters`);
+    if ((f.placeholder?.length ?? 0) > L.placeholder) problems.push(`placeholder of ${f.id} longer than ${L.placeholder}`);
+    if (f.maxLength !== undefined && (f.maxLength < 1 || f.maxLength > L.maxLength)) problems.push(`maxLength of ${f.id} must be 1-${L.maxLength}`);
+    if (f.style === 'select') {
+      const n = f.choices?.length ?? 0;
+      if (n === 0 || n > L.choices) problems.push(`select ${f.id} needs 1-${L.choices} choices`);
+      for (const c of f.choices ?? [])
+        if (c.label.length === 0 || c.label.length > L.choiceLabel || c.value.length === 0 || c.value.length > L.choiceValue)
+          problems.push(`choice "${c.label}" of ${f.id} is empty or too long`);
+    }
+  }
+  return problems;
 }
 
 export type ReplyBlock =

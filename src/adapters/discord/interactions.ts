@@ -1,10 +1,20 @@
-import { type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Client, GuildMember, type Interaction, MessageFlags } from 'discord.js';
+import {
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Client,
+  GuildMember,
+  type Interaction,
+  MessageFlags,
+  type ModalSubmitInteraction,
+} from 'discord.js';
 import type { BankService } from '../../core/bank-service.js';
 import type { Engine } from '../../core/engine.js';
 import type { Store } from '../../store/store.js';
 import type { Logger } from '../../log.js';
 import { isAdmin } from './admin.js';
 import { suggest } from './autocomplete.js';
+import { readModalValues } from './modals.js';
 import { readOptions } from './options.js';
 import type { DiscordPort } from './port.js';
 import { RecentIds } from '../kit/recent-ids.js';
@@ -84,6 +94,25 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     await respond(i, () => engine.handleAction(inv), { guessEphemeral: true, deferAfterMs: deferAfter(), logger, replaceable });
   }
 
+  /** A filled form (see Reply.modal): its custom id is the submit action the core gave, its fields the values. */
+  async function modalSubmit(i: ModalSubmitInteraction): Promise<void> {
+    const messageId = i.message?.id;
+    const guildId = i.guildId ?? (messageId ? deps.port.recentDmOrigin(messageId) : undefined) ?? deps.guildId;
+    if (!guildId) {
+      await i.reply({ content: GONE, flags: MessageFlags.Ephemeral });
+      return;
+    }
+    const inv = {
+      action: i.customId,
+      user: userRef(guildId, i.user, nickname(i)),
+      channel: channelRef(guildId, i.channelId ?? ''),
+      isAdmin: isAdmin(i, deps.adminRole),
+      values: readModalValues(i),
+      ...(messageId ? { messageId } : {}),
+    };
+    await respond(i, () => engine.handleAction(inv), { guessEphemeral: true, deferAfterMs: deferAfter(), logger });
+  }
+
   async function originOfDm(i: ButtonInteraction): Promise<string | undefined> {
     // The DM may still be being recorded when a quick press arrives; wait for this channel's sends.
     await deps.port.dmSendsSettled(i.channelId);
@@ -114,6 +143,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       if (interaction.isAutocomplete()) await autocomplete(interaction);
       else if (interaction.isChatInputCommand()) await command(interaction);
       else if (interaction.isButton()) await button(interaction);
+      else if (interaction.isModalSubmit()) await modalSubmit(interaction);
     } catch (err) {
       logger.error({ err, interactionId: interaction.id, type: interaction.type }, 'discord: could not answer an interaction');
     } finally {
@@ -123,7 +153,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
 }
 
 /** The server nickname when the member came with the interaction (cached or raw). */
-function nickname(i: ChatInputCommandInteraction | ButtonInteraction): string | null {
+function nickname(i: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction): string | null {
   const member = i.member;
   if (!member) return null;
   if (member instanceof GuildMember) return member.displayName;

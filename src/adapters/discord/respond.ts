@@ -1,10 +1,11 @@
-import { type ButtonInteraction, type ChatInputCommandInteraction, type InteractionReplyOptions, MessageFlags } from 'discord.js';
-import { type Reply, textReply } from '../../core/reply.js';
+import { type ButtonInteraction, type ChatInputCommandInteraction, type InteractionReplyOptions, MessageFlags, type ModalSubmitInteraction } from 'discord.js';
+import { type Modal, type Reply, textReply } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
 import { replyOrDefer } from '../kit/reply-or-defer.js';
+import { toDiscordModal } from './modals.js';
 import { type DiscordMessage, renderReply } from './render.js';
 
-export type Repliable = ChatInputCommandInteraction | ButtonInteraction;
+export type Repliable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
 export interface RespondOptions {
   /** Whether the reply will probably be ephemeral: a deferral has to choose before the work is done. */
@@ -38,7 +39,7 @@ export async function respond(interaction: Repliable, work: () => Promise<Reply>
   if (opts.replaceable && interaction.isButton()) {
     const press = interaction;
     return replyOrDefer(pending, opts.deferAfterMs, {
-      ready: (reply) => replaceOrAdd(press, reply, true),
+      ready: async (reply) => (reply.modal ? showModal(press, reply.modal) : replaceOrAdd(press, reply, true)),
       // Deferred as an update (no new "thinking" message), so the answer can still take the pressed message's place.
       defer: async () => void (await press.deferUpdate()),
       late: (reply) => replaceOrAdd(press, reply, false),
@@ -46,6 +47,7 @@ export async function respond(interaction: Repliable, work: () => Promise<Reply>
   }
   return replyOrDefer(pending, opts.deferAfterMs, {
     ready: async (reply) => {
+      if (reply.modal && !interaction.isModalSubmit()) return showModal(interaction, reply.modal);
       const ephemeral = reply.ephemeral === true;
       const [head, ...rest] = renderReply(reply);
       await interaction.reply(asReply(head, ephemeral));
@@ -55,6 +57,15 @@ export async function respond(interaction: Repliable, work: () => Promise<Reply>
     defer: async () => void (await interaction.deferReply(opts.guessEphemeral ? { flags: MessageFlags.Ephemeral } : {})),
     late: (reply) => editDeferred(interaction, reply, opts.guessEphemeral),
   });
+}
+
+/**
+ * A form is the interaction's whole answer (callback 9), possible only as the first one: a deferred
+ * answer shows the reply's blocks instead, which say how to do the same without the form.
+ */
+async function showModal(interaction: ChatInputCommandInteraction | ButtonInteraction, modal: Modal): Promise<{ ephemeral: boolean }> {
+  await interaction.showModal(toDiscordModal(modal));
+  return { ephemeral: true };
 }
 
 /** The deferred placeholder becomes the answer; when its visibility was guessed wrong it is deleted and the answer follows. */

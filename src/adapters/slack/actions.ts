@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { describeError } from './describe-error.js';
 import { type HandlerContext, tokenFor } from './context.js';
 import { field, readBlockAction, slackChannel, slackUser } from './payloads.js';
+import { openModal } from './modals.js';
 import { replyLater } from './replies.js';
 
 /**
@@ -11,7 +12,7 @@ import { replyLater } from './replies.js';
  * are idempotent, and a redelivered trigger_id never gets this far (see redelivery.ts).
  */
 export function registerActions(app: App, ctx: HandlerContext): void {
-  app.action({ type: 'block_actions' }, async ({ body, action, ack, respond, context }) => {
+  app.action({ type: 'block_actions' }, async ({ body, action, ack, respond, context, client }) => {
     await ack();
     const press = readBlockAction(body, action);
     if (!press) {
@@ -27,6 +28,8 @@ export function registerActions(app: App, ctx: HandlerContext): void {
       ctx.logger.warn({ err: describeError(err), team: press.teamId }, 'no token to check a presser against; treating them as not an admin');
     }
     const reply = await ctx.engine.handleAction({ action: press.action, user, channel, isAdmin, ...(press.messageId ? { messageId: press.messageId } : {}) });
+    const origin = { channelId: press.channelId, ...(press.messageId ? { messageId: press.messageId } : {}) };
+    if (reply.modal && (await openModal(client, press.triggerId, reply.modal, origin, ctx.logger))) return;
     await replyLater(reply, { respond, port: ctx.port, channel, user, forceEphemeral: true, replaceable: press.onPrivateMessage });
   });
 }

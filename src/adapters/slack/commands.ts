@@ -4,6 +4,7 @@ import { replyOrDefer } from '../kit/reply-or-defer.js';
 import { describeError } from './describe-error.js';
 import { type HandlerContext, tokenFor } from './context.js';
 import { type CommandPayload, readCommand, slackChannel, slackUser } from './payloads.js';
+import { openModal } from './modals.js';
 import { replyLater, toResponse } from './replies.js';
 
 /** The one slash command; `/recall quiz ai 5` runs the same command list Discord and the playground use. */
@@ -17,7 +18,7 @@ const FAILED = 'Something went wrong running that command; it has been logged fo
  * the response_url.
  */
 export function registerCommand(app: App, ctx: HandlerContext): void {
-  app.command(SLASH_COMMAND, async ({ body, ack, respond, context }) => {
+  app.command(SLASH_COMMAND, async ({ body, ack, respond, context, client }) => {
     const command = readCommand(body);
     if (!command) {
       ctx.logger.warn({ keys: Object.keys(body) }, 'a /recall payload without team, channel or user; ignored');
@@ -27,13 +28,21 @@ export function registerCommand(app: App, ctx: HandlerContext): void {
     const channel = slackChannel(command.teamId, command.channelId);
     // A reply in the channel brings its pictures after it; a private one cannot (a shared file is public), so it keeps their words.
     const pictures = (reply: Reply) => (reply.ephemeral ? undefined : ctx.port.files.upload(channel, reply));
+    // A form opens in its own window; the command's ack then says nothing. Where it cannot open, the reply's words go instead.
+    const opened = (reply: Reply) => (reply.modal ? openModal(client, command.triggerId, reply.modal, { channelId: command.channelId }, ctx.logger) : false);
     await replyOrDefer(runCommand(ctx, command, context.botToken), ctx.ackWithinMs, {
       ready: async (reply) => {
+        if (reply.modal && command.triggerId) {
+          await ack();
+          if (!(await opened(reply))) await replyLater(reply, { respond, port: ctx.port, channel, user: slackUser(command.teamId, command.userId) });
+          return;
+        }
         await ack(toResponse(reply));
         await pictures(reply);
       },
       defer: () => ack({ response_type: 'ephemeral', text: 'Working on it…' }),
       late: async (reply) => {
+        if (await opened(reply)) return;
         await replyLater(reply, { respond, port: ctx.port, channel, user: slackUser(command.teamId, command.userId) });
         await pictures(reply);
       },

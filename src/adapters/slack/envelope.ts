@@ -66,6 +66,18 @@ const blockActions = z.looseObject({
   function_data: record.optional(),
 });
 
+/** A filled form (see modals.ts): Bolt reads `view` (its callback_id, app_installed_team_id), `user.id`, `team`, `enterprise`. */
+const viewSubmission = z.looseObject({
+  type: z.literal('view_submission'),
+  event: absent,
+  command: absent,
+  name: absent,
+  user: z.looseObject({ id: text }),
+  team: z.looseObject({ id: z.string().optional(), enterprise_id: z.string().optional() }).nullable().optional(),
+  enterprise: z.looseObject({}).nullable().optional(),
+  view: z.looseObject({ callback_id: z.string(), app_installed_team_id: z.string().optional() }),
+});
+
 /** `/recall …`: every field a single string (a repeated key would arrive as an array). */
 const slashCommand = z.object({ command: z.literal(SLASH_COMMAND), team_id: text, channel_id: text, user_id: text, event: absent }).catchall(z.string());
 
@@ -102,11 +114,16 @@ function decodeForm(raw: string): Decoded {
  */
 export function checkParsedBody(body: unknown): Decoded {
   if (typeof body === 'object' && body !== null && 'command' in body) return decodeCommand(body);
-  if (typeof body === 'object' && body !== null && 'actions' in body) return decodeInteractive(body);
+  if (typeof body === 'object' && body !== null && ('actions' in body || (body as { type?: unknown }).type === 'view_submission')) return decodeInteractive(body);
   return decodeEvents(body);
 }
 
 function decodeInteractive(payload: unknown): Decoded {
+  if (typeof payload === 'object' && payload !== null && (payload as { type?: unknown }).type === 'view_submission') {
+    const view = viewSubmission.safeParse(payload);
+    if (!view.success) return refuse(`not a view_submission payload (${issue(view.error)})`);
+    return bolt('view_submission', view.data.team?.id ?? field(view.data.user, 'team_id'));
+  }
   const action = blockActions.safeParse(payload);
   if (!action.success) return refuse(`not a block_actions payload (${issue(action.error)})`);
   return bolt('block_actions', action.data.team?.id ?? field(action.data.user, 'team_id'));

@@ -3,6 +3,7 @@ import type { SlackConfig } from './settings.js';
 import { type Clock, systemClock } from '../../core/clock.js';
 import type { AdapterDeps, PlatformHealth, RunningAdapter } from '../types.js';
 import { registerActions } from './actions.js';
+import { registerViews } from './views.js';
 import { createAdminCheck } from './admin.js';
 import { describeError } from './describe-error.js';
 import { redactSecrets } from './bolt-logger.js';
@@ -86,6 +87,7 @@ export async function startSlackAdapter(deps: SlackDeps): Promise<RunningSlackAd
   if (oauth) app.use(rememberOrgTeams(store));
   registerCommand(app, ctx);
   registerActions(app, ctx);
+  registerViews(app, ctx);
   registerEvents(app, ctx, oauth?.installationStore ?? null);
   app.error(async (error) => {
     const err = { type: error.name, message: redactSecrets(error.message), code: error.code };

@@ -38,6 +38,8 @@ export interface CommandPayload {
   /** What followed `/recall`, with Slack's `&amp;`/`&lt;`/`&gt;` turned back into characters. */
   text: string;
   responseUrl?: string;
+  /** Opens a modal (views.open) within 3 seconds of the command. */
+  triggerId?: string;
 }
 
 export function readCommand(body: unknown): CommandPayload | null {
@@ -47,6 +49,7 @@ export function readCommand(body: unknown): CommandPayload | null {
   if (!teamId || !channelId || !userId) return null;
   const userName = field(body, 'user_name');
   const responseUrl = field(body, 'response_url');
+  const triggerId = field(body, 'trigger_id');
   return {
     teamId,
     channelId,
@@ -54,6 +57,7 @@ export function readCommand(body: unknown): CommandPayload | null {
     ...(userName ? { userName } : {}),
     text: unescapeSlack(field(body, 'text') ?? ''),
     ...(responseUrl ? { responseUrl } : {}),
+    ...(triggerId ? { triggerId } : {}),
   };
 }
 
@@ -69,6 +73,8 @@ export interface ActionPayload {
   responseUrl?: string;
   /** The button was on a message only the presser sees: an ephemeral one, or one in their DM with the bot. */
   onPrivateMessage: boolean;
+  /** Opens a modal (views.open) within 3 seconds of the press. */
+  triggerId?: string;
 }
 
 /** A block_actions body and the one action Bolt picked from it. */
@@ -86,7 +92,9 @@ export function readBlockAction(body: unknown, action: unknown): ActionPayload |
   const container = child(body, 'container');
   // Slack's DM channel ids start with D; a DM with the bot has only the bot and the presser in it.
   const onPrivateMessage = container?.['is_ephemeral'] === true || channelId.startsWith('D');
+  const triggerId = field(body, 'trigger_id');
   return {
+    ...(triggerId ? { triggerId } : {}),
     teamId,
     channelId,
     userId,

@@ -8,6 +8,7 @@ import { bankRoutes } from './api/bank.js';
 import { boardRoutes } from './api/boards.js';
 import { channelRoutes } from './api/channel.js';
 import type { ApiDeps } from './api/deps.js';
+import { OpenModals } from './modals.js';
 import { type MetricsSource, metricsRoutes } from './api/metrics.js';
 import { practiceRoutes } from './api/practice.js';
 import { scheduleRoutes } from './api/schedules.js';
@@ -45,7 +46,18 @@ export async function startWebAdapter(deps: WebAdapterDeps): Promise<RunningAdap
   deps.router.register('web', createWebPort(log));
   const assets = await loadAssets();
   const revealReaction = (await engine.services.daily.status(PLAYGROUND)).revealReaction;
-  const api: ApiDeps = { engine, bank, log, logger, now, playground: deps.playground, tokenRequired: config.dashboardToken !== null, revealEmoji: emojiCharacter(revealReaction) };
+  const modals = new OpenModals(() => now().getTime());
+  const api: ApiDeps = {
+    engine,
+    bank,
+    log,
+    logger,
+    now,
+    modals,
+    playground: deps.playground,
+    tokenRequired: config.dashboardToken !== null,
+    revealEmoji: emojiCharacter(revealReaction),
+  };
   if (deps.playground) await preparePlayground(engine, logger);
 
   const inFlight = new InFlight();

@@ -15,7 +15,7 @@ import { FakeTimer } from '../../fakes/wake-timer.js';
 import { type TestWorld, createTestWorld } from '../../fakes/world.js';
 import { loadSeeds } from '../../helpers/bank.js';
 import { blocksText } from '../../fakes/slack/blocks.js';
-import { type PressedButton, type Who, blockAction, reactionAdded, slashCommand } from '../../fakes/slack/payloads.js';
+import { type PressedButton, type Who, blockAction, reactionAdded, slashCommand, viewSubmission } from '../../fakes/slack/payloads.js';
 import { FAKE_APP_TOKEN, FAKE_BOT_TOKEN, FakeSlack, type ResponseUrlCall } from '../../fakes/slack/server.js';
 import { FAKE_SIGNING_SECRET, SlackSender } from '../../fakes/slack/signed-requests.js';
 import { SLACK_CHANNEL as CHANNEL, slackWho } from '../../helpers/people.js';
@@ -161,6 +161,18 @@ export async function slackHarness(opts: HarnessOptions) {
     }
   }
 
+  /** Submits a modal the app opened (one of fake.views); resolves with the ack's body (null when empty: the form closed). */
+  async function submitView(who: Who, opened: { id: string; view: Record<string, unknown> }, values: Record<string, string>): Promise<Record<string, unknown> | null> {
+    const payload = viewSubmission(who, opened, values);
+    if (sender) {
+      const res = await sender.action(payload);
+      if (res.status !== 200) throw new Error(`view_submission answered ${res.status}: ${res.text}`);
+      return res.text === '' ? null : (res.json() as Record<string, unknown>);
+    }
+    const ack = await fake.socket.deliver('interactive', payload);
+    return ack.payload && Object.keys(ack.payload).length > 0 ? ack.payload : null;
+  }
+
   async function close(): Promise<void> {
     await adapter.stop();
     await engine.stop();
@@ -169,7 +181,7 @@ export async function slackHarness(opts: HarnessOptions) {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
 
-  return { fake, world, wake, engine, router, adapter, sender, logs, config, recall, react, press, deliverAction, deliverCommand, close };
+  return { fake, world, wake, engine, router, adapter, sender, logs, config, recall, react, press, deliverAction, deliverCommand, submitView, close };
 }
 
 export type SlackHarness = Awaited<ReturnType<typeof slackHarness>>;

@@ -57,6 +57,30 @@ export class EventBuilder {
     return { ...this.base(i, guildId, fields.message.channel_id, fields.user), type: 3, data: { custom_id: fields.customId, component_type: 2 }, message: fields.message };
   }
 
+  /** A modal submission: each label's component comes back with its value (a select's as `values`). */
+  modalSubmit(
+    i: FakeInteraction,
+    fields: { modal: Json; guildId: string | null; channelId: string; user: FakeUser; values: Record<string, string>; messageId: string | undefined },
+  ): Json {
+    const declared = Array.isArray(fields.modal['components']) ? (fields.modal['components'] as Json[]) : [];
+    const known = new Set(declared.map((c) => String((c['component'] as Json)['custom_id'])));
+    for (const id of Object.keys(fields.values)) if (!known.has(id)) throw new Error(`the modal has no field ${id}; it has ${[...known].join(', ')}`);
+    const components = declared.map((label, n) => {
+      const inner = label['component'] as Json;
+      const id = String(inner['custom_id']);
+      const value = fields.values[id] ?? '';
+      const answer = inner['type'] === 3 ? { type: 3, id: n * 2 + 2, custom_id: id, values: value ? [value] : [] } : { type: 4, id: n * 2 + 2, custom_id: id, value };
+      return { type: 18, id: n * 2 + 1, component: answer };
+    });
+    const message = fields.messageId ? this.world.messageById.get(fields.messageId) : undefined;
+    return {
+      ...this.base(i, fields.guildId, fields.channelId, fields.user),
+      type: 5,
+      data: { custom_id: fields.modal['custom_id'], components },
+      ...(message ? { message } : {}),
+    };
+  }
+
   reaction(fields: { message: FakeMessage; user: FakeUser; emoji: string }): Json {
     const guildId = this.world.guildOfChannel(fields.message.channel_id);
     const member = guildId ? this.memberOf(guildId, fields.user) : undefined;

@@ -126,6 +126,18 @@ export class FakeDiscord {
     return this.deliver(i, this.events.button(i, fields), guildId);
   }
 
+  /**
+   * Fills in and submits the modal the bot opened in answer to `opened` (a MODAL_SUBMIT interaction,
+   * type 5, in the same channel). `values` by field id; fields left out are sent empty, as Discord does.
+   */
+  submitModal(fields: { opened: FakeInteraction; user: FakeUser; values: Record<string, string> }): FakeInteraction {
+    const modal = fields.opened.modal;
+    if (!modal) throw new Error(`interaction ${fields.opened.id} opened no modal`);
+    const { channelId, guildId, messageId } = fields.opened;
+    const i = this.world.newInteraction({ type: 5, channelId, guildId, userId: fields.user.id, ...(messageId ? { messageId } : {}) });
+    return this.deliver(i, this.events.modalSubmit(i, { modal, guildId, channelId, user: fields.user, values: fields.values, messageId }), guildId);
+  }
+
   /** Delivers the same INTERACTION_CREATE again (same id and token), as Discord may after a reconnect. */
   redeliver(i: FakeInteraction): void {
     const payload = this.payloads.get(i.id);
@@ -163,7 +175,7 @@ export class FakeDiscord {
     const done = (): boolean => {
       // A deferred update is answered by the edit of the pressed message or by a follow-up.
       if (i.callbacks[0]?.['type'] === 6) return i.updated === true || i.followUps.length > 0;
-      return Boolean(i.original && !(Number(i.original['flags']) & 128)) || (i.deleted && i.followUps.length > 0) || i.callbacks.some((c) => c['type'] === 8);
+      return Boolean(i.original && !(Number(i.original['flags']) & 128)) || (i.deleted && i.followUps.length > 0) || i.callbacks.some((c) => c['type'] === 8 || c['type'] === 9);
     };
     return this.until(() => (done() ? i : undefined), `interaction ${i.id} to be answered`, timeoutMs);
   }

@@ -221,6 +221,14 @@ export class FakeRest {
       case 5:
         i.original = this.interactionMessage(i.channelId, {}, flags | LOADING);
         break;
+      // A modal answers only a command or a button, and is checked the way Discord checks it.
+      case 9: {
+        if (i.type !== 2 && i.type !== 3) return error(400, 50035, 'Invalid Form Body: a modal cannot answer this interaction');
+        const problem = modalProblem(data);
+        if (problem) return error(400, 50035, `Invalid Form Body: ${problem}`);
+        i.modal = data;
+        break;
+      }
       // The pressed message becomes the interaction's @original: 7 edits it now, 6 lets a later PATCH do it.
       case 6:
       case 7: {
@@ -275,6 +283,31 @@ export class FakeRest {
     w.messageById.set(message.id, message);
     return message;
   }
+}
+
+/** What Discord refuses in a modal (the limits from its documentation), or null. */
+function modalProblem(data: Json): string | null {
+  const title = data['title'];
+  if (typeof data['custom_id'] !== 'string' || data['custom_id'].length === 0 || data['custom_id'].length > 100) return 'custom_id must be 1-100 characters';
+  if (typeof title !== 'string' || title.length === 0 || title.length > 45) return 'title must be 1-45 characters';
+  const components = Array.isArray(data['components']) ? (data['components'] as Json[]) : [];
+  if (components.length === 0 || components.length > 5) return 'a modal has 1-5 components';
+  for (const c of components) {
+    if (c['type'] !== 18) return 'modal components must be labels';
+    if (typeof c['label'] !== 'string' || c['label'].length === 0 || c['label'].length > 45) return 'label must be 1-45 characters';
+    const inner = isJson(c['component']) ? c['component'] : {};
+    if (inner['type'] === 4) {
+      if (inner['style'] !== 1 && inner['style'] !== 2) return 'text input style must be 1 or 2';
+      if (typeof inner['max_length'] === 'number' && (inner['max_length'] < 1 || inner['max_length'] > 4000)) return 'max_length must be 1-4000';
+      if ('label' in inner) return 'a text input inside a label has no label of its own';
+    } else if (inner['type'] === 3) {
+      const options = Array.isArray(inner['options']) ? inner['options'] : [];
+      if (options.length === 0 || options.length > 25) return 'a select has 1-25 options';
+    } else {
+      return 'a label holds a text input or a select';
+    }
+  }
+  return null;
 }
 
 /** Interaction callbacks and webhook (interaction token) routes are authorized by the token in the path. */

@@ -33,6 +33,8 @@ export interface FakeInteraction {
   messageId?: string;
   /** The pressed message was updated in place (callback 7, or an edit of @original after callback 6). */
   updated?: boolean;
+  /** The form the bot opened in answer (callback 9): what the person sees and fills in. */
+  modal?: Json;
 }
 
 /** Everything the fake Discord knows: users, guilds, channels, messages, commands and interactions. */

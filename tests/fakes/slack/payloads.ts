@@ -89,3 +89,40 @@ export function blockAction(
     ],
   };
 }
+
+/**
+ * A view_submission for a modal the app opened (`view` as views.open got it): `values` by field id,
+ * laid out as Slack's state.values (block id → action id → element state).
+ */
+export function viewSubmission(who: Who, opened: { id: string; view: Record<string, unknown> }, values: Record<string, string>): Record<string, unknown> {
+  const teamId = who.teamId ?? FAKE_TEAM;
+  const blocks = Array.isArray(opened.view['blocks']) ? (opened.view['blocks'] as Record<string, unknown>[]) : [];
+  const state: Record<string, Record<string, unknown>> = {};
+  for (const b of blocks) {
+    if (b['type'] !== 'input') continue;
+    const blockId = String(b['block_id']);
+    const element = b['element'] as Record<string, unknown>;
+    const actionId = String(element['action_id']);
+    const value = values[blockId];
+    if (element['type'] === 'static_select') {
+      const options = (element['options'] as { text: unknown; value: string }[]) ?? [];
+      const chosen = options.find((o) => o.value === value);
+      if (value && !chosen) throw new Error(`select ${blockId} has no option ${value}`);
+      state[blockId] = { [actionId]: { type: 'static_select', selected_option: chosen ?? null } };
+    } else {
+      state[blockId] = { [actionId]: { type: 'plain_text_input', value: value === undefined || value === '' ? null : value } };
+    }
+  }
+  for (const id of Object.keys(values)) if (!(id in state)) throw new Error(`the view has no field ${id}`);
+  return {
+    type: 'view_submission',
+    team: { id: teamId, domain: 'fake' },
+    user: { id: who.userId, username: who.userName, name: who.userName, team_id: teamId },
+    api_app_id: 'A-RECALL',
+    token: 'legacy-verification-token',
+    trigger_id: `trig-${randomUUID()}`,
+    view: { ...opened.view, id: opened.id, team_id: teamId, state: { values: state }, hash: 'h1', app_id: 'A-RECALL', bot_id: 'B-RECALL' },
+    response_urls: [],
+    is_enterprise_install: false,
+  };
+}

@@ -72,6 +72,10 @@ export class FakeSlack {
   readonly socket = new FakeSocketMode();
   /** Uploaded files by id. */
   readonly files = new Map<string, FakeFile>();
+  /** Modals opened with views.open, oldest first: what a person would see and fill in. */
+  readonly views: { id: string; triggerId: string; view: Record<string, unknown> }[] = [];
+  /** Trigger ids Slack no longer takes (more than 3 s old): views.open answers expired_trigger_id. */
+  readonly expiredTriggers = new Set<string>();
   /** Scopes the install lacks: a method that needs one answers `missing_scope`. */
   readonly missingScopes = new Set<string>();
   private readonly faults = new Map<string, Fault[]>();
@@ -265,6 +269,17 @@ export class FakeSlack {
         return { ok: true, message_ts: this.nextTs() };
       case 'chat.update':
         return { ok: true, channel, ts: body['ts'], text: body['text'] };
+      case 'views.open': {
+        const triggerId = typeof body['trigger_id'] === 'string' ? body['trigger_id'] : '';
+        if (!triggerId) return { ok: false, error: 'invalid_arguments' };
+        if (this.expiredTriggers.has(triggerId)) return { ok: false, error: 'expired_trigger_id' };
+        const view = typeof body['view'] === 'object' && body['view'] !== null ? (body['view'] as Record<string, unknown>) : {};
+        const problem = viewProblem(view);
+        if (problem) return { ok: false, error: 'invalid_arguments', response_metadata: { messages: [`[ERROR] ${problem}`] } };
+        const id = `V${++this.seq}`;
+        this.views.push({ id, triggerId, view });
+        return { ok: true, view: { id, team_id: FAKE_TEAM, ...view } };
+      }
       case 'conversations.open':
         return { ok: true, channel: { id: `D-${String(body['users'])}` } };
       case 'users.info': {
@@ -339,6 +354,34 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /** The Web API client sends forms with nested values JSON-encoded; respond() sends JSON. */
+/** What Slack refuses in a modal view (its documented limits), or null. */
+function viewProblem(view: Record<string, unknown>): string | null {
+  const text = (v: unknown) => (typeof v === 'object' && v !== null && typeof (v as { text?: unknown }).text === 'string' ? (v as { text: string }).text : null);
+  if (view['type'] !== 'modal') return 'view type must be modal';
+  const title = text(view['title']);
+  if (!title || title.length > 24) return 'title must be 1-24 characters';
+  const submit = text(view['submit']);
+  if (submit !== null && submit.length > 24) return 'submit must be at most 24 characters';
+  if (typeof view['callback_id'] === 'string' && view['callback_id'].length > 255) return 'callback_id longer than 255';
+  if (typeof view['private_metadata'] === 'string' && view['private_metadata'].length > 3000) return 'private_metadata longer than 3000';
+  const blocks = Array.isArray(view['blocks']) ? (view['blocks'] as Record<string, unknown>[]) : [];
+  if (blocks.length === 0 || blocks.length > 100) return 'a view has 1-100 blocks';
+  for (const b of blocks) {
+    if (b['type'] !== 'input') continue;
+    const label = text(b['label']);
+    if (!label || label.length > 2000) return 'input label must be 1-2000 characters';
+    const element = (b['element'] ?? {}) as Record<string, unknown>;
+    if (element['type'] === 'plain_text_input' && typeof element['max_length'] === 'number' && element['max_length'] > 3000) return 'max_length at most 3000';
+    if (element['type'] === 'static_select') {
+      const options = Array.isArray(element['options']) ? element['options'] : [];
+      if (options.length === 0 || options.length > 100) return 'a select has 1-100 options';
+    } else if (element['type'] !== 'plain_text_input') {
+      return `unexpected input element ${String(element['type'])}`;
+    }
+  }
+  return null;
+}
+
 function parseBody(raw: string, contentType: string): Record<string, unknown> {
   if (raw === '') return {};
   if (contentType.includes('application/json')) {

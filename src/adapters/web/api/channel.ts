@@ -1,6 +1,7 @@
 import { normalizeReaction } from '../../../core/emoji.js';
 import { type Reply, textReply } from '../../../core/reply.js';
 import type { WebMessage } from '../channel-log.js';
+import { checkValues } from '../modals.js';
 import { readJsonBody } from '../http/body.js';
 import { HttpError, notFound } from '../http/errors.js';
 import type { Route } from '../http/router.js';
@@ -13,7 +14,7 @@ export const MAX_COMMAND_LENGTH = 2000;
 
 /** The playground channel: what a person sees, and what they type, press and react. */
 export function channelRoutes(deps: ApiDeps): Route[] {
-  const { engine, log, logger } = deps;
+  const { engine, log, logger, modals } = deps;
 
   /** A message the person can see (public, or meant for them), or 404. */
   async function visible(messageId: string, userId: string): Promise<WebMessage> {
@@ -73,6 +74,11 @@ export function channelRoutes(deps: ApiDeps): Route[] {
           logger.error({ err, user: user.userId, text: line }, 'playground command failed');
           reply = textReply('Something went wrong running that command; it has been logged.', { ephemeral: true });
         }
+        // A form opens over the page and says nothing in the channel until it is sent.
+        if (reply.modal) {
+          await log.remove(PLAYGROUND, slot.id);
+          return { json: { modal: modals.add(user.userId, reply.modal) } };
+        }
         await log.replace(PLAYGROUND, slot.id, reply, reply.ephemeral ? {} : { kind: 'post' });
         return {
           json: {
@@ -104,6 +110,10 @@ export function channelRoutes(deps: ApiDeps): Route[] {
           await log.remove(PLAYGROUND, slot.id);
           throw err;
         }
+        if (reply.modal) {
+          await log.remove(PLAYGROUND, slot.id);
+          return { json: { modal: modals.add(user.userId, reply.modal, messageId) } };
+        }
         const blocks = safeReplyView(reply, (err) => logger.error({ err, messageId }, 'could not render a button reply'));
         // The pressed message gives way only where it was the presser's alone; a channel post stays for everyone.
         // (When it is gone meanwhile, pushed out of the kept history, the answer fills its own slot instead.)
@@ -115,6 +125,33 @@ export function channelRoutes(deps: ApiDeps): Route[] {
         if (reply.blocks.length > 0) await log.replace(PLAYGROUND, slot.id, reply);
         else await log.remove(PLAYGROUND, slot.id);
         return { json: { blocks } };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/modal',
+      async handler(ctx) {
+        const body = await readJsonBody(ctx.req);
+        const user = userOf(body['user']);
+        const modalId = text(body, 'modalId', 100);
+        const opened = modals.get(modalId, user.userId);
+        if (!opened) throw notFound('That form is closed (it was sent, or left open too long); open it again.');
+        const checked = checkValues(opened.modal, body['values']);
+        if ('errors' in checked) return { json: { errors: checked.errors } };
+        const messageId = opened.messageId;
+        const reply = await engine.handleAction({
+          action: opened.modal.submit,
+          user,
+          channel: PLAYGROUND,
+          isAdmin: ctx.admin,
+          values: checked.values,
+          ...(messageId ? { messageId } : {}),
+        });
+        if (reply.fieldErrors && Object.keys(reply.fieldErrors).length > 0) return { json: { errors: reply.fieldErrors } };
+        modals.close(modalId);
+        if (reply.blocks.length === 0) return { json: { blocks: [] } };
+        const slot = await log.append(PLAYGROUND, reply.ephemeral ? { kind: 'private', forUser: user.userId, reply } : { kind: 'post', reply });
+        return { json: { messageId: slot.id, blocks: safeReplyView(reply, (err) => logger.error({ err, messageId: slot.id }, 'could not render a form reply')) } };
       },
     },
     {

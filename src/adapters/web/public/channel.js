@@ -1,5 +1,6 @@
 import { api, el, formatTime, toast, withCode } from './dom.js';
 import { renderBlocks, setServerNow, startCountdowns } from './blocks.js';
+import { openModal } from './modal.js';
 
 const EXAMPLES = ['help', 'practice', 'quiz count:3', 'quiz count:2 solo:yes', 'leaderboard', 'stats', 'team create Blue', 'team join Blue', 'daily status', 'bank stats'];
 
@@ -27,7 +28,8 @@ export function createChannelView({ person, session }) {
     if (busy) return;
     busy = true;
     try {
-      await api('/api/command', { user: person.name, text });
+      const answer = await api('/api/command', { user: person.name, text });
+      if (answer.modal) await openModal(answer.modal, person);
       await refresh({ stick: true });
     } catch (err) {
       toast(err.message, 'error');
@@ -39,7 +41,8 @@ export function createChannelView({ person, session }) {
 
   async function press(messageId, action) {
     try {
-      await api('/api/action', { user: person.name, messageId, action });
+      const answer = await api('/api/action', { user: person.name, messageId, action });
+      if (answer.modal) await openModal(answer.modal, person);
       await refresh({ stick: true });
     } catch (err) {
       toast(err.message, 'error');

@@ -15,6 +15,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   discord: () => import('./discord.js'),
   fanout: () => import('./fanout.js'),
   practice: () => import('./practice.js'),
+  search: () => import('./search.js'),
   'practice-remind': () => import('./practice-remind.js'),
   slack: () => import('./slack.js'),
   soak: () => import('./soak.js'),

@@ -21,7 +21,15 @@ export default {
     {
       name: 'show',
       description: 'One question with its answer, privately',
-      options: [{ name: 'id', description: 'the question id (from search)', type: 'string', required: true }],
+      options: [
+        {
+          name: 'id',
+          description: 'the question id (from search; Discord suggests them as you type words of the question)',
+          type: 'string',
+          required: true,
+          autocomplete: 'question',
+        },
+      ],
     },
     { name: 'reload', description: 'Re-read the bank files (admins)', permission: 'admin' },
     {
@@ -62,7 +70,7 @@ export default {
       }
       case 'search': {
         const words = ctx.options.required.string('words');
-        const hits = bank.search(words, {}, SEARCH_LIMIT);
+        const hits = await bank.search(words, {}, SEARCH_LIMIT);
         if (hits.length === 0) return textReply(`No question mentions \`${words}\`.`, { ephemeral: true });
         const lines = hits.map((q) => `• \`${q.id}\` ${firstLine(q.question)}${q.category ? ` _(${q.category})_` : ''}${q.answer === null ? ' · discussion' : ''}`);
         return textReply([`Questions matching \`${words}\`:`, ...lines, 'Show one with `bank show <id>`.'].join('\n'), { ephemeral: true });
@@ -73,7 +81,15 @@ export default {
         const entry = ctx.isAdmin ? bank.lookup(id) : undefined;
         if (entry) return entryReply(entry);
         const q = bank.find(id);
-        if (!q) throw new UserError('not-found', `No question has the id \`${id}\`; \`bank search <words>\` finds ids.`);
+        if (!q) {
+          // Words instead of an id (typed without picking one of Discord's suggestions): say which questions they match.
+          const near = await bank.search(id, {}, 3);
+          const list = near.map((n) => `• \`${n.id}\` ${firstLine(n.question)}`);
+          throw new UserError(
+            'not-found',
+            [`No question has the id \`${id}\`; \`bank search <words>\` finds ids.`, ...(list.length > 0 ? ['Questions matching it:', ...list] : [])].join('\n'),
+          );
+        }
         return {
           ephemeral: true,
           blocks: [

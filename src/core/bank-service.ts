@@ -1,5 +1,5 @@
 import type { BankLoadResult, BankWarning, Difficulty, Question } from '../bank/types.js';
-import { normalizeQuestionText } from '../bank/ids.js';
+import { type SearchIndex, buildSearchIndex } from '../bank/search-index.js';
 import type { Store } from '../store/store.js';
 import { type IdKeeper, createIdKeeper } from './bank-ids/keeper.js';
 import { type BankEdits, createBankEdits } from './bank-overlay/edits.js';
@@ -38,7 +38,13 @@ export interface BankService {
   /** An exact id, or a unique prefix of one (people paste shortened ids). */
   find(idOrPrefix: string): Question | undefined;
   filter(filter: QuestionFilter): Question[];
-  search(text: string, filter?: QuestionFilter, limit?: number): Question[];
+  /**
+   * Full-text search (src/bank/search-index.ts): the best matches first. The index is built on the first
+   * search, a slice at a time, and brought up to date after each reload.
+   */
+  search(text: string, filter?: QuestionFilter, limit?: number): Promise<Question[]>;
+  /** Like search, for a word still being typed (autocomplete, the dashboard's filter box). */
+  suggest(text: string, filter?: QuestionFilter, limit?: number): Promise<Question[]>;
   categories(): { name: string; questions: number; answered: number }[];
   /**
    * What a person typed (`ai`, `rag`, `fine`) → the categories it means: an exact name first, then
@@ -115,6 +121,7 @@ function serviceOver(initial: BankLoadResult, load: () => Promise<BankLoadResult
     served = null;
     installs++;
     version++;
+    followChange();
   };
   const lookup = (idOrPrefix: string): BankEntry | undefined => {
     const exact = lookupQuestion(layer, byId, idOrPrefix);
@@ -129,6 +136,63 @@ function serviceOver(initial: BankLoadResult, load: () => Promise<BankLoadResult
     return q ? entryOf(layer, q) : undefined;
   };
 
+  // Built on the first search, not at start: a bot nobody searches pays nothing for it. Once built, it
+  // follows the served list (reloads, overlay changes) by updating only what changed, in slices; searches
+  // wait for an update under way, so none sees a question that is gone.
+  let index: Promise<SearchIndex> | null = null;
+  /** The served list the index reflects (or will, once the build or update under way is done). */
+  let indexed: readonly Question[] | null = null;
+  // A build or update that fails drops the index (unless a newer one replaced it): the next search builds afresh.
+  const keep = (next: Promise<SearchIndex>, done: (built: SearchIndex) => void): Promise<SearchIndex> => {
+    index = next;
+    next.then(done, (err: unknown) => {
+      logger.error({ err }, 'bank: building the search index failed; the next search tries again');
+      if (index === next) {
+        index = null;
+        indexed = null;
+      }
+    });
+    return next;
+  };
+  const searchIndex = (): Promise<SearchIndex> => {
+    const current = questions();
+    if (!index) {
+      indexed = current;
+      return keep(buildSearchIndex(current, nextTurn), (built) => logger.info({ questions: built.size }, 'bank: search index built'));
+    }
+    if (indexed !== current) {
+      const previous = indexed ?? [];
+      indexed = current;
+      const update = index.then(
+        async (built) => {
+          const counts = await built.update(previous, current, nextTurn);
+          logger.info({ ...counts, questions: built.size }, 'bank: search index updated');
+          return built;
+        },
+        () => buildSearchIndex(current, nextTurn),
+      );
+      return keep(update, () => undefined);
+    }
+    return index;
+  };
+  /** Starts bringing a built index up to date at once after a change, so the next search need not wait as long. */
+  const followChange = (): void => {
+    if (index) void searchIndex();
+  };
+  const search = async (how: 'search' | 'suggest', text: string, f: QuestionFilter, limit: number): Promise<Question[]> => {
+    if (text.trim() === '') return [];
+    const built = await searchIndex();
+    const hits: Question[] = [];
+    for (const id of built[how](text, limit, (id) => {
+      const q = get(id);
+      return q !== undefined && matches(q, f);
+    })) {
+      const q = get(id);
+      if (q) hits.push(q);
+    }
+    return hits;
+  };
+
   const service: BankService = {
     version: () => version,
     all: () => questions(),
@@ -141,22 +205,8 @@ function serviceOver(initial: BankLoadResult, load: () => Promise<BankLoadResult
       return hits.length === 1 ? hits[0] : undefined;
     },
     filter: (f) => questions().filter((q) => matches(q, f)),
-    search(text, f = {}, limit = 10) {
-      const words = normalizeQuestionText(text).split(' ').filter(Boolean);
-      if (words.length === 0) return [];
-      const scored: { q: Question; score: number }[] = [];
-      for (const q of questions()) {
-        if (!matches(q, f)) continue;
-        const haystack = normalizeQuestionText(`${q.question} ${q.category ?? ''} ${q.tags.join(' ')}`);
-        if (!words.every((w) => haystack.includes(w))) continue;
-        const inQuestion = words.filter((w) => normalizeQuestionText(q.question).includes(w)).length;
-        scored.push({ q, score: inQuestion * 2 + (q.answer ? 1 : 0) });
-      }
-      return scored
-        .sort((a, b) => b.score - a.score)
-        .slice(0, limit)
-        .map((s) => s.q);
-    },
+    search: (text, f = {}, limit = 10) => search('search', text, f, limit),
+    suggest: (text, f = {}, limit = 10) => search('suggest', text, f, limit),
     categories() {
       const counts = new Map<string, { questions: number; answered: number }>();
       for (const q of questions()) {
@@ -217,6 +267,7 @@ function serviceOver(initial: BankLoadResult, load: () => Promise<BankLoadResult
       served = null;
       version++;
       await service.refresh();
+      followChange();
       return { total: next.questions.length, added, removed, warnings: next.warnings.length };
     },
     refresh() {

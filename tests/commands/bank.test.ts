@@ -23,6 +23,21 @@ describe('bank command', () => {
     expect(replyText(reply)).toContain(`\`${lora?.id}\` How does LoRA work?`);
   });
 
+  it('ranks the LoRA question first for `bank search LoRA`, and finds answers that discuss chunking', async () => {
+    const lora = replyText(await run({ command: 'bank', subcommand: 'search', options: { words: 'LoRA' } })).split('\n');
+    expect(lora[1]).toMatch(/^• `[0-9a-z]+` [^\n]*\bLoRA\b/);
+    expect(lora.join('\n')).not.toContain('exploration-exploitation');
+    const chunking = replyText(await run({ command: 'bank', subcommand: 'search', options: { words: 'chunking' } }));
+    expect(chunking).toContain('Describe the components of a RAG system.');
+    expect(replyText(await run({ command: 'bank', subcommand: 'search', options: { words: 'retreival augmentd' } }))).toContain('What is Retrieval-Augmented Generation (RAG)?');
+  });
+
+  it('says which questions match when `bank show` gets words instead of an id', async () => {
+    const text = replyText(await run({ command: 'bank', subcommand: 'show', options: { id: 'LoRA' } }));
+    expect(text).toMatch(/^No question has the id `LoRA`/);
+    expect(text).toMatch(/Questions matching it:\n• `[0-9a-z]+` [^\n]*LoRA/);
+  });
+
   it('says when nothing matches', async () => {
     expect(replyText(await run({ command: 'bank', subcommand: 'search', options: { words: 'quantum knitting' } }))).toBe('No question mentions `quantum knitting`.');
   });

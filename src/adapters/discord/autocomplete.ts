@@ -1,18 +1,21 @@
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
+import type { Question } from '../../bank/types.js';
 import type { BankService } from '../../core/bank-service.js';
 import type { Command, CommandOption } from '../../core/commands/types.js';
 import type { Engine } from '../../core/engine.js';
 import { LIMITS, truncate } from './limits.js';
 
 /**
- * Suggestions for options marked `autocomplete`: categories from the bank, teams of this guild. A list
- * (`ai, ra`) completes its last item and keeps the rest. Discord shows at most 25, each up to 100 chars.
+ * Suggestions for options marked `autocomplete`: categories from the bank, teams of this guild, questions
+ * (by the words typed, from the bank's search index). A list (`ai, ra`) completes its last item and keeps
+ * the rest. Discord shows at most 25, each up to 100 chars.
  */
 export async function suggest(interaction: AutocompleteInteraction, engine: Engine, bank: BankService): Promise<ApplicationCommandOptionChoiceData<string>[]> {
   const focused = interaction.options.getFocused(true);
   const option = findOption(engine.commands, interaction.commandName, interaction.options.getSubcommand(false), focused.name);
   if (!option?.autocomplete || !interaction.guildId) return [];
   const typed = String(focused.value);
+  if (option.autocomplete === 'question') return suggestQuestions(bank, typed);
   const comma = typed.lastIndexOf(',');
   const done = comma >= 0 ? `${typed.slice(0, comma + 1).trim()} ` : '';
   const partial = typed.slice(comma + 1).trim();
@@ -25,6 +28,28 @@ export async function suggest(interaction: AutocompleteInteraction, engine: Engi
     .filter((value) => value.length <= LIMITS.choiceName)
     .slice(0, LIMITS.autocompleteChoices)
     .map((value) => ({ name: truncate(value, LIMITS.choiceName), value }));
+}
+
+/**
+ * Questions for an option that takes a question id: the one whose id starts with what was typed (people
+ * paste ids), then the search index's best matches for the words. Shown as the question's first line with
+ * its category; the value sent back is the id.
+ */
+export async function suggestQuestions(bank: BankService, typed: string): Promise<ApplicationCommandOptionChoiceData<string>[]> {
+  const text = typed.trim();
+  if (text === '') return [];
+  const byId = bank.find(text.toLowerCase());
+  const hits = await bank.suggest(text, {}, LIMITS.autocompleteChoices);
+  const questions = byId ? [byId, ...hits.filter((q) => q !== byId)] : hits;
+  return questions.slice(0, LIMITS.autocompleteChoices).map((q) => ({ name: truncate(questionLabel(q), LIMITS.choiceName), value: q.id }));
+}
+
+function questionLabel(q: Question): string {
+  const line = (q.question.split('\n')[0] ?? '')
+    .replace(/\*\*|`/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return q.category ? `${line} (${q.category})` : line;
 }
 
 /** Names starting with what was typed, then names with a word starting with it, then names containing it. */

@@ -16,8 +16,8 @@ export interface CommandOption {
   required?: boolean;
   /** The only values allowed (matched case-insensitively in text; Discord shows them as a list). */
   choices?: readonly string[];
-  /** Values Discord can suggest as the person types. */
-  autocomplete?: 'category' | 'team';
+  /** Values Discord can suggest as the person types (`question`: ids, found by the words typed, via the bank's search index). */
+  autocomplete?: 'category' | 'team' | 'question';
   min?: number;
   max?: number;
   /** In a text command line, takes the rest of the line (a team name with spaces, a search). */

@@ -47,18 +47,20 @@ describe.each(backends)('the bank overlay on %s', (_name, open) => {
   it('a hidden question is left out of everything that serves questions, and is back once unhidden', async () => {
     const bank = await start(await fresh(), { text: OS });
     const before = bank.version();
+    expect((await bank.search('TLB')).map((q) => q.id)).toEqual([tlb]);
     const entry = await bank.edits.hide(tlb, admin);
     expect(entry.hidden).toEqual({ by: 'Ada', at: at.toISOString() });
     expect(bank.version()).toBeGreaterThan(before);
     expect(bank.get(tlb)).toBeUndefined();
     expect(bank.find(tlb.slice(0, 6))).toBeUndefined();
     expect(bank.all().map((q) => q.id)).not.toContain(tlb);
-    expect(bank.search('TLB')).toEqual([]);
+    expect(await bank.search('TLB')).toEqual([]);
     expect(bank.filter({ categories: ['Memory'] }).map((q) => q.id)).not.toContain(tlb);
     expect(bank.categories()).toEqual([{ name: 'Memory', questions: 2, answered: 1 }]);
     expect(bank.lookup(tlb)?.question.question).toBe('What is a TLB?');
     await bank.edits.unhide(tlb);
     expect(bank.get(tlb)?.question).toBe('What is a TLB?');
+    expect((await bank.search('TLB')).map((q) => q.id)).toEqual([tlb]);
   });
 
   it('an override is served with the original beside it, survives a reload and a restart, and reverts', async () => {

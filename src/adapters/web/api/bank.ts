@@ -28,7 +28,8 @@ export function bankRoutes(deps: ApiDeps): Route[] {
         const offset = integer(ctx.url, 'offset', 0, 1_000_000, 0);
         const limit = integer(ctx.url, 'limit', 1, 200, 50);
         const filter: QuestionFilter = { ...(category ? { categories: [category] } : {}), ...(tag ? { tags: [tag] } : {}), answeredOnly: answered === 'yes' };
-        let hits = q ? bank.search(q, filter, bank.all().length) : bank.filter(filter);
+        // The filter box searches as people type: the same full-text index as `bank search`, the last word taken as a prefix.
+        let hits = q ? await bank.suggest(q, filter, bank.all().length) : bank.filter(filter);
         const byId = q ? bank.find(q) : undefined;
         if (byId && !hits.includes(byId)) hits = [byId, ...hits];
         if (answered === 'no') hits = hits.filter((h) => h.answer === null);
@@ -64,7 +65,7 @@ export function bankRoutes(deps: ApiDeps): Route[] {
   ];
 }
 
-/** A question's list entry; rendering its Markdown once per loaded question keeps the list quick. */
+/** A question's list entry; rendering its Markdown once per loaded question (lazily, a page at a time) keeps the list quick. */
 const views = new WeakMap<Question, ReturnType<typeof buildView>>();
 
 function questionView(q: Question) {
@@ -80,6 +81,8 @@ function buildView(q: Question) {
   return {
     id: q.id,
     html: markdownToHtml(askedMarkdown(q)),
+    /** Folded away on the page until asked for; null for a discussion question. */
+    answerHtml: q.answer === null ? null : markdownToHtml(q.answer),
     category: q.category,
     tags: q.tags,
     answered: q.answer !== null,

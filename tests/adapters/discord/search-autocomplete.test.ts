@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from '../../../commands/index.js';
+import { toDiscordCommands } from '../../../src/adapters/discord/commands.js';
+import { GUILD, type Harness, STUDY, startHarness } from './harness.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+type Choices = { choices: { name: string; value: string }[] };
+
+/**
+ * The bank's search index behind Discord autocomplete: `/bank show id` offers questions found by the
+ * words typed (interaction type 4, answered with callback type 8), and the id picked shows the question.
+ */
+describe('discord.js adapter: question autocomplete from the bank search index', () => {
+  it('registers /bank show id with autocomplete on', () => {
+    const bank = toDiscordCommands(commands).find((c) => c.name === 'bank');
+    const show = bank?.options?.find((o) => o.name === 'show');
+    expect(show && 'options' in show ? show.options?.[0] : undefined).toMatchObject({ name: 'id', autocomplete: true, required: true });
+  });
+
+  it('offers questions for the words typed, LoRA first, with ids as values, and /bank show takes the picked id', async () => {
+    h = await startHarness();
+    const i = h.fake.autocomplete({ guildId: GUILD, channelId: STUDY, user: h.bob, name: 'bank', subcommand: 'show', option: 'id', value: 'LoRA' });
+    await h.fake.answered(i);
+    expect(i.callbacks[0]?.['type']).toBe(8);
+    const { choices } = (i.callbacks[0]?.['data'] ?? { choices: [] }) as Choices;
+    expect(choices.length).toBeGreaterThan(1);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    expect(choices[0]?.name).toMatch(/\bLoRA\b/);
+    expect(choices.map((c) => c.name).join('\n')).not.toContain('exploration-exploitation');
+    for (const c of choices) {
+      expect(c.value).toMatch(/^[0-9a-z]+$/);
+      expect(c.name.length).toBeLessThanOrEqual(100);
+    }
+
+    const shown = await h.slash(h.bob, 'bank', 'show', { id: choices[0]?.value ?? '' });
+    expect(shown.text).toContain('LoRA');
+    expect(shown.text).toContain(`id ${choices[0]?.value}`);
+  });
+
+  it('completes a word cut short and a typo, and an id prefix offers that question first', async () => {
+    h = await startHarness();
+    const ask = async (value: string) => {
+      const i = (h as Harness).fake.autocomplete({ guildId: GUILD, channelId: STUDY, user: (h as Harness).bob, name: 'bank', subcommand: 'show', option: 'id', value });
+      await (h as Harness).fake.answered(i);
+      return ((i.callbacks[0]?.['data'] ?? { choices: [] }) as Choices).choices;
+    };
+    expect((await ask('quantiz'))[0]?.name).toMatch(/quantization/i);
+    expect((await ask('reinforcment'))[0]?.name).toMatch(/reinforcement/i);
+    const lora = (await ask('LoRA'))[1];
+    expect((await ask(lora?.value.slice(0, 6) ?? ''))[0]).toEqual(lora);
+    expect(await ask('   ')).toEqual([]);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { loadBank } from '../../src/bank/load.js';
+import { INDEX_SLICE } from '../../src/bank/search-index.js';
+import { createBankService } from '../../src/core/bank-service.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { seedBankService } from '../helpers/services.js';
+
+const file = (path: string, text: string) => ({ path, bytes: new TextEncoder().encode(text) });
+
+describe('the bank service: search over the seed banks', () => {
+  const bank = seedBankService();
+
+  it('ranks a LoRA question first for LoRA, never exploration-exploitation (a substring match)', async () => {
+    const hits = await bank.search('LoRA', {}, 10);
+    expect(hits[0]?.question).toMatch(/\bLoRA\b/);
+    expect(hits.map((q) => q.question)).not.toContainEqual(expect.stringMatching(/exploration-exploitation/));
+  });
+
+  it('finds answers that discuss chunking', async () => {
+    const hits = await bank.search('chunking', {}, 10);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const q of hits) expect(`${q.question} ${q.answer}`.toLowerCase()).toContain('chunking');
+  });
+
+  it('finds through a typo and a word cut short', async () => {
+    expect((await bank.search('transfromer', {}, 5)).map((q) => q.question).every((t) => /transformer/i.test(t))).toBe(true);
+    expect((await bank.suggest('quantiz', {}, 2)).map((q) => q.question)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/quantization/i), expect.stringMatching(/quantization/i)]),
+    );
+  });
+
+  it('keeps to a filter', async () => {
+    const hits = await bank.search('policy', { categories: ['Reinforcement Learning'] }, 50);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(new Set(hits.map((q) => q.category))).toEqual(new Set(['Reinforcement Learning']));
+    expect(await bank.search('   ', {}, 5)).toEqual([]);
+  });
+});
+
+describe('the bank service: the search index across reloads', () => {
+  it('is built on the first search, and a reload brings it up to date', async () => {
+    const logged: { obj: Record<string, unknown>; msg: string }[] = [];
+    const logger = { ...silentLogger, info: (obj: Record<string, unknown>, msg: string) => logged.push({ obj, msg }) };
+    let text = '1. What is a mutex?\n   A lock.\n2. What is a semaphore?\n   A counter.\n';
+    const service = createBankService(loadBank([file('a.md', text)]), async () => loadBank([file('a.md', text)]), { logger });
+    await service.reload();
+    expect(logged.filter((l) => l.msg.includes('search index'))).toEqual([]);
+
+    expect((await service.search('lock', {}, 5)).map((q) => q.question)).toEqual(['What is a mutex?']);
+    expect(logged.find((l) => l.msg === 'bank: search index built')?.obj).toEqual({ questions: 2 });
+
+    text = '1. What is a mutex?\n   A lock with an owner.\n2. What is a spinlock?\n   A lock that busy-waits.\n';
+    await service.reload();
+    // Searches right after a reload wait for the update: none sees the old bank.
+    expect((await service.search('semaphore', {}, 5)).map((q) => q.question)).toEqual([]);
+    expect((await service.search('owner', {}, 5)).map((q) => q.question)).toEqual(['What is a mutex?']);
+    expect((await service.search('busy waits', {}, 5)).map((q) => q.question)).toEqual(['What is a spinlock?']);
+    expect(logged.find((l) => l.msg === 'bank: search index updated')?.obj).toEqual({ added: 1, replaced: 1, removed: 1, questions: 2 });
+  });
+
+  it('brings an index still being built up to date with a reload made meanwhile', async () => {
+    // More than one slice, so the build pauses between slices and the reload lands in the middle of it.
+    let text = Array.from({ length: INDEX_SLICE * 2 + 1 }, (_, i) => `${i + 1}. What is widget number ${i}?`).join('\n');
+    const service = createBankService(loadBank([file('a.md', text)]), async () => loadBank([file('a.md', text)]));
+    const first = service.search('widget', {}, 5);
+    text = '1. What is a barrier?\n';
+    await service.reload();
+    expect((await service.search('barrier', {}, 5)).map((q) => q.question)).toEqual(['What is a barrier?']);
+    expect(await service.search('widget', {}, 5)).toEqual([]);
+    // The search made before the reload finishes too, with questions of one bank or the other.
+    expect((await first).length).toBeLessThanOrEqual(5);
+  });
+
+  it('follows the overlay: an override is found by its new words, an added question at once, a hidden one not at all', async () => {
+    const text = '## Memory\n1. What is a page fault?\n   A trap on a missing page.\n2. What is a TLB?\n   A cache of translations.\n';
+    const service = createBankService(loadBank([file('os.md', text)]), async () => loadBank([file('os.md', text)]));
+    const admin = { by: 'Ada', at: new Date('2026-12-04T12:00:00Z') };
+    const [fault, tlb] = service.all();
+    expect((await service.search('trap', {}, 5)).map((q) => q.id)).toEqual([fault?.id]);
+
+    await service.edits.edit(fault?.id ?? '', { answer: 'The MMU raises an exception when a page is not mapped.' }, admin);
+    expect(await service.search('trap', {}, 5)).toEqual([]);
+    expect((await service.search('exception', {}, 5)).map((q) => q.answer)).toEqual(['The MMU raises an exception when a page is not mapped.']);
+
+    const added = await service.edits.add({ question: 'What is a huge page?', answer: 'A 2 MB page that saves TLB entries.', suggestedBy: 'Bob' }, admin);
+    expect((await service.search('huge', {}, 5)).map((q) => q.id)).toEqual([added.id]);
+
+    await service.edits.hide(tlb?.id ?? '', admin);
+    expect((await service.search('translations', {}, 5)).map((q) => q.id)).toEqual([]);
+  });
+});

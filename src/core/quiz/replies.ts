@@ -40,9 +40,15 @@ export function closedQuestionReply(round: RoundRecord, index: number): Reply {
   const right = answers.filter((a) => a.right).length;
   const blocks: ReplyBlock[] = [questionBlock(round, index, q.kind === 'choice' ? q.correct : null)];
   if (q.kind === 'choice') {
-    blocks.push({ type: 'text', markdown: `**Answer: ${LETTERS[q.correct] ?? '?'}** — ${escapeMarkdown(q.choices[q.correct] ?? '')}` });
+    const letter = `**Answer: ${LETTERS[q.correct] ?? '?'}**`;
+    const choice = q.choices[q.correct] ?? '';
     // The choice was the short form; now that nobody can answer, the whole answer as the bank has it.
-    if (!sameText(q.answer, q.choices[q.correct] ?? '')) blocks.push({ type: 'text', markdown: q.answer });
+    const full = letters(q.answer);
+    const short = letters(choice);
+    if (full === short) blocks.push({ type: 'text', markdown: `${letter} — ${escapeMarkdown(choice)}` });
+    // An answer that opens with the choice (its first sentence) says it again anyway; one that does not (a bank's own options) keeps it.
+    else if (short !== '' && full.startsWith(short)) blocks.push({ type: 'text', markdown: letter }, { type: 'text', markdown: q.answer });
+    else blocks.push({ type: 'text', markdown: `${letter} — ${escapeMarkdown(choice)}` }, { type: 'text', markdown: q.answer });
     blocks.push({
       type: 'buttons',
       buttons: q.choices.map((_, i) => ({
@@ -110,14 +116,9 @@ function questionBlock(round: RoundRecord, index: number, reveal: number | null)
   return { type: 'question', title: `Question ${index + 1} of ${round.questions.length}`, markdown, ...(footer ? { footer } : {}) };
 }
 
-/** The full answer adds nothing when it is the choice itself (a one-line answer). */
-function sameText(a: string, b: string): boolean {
-  const norm = (t: string) =>
-    t
-      .replace(/[\s*_`]+/g, ' ')
-      .trim()
-      .toLowerCase();
-  return norm(a) === norm(b);
+/** Only letters and digits, lower-cased: Markdown, math and spacing aside, is it the same words? */
+function letters(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 function seconds(ms: number): string {

@@ -50,6 +50,27 @@ describe('discord.js adapter: replies become Discord messages', () => {
     ]);
   });
 
+  it('a deadline is subtext ending in a relative timestamp Discord keeps counting down; a marked pick is a disabled button', () => {
+    const [message] = json({
+      blocks: [
+        { type: 'deadline', markdown: '30s to answer · closes', at: 1_795_420_830_500 },
+        {
+          type: 'buttons',
+          buttons: [
+            { action: 'quiz:r:0:A', label: 'A', style: 'secondary', disabled: true },
+            { action: 'quiz:r:0:B', label: '✓ B', style: 'success', disabled: true, selected: true },
+          ],
+        },
+      ],
+    });
+    // Whole seconds: Discord's <t:…> takes a unix time.
+    expect(message?.content).toBe('-# 30s to answer · closes <t:1795420830:R>');
+    expect(message?.components[0]?.components).toEqual([
+      { type: 2, custom_id: 'quiz:r:0:A', label: 'A', style: 2, disabled: true },
+      { type: 2, custom_id: 'quiz:r:0:B', label: '✓ B', style: 3, disabled: true },
+    ]);
+  });
+
   it('rows hold five buttons, at most five rows a message; labels are cut to 80 characters', () => {
     const many: Button[] = Array.from({ length: 27 }, (_, i) => ({ action: `quiz:r:${i}:A`, label: `${'x'.repeat(90)}${i}` }));
     const messages = json({

@@ -79,6 +79,31 @@ describe('Slack Block Kit rendering of a core Reply', () => {
     expect(buttonsIn(blocks).map((b) => b.value)).toEqual(['quiz:r1:1:A']);
   });
 
+  it('keeps a person’s own pick drawn, marked, though it is switched off: Slack cannot grey it, and it should not vanish', () => {
+    const blocks = blocksOf({
+      blocks: [
+        {
+          type: 'buttons',
+          buttons: [
+            { action: 'daily:grade:abc:got', label: '✓ Got it', style: 'success', disabled: true, selected: true },
+            { action: 'daily:grade:abc:partly', label: 'Partly', style: 'secondary' },
+            { action: 'daily:grade:abc:missed', label: 'Missed it', style: 'secondary', disabled: true },
+          ],
+        },
+      ],
+    });
+    expect(buttonsIn(blocks).map((b) => b.label)).toEqual(['✓ Got it', 'Partly']);
+    expect(blocks[0]?.elements?.[0]?.style).toBe('primary');
+  });
+
+  it('writes a deadline as a Slack date token, so each reader sees the closing time in their own zone, UTC as the fallback', () => {
+    const blocks = blocksOf({ blocks: [{ type: 'deadline', markdown: '30s to answer · closes', at: Date.UTC(2026, 10, 23, 8, 0, 30, 400) }] });
+    const unix = Math.floor(Date.UTC(2026, 10, 23, 8, 0, 30) / 1000);
+    expect(blocks).toEqual([
+      { type: 'context', block_id: expect.any(String), elements: [{ type: 'mrkdwn', text: `30s to answer · closes at <!date^${unix}^{time_secs}|08:00:30 UTC>` }] },
+    ]);
+  });
+
   it('keeps action ids unique within a message while the value stays the core action', () => {
     const blocks = blocksOf({
       blocks: [

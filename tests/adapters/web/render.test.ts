@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { blockView } from '../../../src/adapters/web/render/reply-view.js';
 import { markdownToHtml } from '../../../src/adapters/web/render/markdown-html.js';
 import { slackToHtml } from '../../../src/adapters/web/render/slack-html.js';
 
@@ -48,5 +49,30 @@ describe('the playground’s Slack mrkdwn preview renderer', () => {
     expect(slackToHtml('<https://example.com|the docs>')).toBe('<p><a href="https://example.com" rel="noopener noreferrer nofollow" target="_blank">the docs</a></p>');
     expect(slackToHtml('<javascript:alert(1)|click>')).toBe('<p>click</p>');
     expect(slackToHtml('one\n\ntwo')).toBe('<p>one</p><p>two</p>');
+  });
+});
+
+describe('the playground’s view of a reply’s live parts', () => {
+  it('passes a deadline on as its words and the instant, for the page to count down; a marked pick keeps its mark', () => {
+    expect(blockView({ type: 'deadline', markdown: '30s to answer · *closes*', at: 1_795_420_830_000 })).toEqual({
+      type: 'deadline',
+      html: '<p>30s to answer · <em>closes</em></p>',
+      at: 1_795_420_830_000,
+    });
+    expect(
+      blockView({
+        type: 'buttons',
+        buttons: [
+          { action: 'q:a', label: '✓ A', style: 'success', disabled: true, selected: true },
+          { action: 'q:b', label: 'B' },
+        ],
+      }),
+    ).toEqual({
+      type: 'buttons',
+      buttons: [
+        { action: 'q:a', label: '✓ A', style: 'success', disabled: true, selected: true },
+        { action: 'q:b', label: 'B', style: 'secondary', disabled: false, selected: false },
+      ],
+    });
   });
 });

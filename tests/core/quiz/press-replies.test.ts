@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answeredReply } from '../../../src/core/quiz/press-replies.js';
-import { questionReply } from '../../../src/core/quiz/replies.js';
+import { closedQuestionReply, questionReply } from '../../../src/core/quiz/replies.js';
 import type { RoundQuestion, RoundRecord } from '../../../src/core/quiz/types.js';
 import { markPicked, replyText } from '../../../src/core/reply.js';
 import { ALICE, CHANNEL } from './setup.js';
@@ -90,5 +90,30 @@ describe('a quiz question post', () => {
     const reply = questionReply(round([choiceQ]), 0, 30_000);
     expect(reply.blocks.at(-1)).toEqual({ type: 'deadline', markdown: '30s to answer · closes', at: 31_000 });
     expect(replyText(reply)).toContain('30s to answer · closes at 1970-01-01T00:00:31.000Z');
+  });
+});
+
+describe('a closed quiz question', () => {
+  const texts = (q: RoundQuestion) => closedQuestionReply(round([q]), 0).blocks.flatMap((b) => (b.type === 'text' ? [b.markdown] : []));
+
+  it('shows the whole answer; the short form is not said twice when the answer opens with it', () => {
+    expect(texts(choiceQ)).toEqual(['**Answer: B**', choiceQ.answer]);
+  });
+
+  it('keeps the choice beside an answer that does not open with it (a bank that carries its own options)', () => {
+    expect(texts({ ...choiceQ, answer: 'It learns the noise.\n\nMore data or regularisation helps.' })).toEqual([
+      '**Answer: B** — Fitting noise in the training data.',
+      'It learns the noise.\n\nMore data or regularisation helps.',
+    ]);
+  });
+
+  it('says the choice once when it is the whole answer', () => {
+    expect(texts({ ...choiceQ, answer: '*Fitting noise in the training data*' })).toEqual(['**Answer: B** — Fitting noise in the training data.']);
+  });
+
+  it('has no countdown left: every button off', () => {
+    const reply = closedQuestionReply(round([choiceQ]), 0);
+    expect(reply.blocks.some((b) => b.type === 'deadline')).toBe(false);
+    expect(reply.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : [])).every((b) => b.disabled)).toBe(true);
   });
 });

@@ -35,7 +35,7 @@ describe('a quiz round from start to summary', () => {
       expect(update?.kind === 'update' && update.messageId).toBe(questionPosts(w.platform)[i]?.messageId);
       expect(buttonsOf(update!.reply).every((b) => b.disabled)).toBe(true);
       expect(replyText(update!.reply)).toContain(i < 2 ? '3 of 3 got it.' : '2 of 3 got it.');
-      expect(replyText(update!.reply)).toMatch(/\*\*Answer: [A-D]\*\* — /);
+      expect(replyText(update!.reply)).toMatch(/\*\*Answer: [A-D]\*\*/);
       // Closed, the post shows the whole answer, not only the first sentence that served as the choice.
       const full = round.questions[i]!.answer;
       expect(full.length).toBeGreaterThan((round.questions[i]!.choices[round.questions[i]!.correct] ?? '').length);

@@ -136,8 +136,10 @@ export class ParseCache {
     const head = Buffer.from(JSON.stringify({ key, one: one.byteLength, two: two.byteLength, nums: nums.length, warnings: parsed.warnings.map(cachedWarning) }));
     const length = Buffer.alloc(4);
     length.writeUInt32LE(head.length, 0);
-    const body = Buffer.concat([length, head, one, two, new Uint8Array(nums.buffer, nums.byteOffset, nums.byteLength)]);
-    await writeAside(this.entryPath(key), [MAGIC, checksum(body), body]);
+    // Written in parts, not joined first: a joined copy of every pack on its way to disk was ~20 MB of
+    // peak RSS in the first start of a 100,000-question bank (buffers live until a collection frees them).
+    const body = [length, head, one, two, new Uint8Array(nums.buffer, nums.byteOffset, nums.byteLength)];
+    await writeAside(this.entryPath(key), [MAGIC, checksum(body), ...body]);
   }
 
   /** Drops entries this load did not use (files since edited or removed) and other versions' folders; saves the manifest. */
@@ -223,14 +225,23 @@ function isHead(value: unknown): value is { key: string; one: number; two: numbe
   );
 }
 
-function checksum(body: Uint8Array): Buffer {
+/** The checksum of the body, given whole or in consecutive parts (the same either way). */
+function checksum(body: Uint8Array | readonly Uint8Array[]): Buffer {
+  const parts = body instanceof Uint8Array ? [body] : body;
   // Guards against torn or damaged files, not against an attacker who can write the store's folder anyway,
   // so CRC-32 (several times cheaper than SHA-256 over a restart's ~80 MB of entries) is enough.
   // zlib.crc32 came in Node 20.15; before it, the first bytes of a SHA-256 (an entry written by the other
   // kind then reads as damaged and is rewritten, once).
-  if (typeof zlib.crc32 !== 'function') return createHash('sha256').update(body).digest().subarray(0, SUM);
+  if (typeof zlib.crc32 !== 'function') {
+    const hash = createHash('sha256');
+    for (const part of parts) hash.update(part);
+    return hash.digest().subarray(0, SUM);
+  }
+  let crc = 0;
+  // Empty parts are skipped: on Node 20, zlib.crc32 of an array over a zero-length ArrayBuffer returns 0, not the crc so far.
+  for (const part of parts) if (part.byteLength > 0) crc = zlib.crc32(part, crc);
   const sum = Buffer.alloc(SUM);
-  sum.writeUInt32LE(zlib.crc32(body), 0);
+  sum.writeUInt32LE(crc, 0);
   return sum;
 }
 

@@ -5,6 +5,7 @@ import { emojiCharacter } from '../../core/emoji.js';
 import { InFlight } from '../../core/in-flight.js';
 import type { AdapterDeps, PlatformHealth, RunningAdapter } from '../types.js';
 import { bankRoutes } from './api/bank.js';
+import { bankEditRoutes } from './api/bank-edits.js';
 import { boardRoutes } from './api/boards.js';
 import { channelRoutes } from './api/channel.js';
 import type { ApiDeps } from './api/deps.js';
@@ -63,7 +64,15 @@ export async function startWebAdapter(deps: WebAdapterDeps): Promise<RunningAdap
   const inFlight = new InFlight();
   const server = createWebServer({
     inFlight,
-    routes: [...channelRoutes(api), ...boardRoutes(api), ...bankRoutes(api), ...scheduleRoutes(api), ...practiceRoutes(api), ...(deps.metrics ? metricsRoutes(deps.metrics) : [])],
+    routes: [
+      ...channelRoutes(api),
+      ...boardRoutes(api),
+      ...bankRoutes(api),
+      ...bankEditRoutes(api),
+      ...scheduleRoutes(api),
+      ...practiceRoutes(api),
+      ...(deps.metrics ? metricsRoutes(deps.metrics) : []),
+    ],
     assets,
     auth: { token: config.dashboardToken, playground: deps.playground },
     logger,

@@ -44,7 +44,7 @@ export async function startHarness(opts: HarnessOptions = {}) {
   const fake: TestWorld | null = opts.clock === 'system' ? null : await createTestWorld({ store });
   const world: World = fake ?? { clock: systemClock, store, random: seededRandom(7), logger: new RecordingLogger(), timers: systemTimers };
   const loaded = opts.bank ?? hostileBank();
-  const bank = createBankService(loaded, async () => loaded);
+  const bank = createBankService(loaded, async () => loaded, { store });
   const router = new PortRouter();
   const wake = new FakeTimer();
   const engine = createEngine({ world, config: defaultEngineConfig, bank, platform: router, commands, wakeTimer: wake, ...(opts.images ? { images: opts.images } : {}) });
@@ -67,6 +67,7 @@ export async function startHarness(opts: HarnessOptions = {}) {
   return {
     url: base,
     engine,
+    bank,
     world,
     /** The fake world (clock and timers the test moves); null with the system clock. */
     fake,

@@ -1,3 +1,4 @@
+import { adminControls, overlayBadges } from './bank-edit.js';
 import { api, debounce, el, setSafeHtml, toast } from './dom.js';
 
 const PAGE = 50;
@@ -30,7 +31,8 @@ export function createBankView() {
     params.set('limit', String(PAGE));
     const data = await api(`/api/bank?${params}`);
     if (!facetsShown) showFacets(data);
-    const items = data.questions.map(questionItem);
+    document.getElementById('bank-changes-field').hidden = !data.admin;
+    const items = data.questions.map((q) => questionItem(q, data.admin ? reload : null));
     if (reset) list.replaceChildren(...items);
     else list.append(...items);
     offset += data.questions.length;
@@ -57,7 +59,8 @@ export function createBankView() {
   return { refresh: () => (list.childElementCount === 0 ? load(true) : Promise.resolve()) };
 }
 
-function questionItem(q) {
+/** `onChanged`: set for admins, who get Edit / Hide / Revert; called after a change to redraw the list. */
+function questionItem(q, onChanged) {
   const panelId = `preview-${q.id}`;
   const panel = el('div', { id: panelId, class: 'preview', hidden: true });
   const toggle = el('button', { type: 'button', class: 'btn btn-secondary', 'aria-expanded': 'false', 'aria-controls': panelId }, 'Preview on Discord and Slack');
@@ -84,15 +87,18 @@ function questionItem(q) {
       q.category && el('span', { class: 'category' }, q.category),
       q.tags.map((t) => el('span', { class: 'tag' }, t)),
       q.hints > 0 && el('span', { class: 'muted' }, `${q.hints} ${q.hints === 1 ? 'hint' : 'hints'}`),
+      overlayBadges(q),
       el('code', { class: 'qid', title: 'question id' }, q.id),
     ),
     el(
       'p',
       { class: 'sources' },
       'Source: ',
+      q.sources.length === 0 && 'kept in the store (export it with npm run bank -- export)',
       q.sources.map((s, i) => [i > 0 ? ', ' : '', el('code', {}, `${s.file}:${s.line}`)]),
     ),
     toggle,
+    onChanged && adminControls(q, onChanged),
     panel,
   );
 }

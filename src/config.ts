@@ -28,8 +28,8 @@ const CORE_ENV = {
   REVEAL_EMOJI: z.string().default('eyes'),
   POINTS: z
     .string()
-    .regex(/^\d+,\d+,\d+$/, 'three whole numbers for got it, partly and missed, like 3,1,0')
-    .default('3,1,0'),
+    .regex(/^\d+,\d+,\d+(,\d+)?$/, 'three whole numbers for got it, partly and missed, like 3,1,0, and optionally a fourth for taking part in a discussion question (default 1)')
+    .default('3,1,0,1'),
   PRACTICE_POINTS: z.enum(['on', 'off']).default('off'),
   GRADE_WINDOW_HOURS: wholeNumber(24, 1, 24 * 14),
   CATCH_UP_GRACE_MINUTES: wholeNumber(120, 0, 24 * 60),
@@ -85,7 +85,7 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
   // The joined schema's type is a plain record; the core part is read through its own schema's type.
   const all: Record<string, unknown> = parsed.data;
   const e = all as z.output<z.ZodObject<typeof CORE_ENV>>;
-  const [got, partly, missed] = e.POINTS.split(',').map(Number) as [number, number, number];
+  const [got, partly, missed, discussed = defaultEngineConfig.points.discussed] = e.POINTS.split(',').map(Number) as [number, number, number, number?];
   const platforms = Object.fromEntries(ADAPTERS.map((a) => [a.name, a.settings.read(all)])) as PlatformSettings;
   return {
     ok: true,
@@ -95,7 +95,7 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       storeUrl: e.STORE_URL,
       engine: {
         ...defaultEngineConfig,
-        points: { got, partly, missed },
+        points: { got, partly, missed, discussed },
         gradeWindowMs: e.GRADE_WINDOW_HOURS * 3_600_000,
         catchUpGraceMs: e.CATCH_UP_GRACE_MINUTES * 60_000,
         slotLeaseMs: e.SLOT_LEASE_SECONDS * 1000,

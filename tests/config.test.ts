@@ -29,7 +29,7 @@ describe('configuration', () => {
       discord: null,
       slack: null,
     });
-    expect(config.engine.points).toEqual({ got: 3, partly: 1, missed: 0 });
+    expect(config.engine.points).toEqual({ got: 3, partly: 1, missed: 0, discussed: 1 });
     expect(config.engine.defaultTimezone).toBe('UTC');
   });
 
@@ -39,7 +39,8 @@ describe('configuration', () => {
 
   it('reads the game rules', () => {
     const config = ok({ POINTS: '5,2,0', GRADE_WINDOW_HOURS: '48', REVEAL_EMOJI: 'eyes, :brain:', DEFAULT_TIMEZONE: 'europe/berlin' });
-    expect(config.engine.points).toEqual({ got: 5, partly: 2, missed: 0 });
+    expect(config.engine.points).toEqual({ got: 5, partly: 2, missed: 0, discussed: 1 });
+    expect(ok({ POINTS: '5,2,0,2' }).engine.points).toEqual({ got: 5, partly: 2, missed: 0, discussed: 2 });
     expect(config.engine.gradeWindowMs).toBe(48 * 3_600_000);
     expect(config.engine.revealReactions).toEqual(['eyes', 'brain']);
     expect(config.engine.defaultTimezone).toBe('Europe/Berlin');

@@ -37,7 +37,7 @@ export interface EngineConfig {
 }
 
 export const defaultEngineConfig: EngineConfig = {
-  points: { got: 3, partly: 1, missed: 0 },
+  points: { got: 3, partly: 1, missed: 0, discussed: 1 },
   gradeWindowMs: 24 * 60 * 60 * 1000,
   streakBonus: { fromStreak: 3, points: 1 },
   revealReactions: ['eyes'],

@@ -18,7 +18,7 @@ describe('the several-instances suite', () => {
 
 const CHANNELS = ['C-one', 'C-two', 'C-three'];
 const OWED_MINUTES = 3;
-const POINTS: Record<Grade, number> = { got: 3, partly: 1, missed: 0 };
+const POINTS: Record<Grade, number> = { got: 3, partly: 1, missed: 0, discussed: 1 };
 const GRADES: Grade[] = ['got', 'partly', 'missed'];
 
 describe.skipIf(missing)(SUITE, () => {

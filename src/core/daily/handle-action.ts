@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import { metricsOf } from '../metrics.js';
 import type { ChannelRef, UserRef, WorkspaceRef } from '../refs.js';
 import { type Reply, textReply } from '../reply.js';
+import type { Grade } from '../scoring/grades.js';
 import type { ScoringService } from '../scoring/service.js';
 import { parseDailyAction } from './action-ids.js';
 import { revealedKey } from './keys.js';
@@ -33,6 +34,7 @@ export async function handleAction(ctx: ActionContext, inv: ActionInvocation): P
     case 'reveal':
       return revealTo(ctx, post, question, inv.user, 'button');
     case 'grade': {
+      const grade = gradeOf(question, action.grade);
       const result = await ctx.scoring.grade({
         postId: post.postId,
         kind: 'daily',
@@ -40,7 +42,7 @@ export async function handleAction(ctx: ActionContext, inv: ActionInvocation): P
         channel: post.channel,
         questionId: post.questionId,
         category: post.category,
-        grade: action.grade,
+        grade,
         postedAt: new Date(post.postedAt),
         closesAt: new Date(post.closesAt),
         at: ctx.world.clock.now(),
@@ -51,6 +53,18 @@ export async function handleAction(ctx: ActionContext, inv: ActionInvocation): P
     case 'unknown':
       throw new UserError('bad-input', NOT_KNOWN);
   }
+}
+
+/**
+ * What a grade button records. A discussion question (no answer in the bank) is only ever `discussed`:
+ * posts from before that grade existed still carry Got it / Partly / Missed buttons, and a press on one
+ * counts as taking part rather than as +3 for an answer nobody could check. An answered question
+ * cannot be graded `discussed` (that button is never offered for it).
+ */
+function gradeOf(question: Question, pressed: Grade): Grade {
+  if (question.answer === null) return 'discussed';
+  if (pressed === 'discussed') throw new UserError('bad-input', 'This question has an answer: grade it Got it, Partly or Missed it.');
+  return pressed;
 }
 
 /** The `reveal` command: the channel's latest post, privately. */

@@ -2,7 +2,7 @@ import { askedMarkdown } from '../../bank/asked.js';
 import type { Question } from '../../bank/types.js';
 import { emojiCharacter } from '../emoji.js';
 import type { Button, Reply, ReplyBlock } from '../reply.js';
-import { GRADES, GRADE_LABELS, type Grade } from '../scoring/grades.js';
+import { GRADE_LABELS, type Grade, gradesFor } from '../scoring/grades.js';
 import type { GradeResult } from '../scoring/types.js';
 import { gradeAction, hintAction, revealAction } from './action-ids.js';
 import type { DailyPost } from './types.js';
@@ -10,7 +10,7 @@ import type { DailyPost } from './types.js';
 export const POST_TITLE = 'Daily question';
 export const NO_ANSWER = 'No answer in the bank — discuss in the thread';
 
-const GRADE_STYLES: Record<Grade, Button['style']> = { got: 'success', partly: 'secondary', missed: 'danger' };
+const GRADE_STYLES: Record<Grade, Button['style']> = { got: 'success', partly: 'secondary', missed: 'danger', discussed: 'primary' };
 
 /** The post itself: the question exactly as the bank has it, nothing before it. */
 export function postReply(postId: string, question: Question, revealReaction: string): Reply {
@@ -26,8 +26,9 @@ export function postReply(postId: string, question: Question, revealReaction: st
   };
 }
 
-export function gradeButtons(postId: string): ReplyBlock {
-  return { type: 'buttons', buttons: GRADES.map((grade) => ({ action: gradeAction(postId, grade), label: GRADE_LABELS[grade], style: GRADE_STYLES[grade] })) };
+/** Got it / Partly / Missed it; a discussion question (no answer to check against) offers Discussed alone. */
+export function gradeButtons(postId: string, question: Pick<Question, 'answer'>): ReplyBlock {
+  return { type: 'buttons', buttons: gradesFor(question).map((grade) => ({ action: gradeAction(postId, grade), label: GRADE_LABELS[grade], style: GRADE_STYLES[grade] })) };
 }
 
 function heading(post: DailyPost): ReplyBlock {
@@ -37,7 +38,7 @@ function heading(post: DailyPost): ReplyBlock {
 /** One person's answer with the grade buttons (a private message or an ephemeral reply). */
 export function answerReply(post: DailyPost, question: Question, opts: { ephemeral?: boolean } = {}): Reply {
   return {
-    blocks: [heading(post), { type: 'text', markdown: question.answer ?? NO_ANSWER }, gradeButtons(post.postId)],
+    blocks: [heading(post), { type: 'text', markdown: question.answer ?? NO_ANSWER }, gradeButtons(post.postId, question)],
     ...(opts.ephemeral ? { ephemeral: true } : {}),
   };
 }
@@ -49,12 +50,16 @@ export function threadAnswerReply(post: DailyPost, question: Question): Reply {
 
 /** Public-at mode: the answer for everyone, with grade buttons anyone can press for themselves. */
 export function publicAnswerReply(post: DailyPost, question: Question): Reply {
-  return { blocks: [heading(post), { type: 'text', markdown: question.answer ?? NO_ANSWER }, gradeButtons(post.postId)] };
+  return { blocks: [heading(post), { type: 'text', markdown: question.answer ?? NO_ANSWER }, gradeButtons(post.postId, question)] };
 }
 
 /** Thread mode, to each reactor: where the answer is, and their grade buttons. */
-export function gradePromptReply(post: DailyPost): Reply {
-  return { blocks: [{ type: 'text', markdown: `The answer to daily question #${post.dailySeq} is in the thread. How did you do?` }, gradeButtons(post.postId)] };
+export function gradePromptReply(post: DailyPost, question: Question): Reply {
+  const prompt =
+    question.answer === null
+      ? `Daily question #${post.dailySeq} is a discussion: share your answer in the thread, then mark it discussed.`
+      : `The answer to daily question #${post.dailySeq} is in the thread. How did you do?`;
+  return { blocks: [{ type: 'text', markdown: prompt }, gradeButtons(post.postId, question)] };
 }
 
 export function hintReply(question: Question): Reply {

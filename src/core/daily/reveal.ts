@@ -58,7 +58,7 @@ async function deliver(ctx: DailyContext, post: DailyPost, question: Question, u
       return toThem(answerReply(post, question));
     case 'thread':
       await postInThreadOnce(ctx, post, threadAnswerReply(post, question));
-      return toThem(gradePromptReply(post));
+      return toThem(gradePromptReply(post, question));
     case 'public-at': {
       const reactors = await ctx.world.store.update<string[]>(reactorsKey(post.channel, post.postId), (list = []) => (list.includes(user.userId) ? list : [...list, user.userId]));
       const dueByCount = mode.trigger.kind === 'reactions' && reactors.length >= mode.trigger.count;
@@ -66,7 +66,7 @@ async function deliver(ctx: DailyContext, post: DailyPost, question: Question, u
       if (dueByCount || dueByTime) {
         // The one who tips it over sees the answer appear; everyone after gets their grade buttons.
         if (await postInThreadOnce(ctx, post, publicAnswerReply(post, question))) return true;
-        return toThem(gradePromptReply(post));
+        return toThem(gradePromptReply(post, question));
       }
       await toThem(await waitingNote(ctx, post, reactors.length));
       return false;

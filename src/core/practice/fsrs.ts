@@ -1,5 +1,5 @@
 import { type Card, type Grade as FsrsGrade, Rating, State, createEmptyCard, fsrs, generatorParameters } from 'ts-fsrs';
-import type { Grade } from '../scoring/grades.js';
+import type { SelfGrade } from '../scoring/grades.js';
 import type { GradeRequest } from '../scoring/types.js';
 import { MATURE_DAYS, type PracticeRating } from './service.js';
 import type { FsrsState } from './types.js';
@@ -18,12 +18,12 @@ const RATINGS: Record<PracticeRating, FsrsGrade> = { again: Rating.Again, hard: 
  * a struggle (Hard), "missed" a lapse (Again). A quiz choice is only right or wrong: right → Good,
  * wrong → Again; a quiz flashcard self-grade maps like the daily one.
  */
-export const GRADE_RATINGS: Record<GradeRequest['kind'], Record<Grade, PracticeRating>> = {
+export const GRADE_RATINGS: Record<GradeRequest['kind'], Record<SelfGrade, PracticeRating>> = {
   daily: { got: 'good', partly: 'hard', missed: 'again' },
   quiz: { got: 'good', partly: 'hard', missed: 'again' },
 };
 
-export function ratingForGrade(kind: GradeRequest['kind'], grade: Grade): PracticeRating {
+export function ratingForGrade(kind: GradeRequest['kind'], grade: SelfGrade): PracticeRating {
   return GRADE_RATINGS[kind][grade];
 }
 

@@ -11,6 +11,9 @@ import { timezoneOf } from './settings.js';
  * nothing (the scheduler saw the person's first recall, which is the honest one).
  */
 export async function learnFromGrade(deps: PracticeDeps, req: GradeRequest): Promise<void> {
+  // A discussion question has no answer to recall and is never a practice card (decks take answered
+  // questions only), so taking part in its discussion teaches nothing; see the practice README.
+  if (req.grade === 'discussed') return;
   await applyReview(deps, {
     user: { ...workspaceOf(req.user), userId: req.user.userId },
     questionId: req.questionId,

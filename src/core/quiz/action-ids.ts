@@ -1,4 +1,4 @@
-import { type Grade, isGrade } from '../scoring/grades.js';
+import { type SelfGrade, isSelfGrade } from '../scoring/grades.js';
 
 /** Button letters; a multiple-choice question has at most this many choices. */
 export const LETTERS = ['A', 'B', 'C', 'D'] as const;
@@ -6,7 +6,7 @@ export const LETTERS = ['A', 'B', 'C', 'D'] as const;
 export type QuizAction =
   | { kind: 'choice'; roundId: string; index: number; choice: number }
   | { kind: 'reveal'; roundId: string; index: number }
-  | { kind: 'grade'; roundId: string; index: number; grade: Grade };
+  | { kind: 'grade'; roundId: string; index: number; grade: SelfGrade };
 
 export function choiceAction(roundId: string, index: number, choice: number): string {
   return `quiz:${roundId}:${index}:${LETTERS[choice] ?? choice}`;
@@ -16,7 +16,7 @@ export function revealAction(roundId: string, index: number): string {
   return `quiz:${roundId}:${index}:reveal`;
 }
 
-export function gradeAction(roundId: string, index: number, grade: Grade): string {
+export function gradeAction(roundId: string, index: number, grade: SelfGrade): string {
   return `quiz:${roundId}:${index}:grade:${grade}`;
 }
 
@@ -29,7 +29,8 @@ export function parseQuizAction(action: string): QuizAction | null {
   const rest = m[3] as string;
   if (rest === 'reveal') return { kind: 'reveal', roundId, index };
   const grade = /^grade:(.+)$/.exec(rest)?.[1];
-  if (grade !== undefined) return isGrade(grade) ? { kind: 'grade', roundId, index, grade } : null;
+  // Quizzes draw answered questions only, so a quiz grade is always a self-grade, never `discussed`.
+  if (grade !== undefined) return isSelfGrade(grade) ? { kind: 'grade', roundId, index, grade } : null;
   const choice = (LETTERS as readonly string[]).indexOf(rest);
   return choice >= 0 ? { kind: 'choice', roundId, index, choice } : null;
 }

@@ -2,7 +2,7 @@ import type { BoardIncrement } from '../../store/store.js';
 import { PLATFORMS, type WorkspaceRef } from '../refs.js';
 import { slotsOf } from './boards.js';
 import type { ScoringDeps } from './service.js';
-import { GRADES } from './grades.js';
+import { ALL_GRADES } from './grades.js';
 import { boardName, scoringKeys } from './keys.js';
 import { EMPTY_TEAMS, type GradeRecord, POINTS_FLOOR, type TeamsIndex } from './store.js';
 import { registerTeamBoards } from './team-boards.js';
@@ -170,7 +170,7 @@ function isGradeRecord(value: unknown): value is GradeRecord {
   const p = r.placement;
   return (
     typeof r.grade === 'string' &&
-    (GRADES as readonly string[]).includes(r.grade) &&
+    (ALL_GRADES as readonly string[]).includes(r.grade) &&
     typeof r.points === 'number' &&
     Number.isFinite(r.points) &&
     typeof p === 'object' &&

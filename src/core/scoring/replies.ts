@@ -51,7 +51,10 @@ export function standingsMarkdown(archived: ArchivedSeason, limit: number): stri
 export function statsFields(stats: UserStats): { label: string; value: string }[] {
   const category = (c: UserStats['strongest']): string => (c ? `${md(c.category)} (${percent(c.rate)} of ${c.graded})` : 'not enough grades yet');
   return [
-    { label: 'Graded', value: `${stats.graded} (${stats.got} got it, ${stats.partly} partly, ${stats.missed} missed)` },
+    {
+      label: 'Graded',
+      value: `${stats.graded} (${stats.got} got it, ${stats.partly} partly, ${stats.missed} missed${stats.discussed > 0 ? `, ${stats.discussed} discussed` : ''})`,
+    },
     { label: 'Got it', value: stats.gotRate === null ? '–' : percent(stats.gotRate) },
     { label: 'Streak', value: `${stats.currentStreak} now, best ${stats.bestStreak}` },
     { label: 'Strongest', value: category(stats.strongest) },

@@ -28,13 +28,15 @@ export interface StatsChange {
 
 export const EMPTY_STATS: StatsRecord = {
   graded: 0,
-  counts: { got: 0, partly: 0, missed: 0 },
+  counts: { got: 0, partly: 0, missed: 0, discussed: 0 },
   late: 0,
   categories: {},
   channels: {},
   currentStreak: 0,
   bestStreak: 0,
 };
+
+const selfGraded = (facts: GradeFacts): number => (facts.grade === 'discussed' ? 0 : 1);
 
 /**
  * Pure, because a store transaction may run it more than once. A changed grade applies as "take the old one
@@ -43,15 +45,17 @@ export const EMPTY_STATS: StatsRecord = {
 export function applyGrade(current: StatsRecord | undefined, change: StatsChange): StatsRecord {
   const base = current ?? EMPTY_STATS;
   const { before, after } = change;
-  const counts = { ...base.counts };
+  // Records from before `discussed` existed have no count for it: start it at 0.
+  const counts = { ...EMPTY_STATS.counts, ...base.counts };
   if (before) counts[before.grade] -= 1;
   counts[after.grade] += 1;
 
   const categories = { ...base.categories };
   if (change.category !== null) {
     const cat = categories[change.category] ?? { graded: 0, got: 0 };
+    // Categories rank got-it rates, so a discussion (no right answer) is not one of their grades.
     categories[change.category] = {
-      graded: cat.graded + (before ? 0 : 1),
+      graded: cat.graded + selfGraded(after) - (before ? selfGraded(before) : 0),
       got: cat.got + (after.grade === 'got' ? 1 : 0) - (before?.grade === 'got' ? 1 : 0),
     };
   }

@@ -16,6 +16,9 @@ export async function statsOf(deps: ScoringDeps, user: UserRef): Promise<UserSta
   return summarize(user.userId, profile?.name ?? user.name ?? user.userId, record ?? EMPTY_STATS);
 }
 
+/** Records from before `discussed` existed lack its count. */
+const discussed = (r: StatsRecord): number => r.counts.discussed ?? 0;
+
 export function summarize(userId: string, name: string, r: StatsRecord): UserStats {
   const ranked = Object.entries(r.categories)
     .filter(([, c]) => c.graded >= MIN_CATEGORY_GRADES)
@@ -29,7 +32,8 @@ export function summarize(userId: string, name: string, r: StatsRecord): UserSta
     got: r.counts.got,
     partly: r.counts.partly,
     missed: r.counts.missed,
-    gotRate: r.graded > 0 ? r.counts.got / r.graded : null,
+    discussed: discussed(r),
+    gotRate: r.graded - discussed(r) > 0 ? r.counts.got / (r.graded - discussed(r)) : null,
     currentStreak: r.currentStreak,
     bestStreak: r.bestStreak,
     strongest: ranked[0] ?? null,

@@ -126,7 +126,9 @@ export interface UserStats {
   got: number;
   partly: number;
   missed: number;
-  /** got / graded, 0–1; null before the first grade. */
+  /** Discussion questions taken part in: graded, but neither right nor wrong. */
+  discussed: number;
+  /** got / self-graded (graded minus discussed), 0–1; null before the first self-grade. */
   gotRate: number | null;
   /** Streak after the person's most recent newly graded daily post. */
   currentStreak: number;

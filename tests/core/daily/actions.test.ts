@@ -90,6 +90,49 @@ describe('the buttons under a daily post', () => {
     expect(replyText(await h.daily.handleAction(press(`daily:reveal:${post.postId}`)))).toContain('No answer in the bank — discuss in the thread');
   });
 
+  it('a discussion question offers Discussed, not Got it / Partly / Missed, and records it as discussed for +1', async () => {
+    const { bank } = testBank([question('open', { answer: null, category: 'Culture' })]);
+    const h = await createHarness({ bank });
+    await h.daily.configure(channel, { when: '09:30', discussion: true }, admin);
+    const post = await h.daily.postNow(channel, admin);
+    const revealed = await h.daily.handleAction(press(`daily:reveal:${post.postId}`));
+    expect(buttonsOf(revealed)).toEqual([{ action: `daily:grade:${post.postId}:discussed`, label: 'Discussed', style: 'primary' }]);
+    expect(replyText(await h.daily.handleAction(press(`daily:grade:${post.postId}:discussed`)))).toBe('Recorded: Discussed (+1). Streak 1.');
+    expect(h.scoring.requests.map((r) => r.grade)).toEqual(['discussed']);
+  });
+
+  it('a Got it button left on an older discussion post records discussed, never +3', async () => {
+    const { bank } = testBank([question('open', { answer: null })]);
+    const h = await createHarness({ bank });
+    await h.daily.configure(channel, { when: '09:30', discussion: true }, admin);
+    const post = await h.daily.postNow(channel, admin);
+    expect(replyText(await h.daily.handleAction(press(`daily:grade:${post.postId}:got`)))).toBe('Recorded: Discussed (+1). Streak 1.');
+    expect(h.scoring.requests.map((r) => r.grade)).toEqual(['discussed']);
+  });
+
+  it('an answered question cannot be graded discussed', async () => {
+    const { h, post } = await postedQuestion();
+    await expect(h.daily.handleAction(press(`daily:grade:${post.postId}:discussed`))).rejects.toThrow(
+      new UserError('bad-input', 'This question has an answer: grade it Got it, Partly or Missed it.'),
+    );
+    expect(h.scoring.requests).toEqual([]);
+  });
+
+  it.each([
+    ['thread', /is a discussion: share your answer in the thread, then mark it discussed/],
+    ['public-at:after:1', /^Answer to daily question #1/],
+  ])('a discussion question in %s reveal mode offers Discussed to whoever reacts', async (reveal, text) => {
+    const { bank } = testBank([question('open', { answer: null })]);
+    const h = await createHarness({ bank });
+    await h.daily.configure(channel, { when: '09:30', discussion: true, reveal }, admin);
+    const post = await h.daily.postNow(channel, admin);
+    await h.daily.handleReaction({ user: alice, channel, messageId: post.messageId, reaction: { name: 'eyes', raw: '👀' } });
+    const shown = h.platform.calls.filter((c) => buttonsOf(c.reply).some((b) => b.action.startsWith('daily:grade:')));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.some((c) => text.test(replyText(c.reply)))).toBe(true);
+    for (const call of shown) expect(buttonsOf(call.reply).map((b) => b.label)).toEqual(['Discussed']);
+  });
+
   it('a grade reaches scoring with the post, the person and the daily sequence number', async () => {
     const { h, post } = await postedQuestion();
     h.world.clock.advance(3_600_000);

@@ -37,6 +37,12 @@ describeEachStore('grades from daily and quiz teach the card', (h) => {
     expect(got?.misses).toBe(0);
   });
 
+  it('a discussed grade (a question with no answer) makes no card and counts no review', async () => {
+    await h().practice.learnFromGrade(gradeOf('att-1', 'discussed', at));
+    expect(await h().store.get<CardRecord>(practiceKeys.card(WS, alice.userId, 'att-1'))).toBeUndefined();
+    expect((await h().practice.stats(alice, at)).reviews30).toBe(0);
+  });
+
   it('learns a post once: a redelivery or a changed grade later records nothing more', async () => {
     const req = gradeOf('att-1', 'partly', at);
     await Promise.all([h().practice.learnFromGrade(req), h().practice.learnFromGrade(req)]);

@@ -5,7 +5,7 @@ import { type Harness, ALL, NOV, WEEK_48, WS, alice, bob, describeEachStore, gra
 
 /** A grade record as an older version left it when it crashed before the board increments. */
 async function tornGrade(h: Harness, userId: string, postId: string, grade: GradeRecord['grade'], placement: Partial<Placement> = {}): Promise<void> {
-  const points = { got: 3, partly: 1, missed: 0 }[grade];
+  const points = { got: 3, partly: 1, missed: 0, discussed: 1 }[grade];
   const record: GradeRecord = {
     grade,
     points,

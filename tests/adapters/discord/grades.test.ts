@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerOf, isEphemeral, messageText } from '../../fakes/discord/index.js';
+import { answerOf, buttons, isEphemeral, messageText } from '../../fakes/discord/index.js';
 import { type Harness, STUDY, startHarness } from './harness.js';
 
 let h: Harness | undefined;
@@ -55,5 +55,27 @@ describe('discord.js adapter: grade buttons', () => {
     const pressed = await h.press(h.alice, forged, /Got it/);
     expect(pressed.text).toBe('That question is no longer available.');
     expect(isEphemeral(answerOf(pressed.interaction))).toBe(true);
+  });
+
+  it('a discussion question’s reveal DM offers one Discussed button, which scores 1 for taking part', async () => {
+    h = await startHarness();
+    const { fake, alice } = h;
+    // Multimodal Models in the seed bank holds discussion questions only (no answers).
+    const set = await h.slash(h.ann, 'daily', 'set', { time: '09:30', categories: 'Multimodal Models', discussion: true });
+    expect(set.text).toMatch(/Daily question set/);
+    await h.slash(h.ann, 'daily', 'now');
+    const post = fake.messages(STUDY).at(-1);
+    if (!post) throw new Error('no post');
+    expect(messageText(post)).toMatch(/Discussion question: share your answer in the thread/);
+    fake.react({ message: post, user: alice, emoji: '👀' });
+    const dm = await fake.until(() => fake.dms(alice.id)[0], 'the reveal DM');
+    const offered = buttons(dm);
+    expect(offered.map((b) => b.label)).toEqual(['Discussed']);
+    expect(offered[0]?.customId).toMatch(/^daily:grade:[0-9a-f]{12}:discussed$/);
+    const pressed = await h.press(alice, dm, /Discussed/);
+    expect(pressed.text).toMatch(/Recorded: Discussed \(\+1\)/);
+    const board = await h.slash(h.bob, 'leaderboard', undefined, { board: 'people', period: 'week' });
+    expect(board.text).toMatch(/Alice[^\n]*\b1\b/);
+    expect(h.logs.lines.filter((l) => l.level >= 50)).toEqual([]);
   });
 });

@@ -69,6 +69,21 @@ describe.each(['memory', 'sqlite'] as const)('Bolt HTTP adapter: a team’s day 
     expect(buttonsIn(toAlice?.body['blocks']).map((b) => b.label)).toEqual(['Got it', 'Partly', 'Missed it']);
   });
 
+  it('offers a discussion question’s reactor one Discussed button by chat.postEphemeral, scoring 1 for taking part', async () => {
+    h = await slackHarness({ mode: 'http', store });
+    // Multimodal Models in the seed bank holds discussion questions only; positional: time days zone categories reveal discussion.
+    expect((await h.recall(ann, 'daily set 09:30 daily UTC "Multimodal Models" private yes')).text).toMatch(/Discussion questions: on/);
+    expect((await h.recall(ann, 'daily now')).text).toMatch(/Posted daily question #1/);
+    const post = h.fake.callsTo('chat.postMessage').at(-1);
+    expect(blocksText(post?.body['blocks'])).toMatch(/Discussion question: share your answer in the thread/);
+    await h.react(alice, String(post?.response['ts']), 'eyes');
+    const reveal = await h.fake.waitForCall('chat.postEphemeral');
+    expect(buttonsIn(reveal.body['blocks']).map((b) => b.label)).toEqual(['Discussed']);
+    const pressed = await h.press(alice, buttonIn(reveal.body['blocks'], /Discussed/), { ephemeral: true });
+    expect(pressed.text).toMatch(/Recorded: Discussed \(\+1\)/);
+    expect((await h.recall(bob, 'leaderboard people week')).text).toMatch(/Alice[^\n]*\b1\b/);
+  });
+
   it('counts a grade button delivered twice once (a Slack retry), and answers a second real press with "Already recorded"', async () => {
     h = await slackHarness({ mode: 'http', store });
     const { ts } = await scheduleAndPost(h);

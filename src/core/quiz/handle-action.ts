@@ -1,6 +1,6 @@
 import type { ActionInvocation } from '../actions.js';
 import { type Reply, textReply } from '../reply.js';
-import { GRADE_LABELS, type Grade } from '../scoring/grades.js';
+import { GRADE_LABELS, type Grade, type SelfGrade } from '../scoring/grades.js';
 import { LETTERS, type QuizAction, parseQuizAction } from './action-ids.js';
 import type { QuizDeps } from './service.js';
 import { answerKey } from './keys.js';
@@ -48,7 +48,7 @@ export async function handleQuizAction(deps: QuizDeps, inv: ActionInvocation): P
 }
 
 interface Outcome {
-  pick: number | Grade;
+  pick: number | SelfGrade;
   grade: Grade;
   right: boolean;
   points: number;

@@ -1,4 +1,4 @@
-import type { Grade } from '../scoring/grades.js';
+import type { SelfGrade } from '../scoring/grades.js';
 import type { ChannelRef, UserRef } from '../refs.js';
 
 /** One question of a round as stored: a snapshot, so a bank reload mid-round changes nothing. */
@@ -23,7 +23,7 @@ export interface RoundQuestion {
 
 export interface RoundAnswer {
   /** A choice index, or a self-grade on a flashcard. */
-  pick: number | Grade;
+  pick: number | SelfGrade;
   right: boolean;
   points: number;
 }

@@ -97,7 +97,9 @@ describe('the buttons under a daily post', () => {
     const post = await h.daily.postNow(channel, admin);
     const revealed = await h.daily.handleAction(press(`daily:reveal:${post.postId}`));
     expect(buttonsOf(revealed)).toEqual([{ action: `daily:grade:${post.postId}:discussed`, label: 'Discussed', style: 'primary' }]);
-    expect(replyText(await h.daily.handleAction(press(`daily:grade:${post.postId}:discussed`)))).toBe('Recorded: Discussed (+1). Streak 1.');
+    const graded = await h.daily.handleAction(press(`daily:grade:${post.postId}:discussed`));
+    expect(replyText(graded)).toContain('Recorded: Discussed (+1). Streak 1.');
+    expect(buttonsOf(graded).map((b) => [b.label, b.selected === true])).toEqual([[expect.stringContaining('Discussed'), true]]);
     expect(h.scoring.requests.map((r) => r.grade)).toEqual(['discussed']);
   });
 
@@ -106,7 +108,7 @@ describe('the buttons under a daily post', () => {
     const h = await createHarness({ bank });
     await h.daily.configure(channel, { when: '09:30', discussion: true }, admin);
     const post = await h.daily.postNow(channel, admin);
-    expect(replyText(await h.daily.handleAction(press(`daily:grade:${post.postId}:got`)))).toBe('Recorded: Discussed (+1). Streak 1.');
+    expect(replyText(await h.daily.handleAction(press(`daily:grade:${post.postId}:got`)))).toContain('Recorded: Discussed (+1). Streak 1.');
     expect(h.scoring.requests.map((r) => r.grade)).toEqual(['discussed']);
   });
 

@@ -1,7 +1,7 @@
 import { type SelfGrade, isSelfGrade } from '../scoring/grades.js';
 
-/** Button letters; a multiple-choice question has at most this many choices. */
-export const LETTERS = ['A', 'B', 'C', 'D'] as const;
+/** Button letters: a bank's own options go up to H (questions/README.md); made-up choices use A–D. */
+export const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] as const;
 
 export type QuizAction =
   | { kind: 'choice'; roundId: string; index: number; choice: number }

@@ -1,34 +1,32 @@
-import { renderPlain } from '../../bank/render/plain.js';
+import { parseForRender } from '../../bank/render/parse.js';
+import { plainFromTree } from '../../bank/render/plain.js';
 
 /** Words whose trailing dot does not end a sentence ("e.g. a cache", "vs. fine-tuning"). */
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'vs', 'etc', 'cf', 'approx', 'mr', 'mrs', 'ms', 'dr', 'st', 'no', 'fig', 'eq']);
 
 /**
- * The short form of an answer that a multiple-choice button stands for: the first sentence of its
- * plain text. Null when the answer opens with something that is not a claim (a heading ending in a
- * colon, a code block) — such an answer makes a poor choice and is asked as a flashcard instead.
+ * The whole answer as one line of plain text, when the whole answer is one: a single paragraph of at
+ * most one sentence. Null for anything more (a second sentence, a list, code, a table, a quote): such an
+ * answer is never cut down to a part of it for a button; see the rule at the top of build.ts.
  */
 export function gistOf(answerMarkdown: string): string | null {
-  const plain = renderPlain(answerMarkdown);
-  const firstBlock = plain.split(/\n\s*\n/).find((b) => b.trim().length > 0) ?? '';
-  // A code block is indented by renderPlain; its first line is code, not a sentence.
-  if (/^\s{4}/.test(firstBlock)) return null;
-  const text = firstBlock
-    .split('\n')[0]!
-    .replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ x]\]\s+)?/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const sentence = firstSentence(text);
-  if (sentence.length === 0 || sentence.endsWith(':')) return null;
-  return sentence;
+  const tree = parseForRender(answerMarkdown);
+  if (tree.children.length !== 1 || tree.children[0]?.type !== 'paragraph') return null;
+  const text = plainFromTree(tree).replace(/\s+/g, ' ').trim();
+  if (text.length === 0 || text.endsWith(':') || sentenceCount(text) > 1) return null;
+  return text;
 }
 
-function firstSentence(text: string): string {
-  const end = /[.!?](?=\s|$)/g;
+/** Sentences in a line of text: ends of sentence (`.`, `!`, `?` before a space) that are not an abbreviation's dot. */
+export function sentenceCount(text: string): number {
+  let count = 1;
+  const end = /[.!?](?=\s+\S)/g;
   for (let m = end.exec(text); m; m = end.exec(text)) {
     const word = /(\S+)$/.exec(text.slice(0, m.index))?.[1]?.toLowerCase() ?? '';
     if (ABBREVIATIONS.has(word.replace(/^[("'“]+/, ''))) continue;
-    return text.slice(0, m.index + 1);
+    // "3.5" and "v1." are numbers, not ends; an initial ("J. Smith") is no sentence either.
+    if (/\d$/.test(word) || /^\p{L}$/u.test(word)) continue;
+    count++;
   }
-  return text;
+  return count;
 }

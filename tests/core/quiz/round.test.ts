@@ -6,14 +6,14 @@ import { ALICE, BOB, CAROL, CHANNEL, bank, buttonsOf, choice, liveRound, questio
 /** What a press's answer says in words; its buttons (the person's pick, marked) are checked in press-replies.test.ts. */
 const said = (reply: Reply): string | undefined => reply.blocks.find((b) => b.type === 'text')?.markdown;
 
-const MLOPS = ['mlops']; // Model Deployment & MLOps: every answer there has a short first sentence.
+const MLOPS = ['quick facts']; // quick-facts.ts: every answer there is a whole short term, so every question has choices.
 
 describe('a quiz round from start to summary', () => {
   it('asks each question, scores by speed, closes on time and sums up', async () => {
     const w = await quizWorld();
     const announce = await w.quiz.start({ channel: CHANNEL, user: ALICE, categories: MLOPS, count: 3 });
     expect(announce.ephemeral).toBeUndefined();
-    expect(replyText(announce)).toContain('3 questions from Model Deployment & MLOps, 30s each');
+    expect(replyText(announce)).toContain('3 questions from Quick Facts, 30s each');
     const round = await liveRound(w);
 
     for (let i = 0; i < 3; i++) {
@@ -35,11 +35,12 @@ describe('a quiz round from start to summary', () => {
       expect(update?.kind === 'update' && update.messageId).toBe(questionPosts(w.platform)[i]?.messageId);
       expect(buttonsOf(update!.reply).every((b) => b.disabled)).toBe(true);
       expect(replyText(update!.reply)).toContain(i < 2 ? '3 of 3 got it.' : '2 of 3 got it.');
-      expect(replyText(update!.reply)).toMatch(/\*\*Answer: [A-D]\*\*/);
-      // Closed, the post shows the whole answer, not only the first sentence that served as the choice.
-      const full = round.questions[i]!.answer;
-      expect(full.length).toBeGreaterThan((round.questions[i]!.choices[round.questions[i]!.correct] ?? '').length);
-      expect(update!.reply.blocks).toContainEqual({ type: 'text', markdown: full });
+      expect(replyText(update!.reply)).toMatch(/\*\*Answer: [A-D]\*\* — /);
+      // A made-up choice is a whole answer (build.ts), never its first part, so the closed post names it once.
+      const asked = round.questions[i]!;
+      expect(asked.choices[asked.correct]).toBe(asked.answer);
+      expect(replyText(update!.reply)).toContain(`— ${asked.answer}`);
+      expect(update!.reply.blocks.filter((b) => b.type === 'text' && b.markdown === asked.answer)).toEqual([]);
       // While it was open, its closing time was a deadline the platforms count down, not a fixed "30s".
       expect(questionPosts(w.platform)[i]!.reply.blocks.at(-1)).toEqual({ type: 'deadline', markdown: '30s to answer · closes', at: deadline });
     }
@@ -67,7 +68,7 @@ describe('a quiz round from start to summary', () => {
     const first = requests[0]!;
     expect(first.closesAt.getTime() - first.postedAt.getTime()).toBe(30_000);
     expect(first.questionId).toBe(round.questions[0]?.questionId);
-    expect(first.category).toBe('Model Deployment & MLOps');
+    expect(first.category).toBe('Quick Facts');
 
     // The channel is free again.
     await expect(w.quiz.start({ channel: CHANNEL, user: BOB, categories: MLOPS, count: 1 })).resolves.toBeDefined();

@@ -9,13 +9,13 @@ import type { GradeRequest, GradeResult } from '../../../src/core/scoring/types.
 import { FakePlatform } from '../../fakes/platform.js';
 import { createTestWorld } from '../../fakes/world.js';
 import { CHANNEL } from '../../helpers/people.js';
-import { seedBankService } from '../../helpers/services.js';
+import { quizBankService } from './quick-facts.js';
 
 export { ALICE, BOB, CAROL, CHANNEL } from '../../helpers/people.js';
 export const OTHER_CHANNEL: ChannelRef = { ...CHANNEL, channelId: 'random' };
 
-/** The real seed bank, loaded once for the file. */
-export const bank = seedBankService();
+/** The real seed bank and Quick Facts (quick-facts.ts), loaded once for the file. */
+export const bank = quizBankService();
 
 /** Scoring as the quiz sees it: records every request and answers like a first grade would. */
 export class RecordingScoring {

@@ -1,0 +1,119 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLAYGROUND, userFromName } from '../../../src/adapters/web/refs.js';
+import type { Question } from '../../../src/bank/types.js';
+import type { UserRef } from '../../../src/core/refs.js';
+import { repoRoot } from '../../helpers/bank.js';
+import { sharedRenderer } from '../../images/helpers.js';
+import { type Harness, startHarness } from './harness.js';
+
+const CHROMIUM = process.env.RECALL_CHROMIUM ?? '/usr/bin/chromium';
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+const REQUIRED = Boolean(process.env.CI);
+const ARTIFACTS = path.join(repoRoot, 'tests/artifacts');
+const DAY = 86_400_000;
+
+const person = (name: string): UserRef => {
+  const user = userFromName(name);
+  if (!user) throw new Error(name);
+  return user;
+};
+
+let browser: Browser | undefined;
+let h: Harness | undefined;
+let context: BrowserContext | undefined;
+
+/**
+ * Last week's grades in the playground channel, a week before the real clock (the page needs the system
+ * clock): Ada and Борис got a question, 李小龙 missed it, so it is the week's most missed.
+ */
+async function seedLastWeek(harness: Harness): Promise<Question> {
+  const question = harness.engine.services.bank.all().find((q) => q.answer !== null && q.answer.length > 8 && !q.answer.includes('|'));
+  if (!question) throw new Error('the bank has no question with a plain answer');
+  // Graded exactly a week ago, which is always inside the week just ended; posted an hour before that.
+  const at = new Date(Date.now() - 7 * DAY);
+  const postedAt = new Date(at.getTime() - 3_600_000);
+  for (const [name, grade] of [
+    ['Ada', 'got'],
+    ['Борис', 'got'],
+    ['李小龙', 'missed'],
+  ] as const) {
+    await harness.engine.services.scoring.grade({
+      postId: 'p-last-week',
+      kind: 'daily',
+      user: person(name),
+      channel: PLAYGROUND,
+      questionId: question.id,
+      category: question.category,
+      grade,
+      postedAt,
+      closesAt: new Date(postedAt.getTime() + DAY),
+      at,
+      dailySeq: 1,
+    });
+  }
+  return question;
+}
+
+describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('the weekly digest in the playground, headless Chromium (real server, engine and renderer)', { timeout: 90_000 }, () => {
+  beforeAll(async () => {
+    if (!HAS_CHROMIUM) throw new Error(`CI is set, so the browser tests must run, but there is no Chromium at ${CHROMIUM}`);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await h?.stop();
+    await browser?.close();
+  });
+
+  it('`digest now` shows the digest text with the board picture inline and the answer behind a spoiler', async () => {
+    h = await startHarness({ clock: 'system', images: await sharedRenderer() });
+    const question = await seedLastWeek(h);
+    context = await browser!.newContext({ viewport: { width: 1100, height: 1400 } });
+    await context.addInitScript({ content: `localStorage.setItem('recall.name', 'Ada');` });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(h.url);
+    await page.locator('.msg.daily').first().waitFor();
+
+    await page.locator('#command-input').fill('digest now');
+    await page.locator('#composer button[type=submit]').click();
+    const digest = page.locator('.msg', { hasText: 'Weekly digest' }).last();
+    await digest.waitFor({ timeout: 30_000 });
+
+    // The text: the board, movement, participation and the most-missed question.
+    const text = ((await digest.textContent()) ?? '').replace(/\s+/g, ' ');
+    const rows = (await digest.locator('ol li').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+    expect(rows.slice(0, 3)).toEqual(['Ada · 3 points · new', 'Борис · 3 points · new', '李小龙 · 0 points · new']);
+    expect(text).toContain('3 people graded at least once');
+    expect(text).toContain('Most missed (1 of 3 missed it)');
+
+    // The picture: inline, a PNG the browser decoded at the renderer's 800 px, described for screen readers.
+    const img = digest.locator('img.reply-image');
+    await expect
+      .poll(() => page.evaluate("(() => { const i = [...document.querySelectorAll('img.reply-image')].at(-1); return i && i.complete ? i.naturalWidth : 0; })()"))
+      .toBe(800);
+    expect(await img.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(await img.getAttribute('alt')).toMatch(/^People · week \d+.*Ada 3/);
+
+    // The answer stays hidden until asked for.
+    const answer = digest.locator('.spoiler-block');
+    await expect.poll(() => answer.locator('.spoiler-content').isVisible()).toBe(false);
+    await digest.screenshot({ path: path.join(ARTIFACTS, 'playground-digest.png') });
+    await answer.getByRole('button', { name: 'Show spoiler' }).click();
+    await expect.poll(async () => ((await answer.locator('.spoiler-content').textContent()) ?? '').includes(question.answer?.slice(0, 8) ?? '?')).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'playground-digest-page.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});

@@ -36,3 +36,15 @@ export function emojiCharacter(name: string): string {
   const hit = Object.entries(NAMES).find(([, n]) => n === name);
   return hit ? hit[0] : `:${name}:`;
 }
+
+/**
+ * One spelling per reaction, for showing and counting: the character when the core knows the name
+ * (`eyes`, `:eyes:` and 👀 are all 👀), an emoji without its variation selector, else `:name:`.
+ */
+export function reactionCharacter(raw: string): string {
+  const { name } = normalizeReaction(raw);
+  const known = emojiCharacter(name);
+  if (!known.startsWith(':')) return known;
+  const bare = name.replace(/\ufe0f/g, '');
+  return /\p{Extended_Pictographic}/u.test(bare) ? bare : `:${bare}:`;
+}

@@ -1,3 +1,4 @@
+import { reactionCharacter } from '../../core/emoji.js';
 import type { CoreLogger } from '../../core/logger.js';
 import { type ChannelRef, channelKey } from '../../core/refs.js';
 import type { Reply } from '../../core/reply.js';
@@ -94,11 +95,17 @@ export class ChannelLog {
     });
   }
 
-  /** Adds or takes back a reaction; true when this call added it. */
-  async react(channel: ChannelRef, id: string, emoji: string, userId: string, on: boolean): Promise<boolean> {
+  /**
+   * Adds or takes back a reaction; true when this call added it. Reactions are kept under one spelling
+   * (`eyes`, `:eyes:` and 👀 are one reaction, shown as 👀), so a person reacts once whichever they typed.
+   */
+  async react(channel: ChannelRef, id: string, raw: string, userId: string, on: boolean): Promise<boolean> {
+    const emoji = reactionCharacter(raw);
     return this.change(channel, (log) => {
       const message = log.messages.find((m) => m.id === id);
       if (!message) return false;
+      // Logs written before reactions had one spelling may hold `eyes` beside 👀: merged on the first change.
+      message.reactions = mergedReactions(message.reactions);
       const who = message.reactions[emoji] ?? [];
       const had = who.includes(userId);
       if (on && !had) message.reactions[emoji] = [...who, userId];
@@ -189,4 +196,14 @@ export class ChannelLog {
 
 function storeKey(channel: ChannelRef): string {
   return `web:messages:${channelKey(channel)}`;
+}
+
+/** Reactions by one spelling each (reactionCharacter), people counted once. */
+export function mergedReactions(reactions: Record<string, string[]>): Record<string, string[]> {
+  const merged: Record<string, string[]> = {};
+  for (const [raw, users] of Object.entries(reactions)) {
+    const key = reactionCharacter(raw);
+    merged[key] = [...new Set([...(merged[key] ?? []), ...users])];
+  }
+  return merged;
 }

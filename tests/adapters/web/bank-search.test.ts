@@ -42,4 +42,11 @@ describe('the bank API: the filter box searches the full-text index', () => {
     expect(new Set([...first.questions, ...second.questions].map((q) => q.id)).size).toBe(40);
     for (const q of first.questions) expect(q.answerHtml === null).toBe(!q.answered);
   });
+
+  it('draws display formulas without an inline style, which the page’s CSP would refuse', async () => {
+    h = await startHarness({ bank: loadSeeds() });
+    const lora = (await h.json<BankJson>('/api/bank?q=Explain%20LoRA%20Low-Rank%20Adaptation&limit=1')).questions[0];
+    expect(lora?.answerHtml).toContain('<math display="block"');
+    expect(lora?.answerHtml).not.toContain('style=');
+  });
 });

@@ -118,7 +118,6 @@ export function createChannelView({ person, session }) {
     const body = el(
       'div',
       { class: 'msg-body' },
-      m.invokedBy && el('p', { class: 'invoked' }, el('span', { class: 'who' }, m.invokedBy.name), ' used ', el('code', {}, `/recall ${m.invokedBy.text}`)),
       el(
         'p',
         { class: 'msg-head' },
@@ -142,7 +141,19 @@ export function createChannelView({ person, session }) {
     return el(
       tag,
       { class: `msg${m.onlyYou ? ' only-you-msg' : ''}${m.daily ? ' daily' : ''}`, dataset: { id: m.id } },
-      el('span', { class: 'avatar', 'aria-hidden': 'true' }, 'R'),
+      // As in Discord: who ran the command sits on its own line above, with their own avatar, so the bot's
+      // avatar beside "Recall" is plainly the bot's and the command plainly the person's.
+      m.invokedBy &&
+        el(
+          'p',
+          { class: 'invoked' },
+          // The letter comes from CSS (attr), so the line's text stays "Ada used …" for copying and for tests.
+          el('span', { class: 'avatar avatar-person', 'aria-hidden': 'true', dataset: { initial: initial(m.invokedBy.name) } }),
+          el('span', { class: 'who' }, m.invokedBy.name),
+          ' used ',
+          el('code', {}, `/recall ${m.invokedBy.text}`),
+        ),
+      el('span', { class: 'avatar avatar-bot', 'aria-hidden': 'true', title: 'Recall' }, 'R'),
       body,
     );
   }
@@ -176,4 +187,10 @@ export function createChannelView({ person, session }) {
   }
 
   return { refresh };
+}
+
+/** The first letter of a name, for an avatar (a surrogate pair or a combining mark kept whole). */
+function initial(name) {
+  const first = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(name.trim())][0]?.segment ?? '?';
+  return first.toUpperCase();
 }

@@ -56,7 +56,9 @@ const MAX_TEX = 2000;
 /** MathML from temml, which escapes what it does not understand and, untrusted, draws no links or styles from input. */
 function mathHtml(tex: string, display: boolean): string {
   if (tex.length > MAX_TEX) return `<code>${escapeHtml(tex)}</code>`;
-  return temml.renderToString(tex, { displayMode: display, throwOnError: false, trust: false });
+  // temml marks a display formula with an inline style, which the page's CSP (style-src 'self') refuses
+  // and reports as an error; MathML's own display attribute says the same.
+  return temml.renderToString(tex, { displayMode: display, throwOnError: false, trust: false }).replace(/^<math([^>]*?) style="display:block math;"/, '<math$1');
 }
 
 /** Formulas go back only into text, never into an attribute. */

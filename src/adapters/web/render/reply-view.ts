@@ -1,6 +1,6 @@
 import { POST_TITLE } from '../../../core/daily/replies.js';
 import type { Button, Reply, ReplyBlock } from '../../../core/reply.js';
-import type { WebMessage } from '../channel-log.js';
+import { type WebMessage, mergedReactions } from '../channel-log.js';
 import { escapeHtml, markdownToHtml } from './markdown-html.js';
 
 /**
@@ -128,7 +128,7 @@ export function messageView(message: WebMessage, viewer: string): MessageView {
     invokedBy: message.invokedBy ? { name: message.invokedBy.name, text: message.invokedBy.text } : null,
     daily: message.kind === 'post' && message.reply.blocks.some((b) => b.type === 'question' && b.title === POST_TITLE),
     edited: message.edited === true,
-    reactions: Object.entries(message.reactions).map(([emoji, users]) => ({ emoji, count: users.length, mine: users.includes(viewer) })),
+    reactions: Object.entries(mergedReactions(message.reactions)).map(([emoji, users]) => ({ emoji, count: users.length, mine: users.includes(viewer) })),
     blocks: replyView(message.reply),
   };
 }

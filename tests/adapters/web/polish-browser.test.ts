@@ -95,6 +95,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('the playground page in headless Chr
     expect(await page.locator('.question-item .answer:visible').count()).toBe(0);
     // Was ~8,870 px for 50 cards with no answers shown; a page of 20 now fits in about a quarter of that.
     const height = await page.evaluate<number>('document.documentElement.scrollHeight');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'bank-page-1.png'), fullPage: true });
     expect(height).toBeLessThan(3_200);
 
     const answeredId = await page

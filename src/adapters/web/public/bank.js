@@ -104,6 +104,10 @@ function questionItem(q, onChanged) {
       toast(err.message, 'error');
     }
   });
+  const admin = onChanged ? adminControls(q, onChanged) : null;
+  // The admin's Edit / Hide buttons join the card's one row of actions; their edit form stays below it.
+  const adminButtons = admin ? [...(admin.querySelector('.actions')?.children ?? [])] : [];
+  for (const b of adminButtons) b.classList.replace('btn-secondary', 'btn-small');
   return el(
     'li',
     { class: 'question-item', dataset: { id: q.id } },
@@ -124,10 +128,10 @@ function questionItem(q, onChanged) {
         q.sources.length === 0 && 'kept in the store (export it with npm run bank -- export)',
         q.sources.map((s, i) => [i > 0 ? ', ' : '', el('code', {}, `${s.file}:${s.line}`)]),
       ),
-      el('span', { class: 'item-actions' }, answerToggle, previewToggle),
+      el('span', { class: 'item-actions' }, answerToggle, previewToggle, adminButtons),
     ),
     answer,
-    onChanged && adminControls(q, onChanged),
+    admin,
     panel,
   );
 }

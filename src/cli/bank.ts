@@ -5,22 +5,27 @@ import { DUPLICATE_THRESHOLD, probableDuplicates } from '../bank/dupes.js';
 import { formatWarning, summarizeBank } from '../bank/summary.js';
 import type { Question } from '../bank/types.js';
 import { loadBankFromDisk, type DiskBankResult } from '../io/load-bank-from-disk.js';
+import { EXPORT_USAGE, exportCommand } from './bank-export.js';
 
 const USAGE = `Usage:
   npm run -s bank -- check <file-or-folder>... [--json]   load a bank, print a summary and every warning
   npm run -s bank -- show <id> [--bank <folder>]           print one question as Discord, Slack and plain text
   npm run -s bank -- dupes <file-or-folder>... [--threshold 0.6]
                                                           list pairs of questions that are probably the same
+${EXPORT_USAGE}
 
 check exits 0 when the bank loads (warnings allowed), 1 when a path is missing or nothing could be read.
 show reads QUESTIONS_DIR (default ./questions) unless --bank is given.
-dupes compares the content words of every two questions (shared words over all words).`;
+dupes compares the content words of every two questions (shared words over all words).
+export reads STORE_URL (default ./data/recall.sqlite) and QUESTIONS_DIR unless --store / --bank are given;
+it exits 1 when a question could not be written so that it reads back the same (each is named).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'check') return check(rest);
   if (command === 'show') return show(rest);
   if (command === 'dupes') return dupes(rest);
+  if (command === 'export') return exportCommand(rest);
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(`${USAGE}\n`);
     return command === undefined ? 2 : 0;

@@ -16,6 +16,13 @@ export interface Layer {
   /** Additions the files do not (yet) have, in the order they were added. */
   added: Question[];
   addedRecords: Map<string, AddedRecord>;
+  /**
+   * File questions that are an exported override committed while the original is still in its file: the
+   * export gives the copy the original's `Id:`, which the original's own id (made from its words) keeps,
+   * so the copy loads under the id its new words make. It is the override, already served under the
+   * original's id: left out rather than served twice.
+   */
+  shadowed: Set<string>;
   empty: boolean;
 }
 
@@ -39,7 +46,7 @@ export function compileLayer(record: OverlayRecord, files: ReadonlyMap<string, Q
     originals.set(id, before);
     changed.set(id, withFields(before, o.fields));
   }
-  return { record, changed, originals, added, addedRecords, empty: isEmptyOverlay(record) };
+  return { record, changed, originals, added, addedRecords, shadowed: exportedCopies(originals, changed, files), empty: isEmptyOverlay(record) };
 }
 
 /** The served question with `id`, hidden ones included; undefined when neither files nor overlay have it. */
@@ -47,8 +54,25 @@ export function lookupQuestion(layer: Layer, files: ReadonlyMap<string, Question
   return layer.changed.get(id) ?? files.get(id);
 }
 
+/** Not served: hidden by an admin, or an exported copy of an override (see Layer.shadowed). */
 export function isHidden(layer: Layer, id: string): boolean {
-  return Object.hasOwn(layer.record.hidden, id);
+  return Object.hasOwn(layer.record.hidden, id) || layer.shadowed.has(id);
+}
+
+/** One pass over the files, and only when an override rewords a question (the only case a copy loads apart). */
+function exportedCopies(originals: ReadonlyMap<string, Question>, changed: ReadonlyMap<string, Question>, files: ReadonlyMap<string, Question>): Set<string> {
+  const reworded = new Map<string, string>();
+  for (const [id, before] of originals) {
+    const now = changed.get(id);
+    if (now && now.question !== before.question && files.has(id)) reworded.set(now.question, id);
+  }
+  const shadowed = new Set<string>();
+  if (reworded.size === 0) return shadowed;
+  for (const q of files.values()) {
+    const of = reworded.get(q.question);
+    if (of !== undefined && of !== q.id) shadowed.add(q.id);
+  }
+  return shadowed;
 }
 
 /** Every served question, in bank order, additions last; hidden ones left out. */

@@ -12,7 +12,11 @@ export default {
   async run(ctx): Promise<Reply> {
     const other = ctx.options.user('user');
     const user = other !== undefined && other.userId !== ctx.user.userId ? other : ctx.user;
-    const [stats, practice] = await Promise.all([ctx.services.scoring.stats(user), ctx.services.practice.stats(user, ctx.now)]);
+    const [stats, practice, contributed] = await Promise.all([
+      ctx.services.scoring.stats(user),
+      ctx.services.practice.stats(user, ctx.now),
+      ctx.services.suggestions.contributed(user),
+    ]);
     const who = user === ctx.user ? 'You have' : `**${md(stats.name)}** has`;
     const practised: ReplyBlock[] = hasPractice(practice)
       ? [
@@ -20,8 +24,10 @@ export default {
           { type: 'fields', fields: practiceFields(practice) },
         ]
       : [];
-    if (stats.graded === 0 && practised.length === 0) return { blocks: [{ type: 'text', markdown: `${who} not graded any question yet.` }], ephemeral: true };
+    // Approved suggestions: questions this person added to the team's bank.
+    const gave: ReplyBlock[] = contributed > 0 ? [{ type: 'fields', fields: [{ label: 'Questions contributed', value: String(contributed) }] }] : [];
+    if (stats.graded === 0 && practised.length === 0 && gave.length === 0) return { blocks: [{ type: 'text', markdown: `${who} not graded any question yet.` }], ephemeral: true };
     const graded: ReplyBlock[] = stats.graded === 0 ? [] : [{ type: 'fields', fields: statsFields(stats) }];
-    return { blocks: [{ type: 'text', markdown: `**Stats for ${md(stats.name)}**` }, ...graded, ...practised], ephemeral: true };
+    return { blocks: [{ type: 'text', markdown: `**Stats for ${md(stats.name)}**` }, ...graded, ...practised, ...gave], ephemeral: true };
   },
 } satisfies Command;

@@ -18,6 +18,7 @@ import type { ChannelRef, UserRef } from './refs.js';
 import { type Reply, textReply } from './reply.js';
 import { createScoringService } from './scoring/index.js';
 import type { Services } from './services.js';
+import { createSuggestionsService } from './suggestions/index.js';
 import type { Timers } from './timers.js';
 import type { World } from './world.js';
 
@@ -68,8 +69,9 @@ export function createEngine(deps: EngineDeps): Engine {
   const quiz = createQuizService({ world, config, bank, platform, scoring: grading });
   const reminders = createPracticeReminders({ world, config, platform, practice, wakeTimer: deps.wakeTimer, ownsChannel: deps.ownsChannel });
   const digest = createDigestService({ world, config, bank, platform, scoring, practice, images: deps.images ?? null, wakeTimer: deps.wakeTimer, ownsChannel: deps.ownsChannel });
+  const suggestions = createSuggestionsService({ world, bank, platform });
   // A season ended by command also posts its final standings in the digest channels.
-  const services: Services = { bank, daily, digest, quiz, scoring: seasonEndsPosted(scoring, digest), practice, reminders, images: deps.images ?? null };
+  const services: Services = { bank, daily, digest, quiz, scoring: seasonEndsPosted(scoring, digest), practice, reminders, suggestions, images: deps.images ?? null };
   const dispatchDeps = { commands, services, logger: world.logger, now: () => world.clock.now() };
   const fresh =
     <T>(fn: () => Promise<T>) =>
@@ -138,6 +140,7 @@ export function createEngine(deps: EngineDeps): Engine {
       if (service === 'quiz') return await quiz.handleAction(inv);
       if (service === 'digest') return await digest.handleAction(inv);
       if (service === 'practice') return await practice.handleAction(inv);
+      if (service === 'suggest') return await suggestions.handleAction(inv);
       throw new UserError('not-found', 'That button belongs to something that no longer exists.');
     } catch (err) {
       if (isUserError(err)) return textReply(err.message, { ephemeral: true });

@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { answerOf, isEphemeral } from '../../fakes/discord/index.js';
+import { snowflake } from '../../fakes/discord/snowflake.js';
+import { buttons, messageText } from '../../fakes/discord/state.js';
+import { ADMIN_ROLE, GUILD, type Harness, STUDY, startHarness } from './harness.js';
+
+const MOD = snowflake();
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const guilds = () => [
+  {
+    id: GUILD,
+    name: 'Study Group',
+    channels: [
+      { id: STUDY, name: 'study' },
+      { id: MOD, name: 'mod' },
+    ],
+    roles: [ADMIN_ROLE],
+  },
+];
+
+async function press(harness: Harness, user: Harness['ann'], message: ReturnType<Harness['fake']['message']>, label: RegExp) {
+  const target = buttons(message).find((b) => label.test(b.label));
+  if (!target) throw new Error(`no ${label} on ${messageText(message)}`);
+  const i = harness.fake.press({ message, customId: target.customId, user });
+  await harness.fake.answered(i);
+  return i;
+}
+
+describe('suggest on the fake Discord (real discord.js adapter, engine, store and bank overlay)', () => {
+  it('suggest (modal) → moderation post → Approve: the question joins the bank with "suggested by", the author is told', async () => {
+    h = await startHarness({ guilds: guilds() });
+    const set = await h.slash(h.ann, 'suggest', 'channel', {}, MOD);
+    expect(set.text).toMatch(/posted here for review/);
+
+    const opened = h.fake.slash({ guildId: GUILD, channelId: STUDY, user: h.alice, name: 'suggest', subcommand: 'new' });
+    await h.fake.answered(opened);
+    expect(opened.modal?.['custom_id']).toBe('suggest:new');
+    const submit = h.fake.submitModal({
+      opened,
+      user: h.alice,
+      values: {
+        question: 'What does **CAP** say about <partitions>?',
+        answer: 'Pick two of consistency, availability, partition tolerance.',
+        category: 'Distributed',
+        tags: 'cap, theory',
+        difficulty: 'medium',
+      },
+    });
+    await h.fake.answered(submit);
+    expect(isEphemeral(answerOf(submit))).toBe(true);
+    expect(messageText(answerOf(submit))).toMatch(/s1.*pending/);
+
+    const post = await h.fake.until(() => h?.fake.messages(MOD)[0], 'the moderation post');
+    expect(messageText(post)).toMatch(/CAP/);
+    expect(messageText(post)).toMatch(/suggested by Alice/);
+    expect(buttons(post).map((b) => b.label)).toEqual(['Approve', 'Edit', 'Reject']);
+
+    // Only admins review: a press by the author changes nothing.
+    const notAllowed = await press(h, h.alice, post, /Approve/);
+    expect(messageText(answerOf(notAllowed))).toMatch(/Only admins/);
+    expect(h.engine.services.bank.all().some((q) => q.suggestedBy === 'Alice')).toBe(false);
+
+    const approved = await press(h, h.ann, post, /Approve/);
+    expect(messageText(answerOf(approved))).toMatch(/Approved s1/);
+    const q = h.engine.services.bank.all().find((x) => x.suggestedBy === 'Alice');
+    expect(q?.question).toBe('What does **CAP** say about <partitions>?');
+    expect(q?.category).toBe('Distributed');
+    await h.fake.until(() => /Approved by Ann/.test(messageText(h!.fake.message(post.id))), 'the moderation post to say approved');
+    expect(buttons(h.fake.message(post.id))).toEqual([]);
+    const dm = await h.fake.until(() => h?.fake.dms(h.alice.id)[0], 'the author’s DM');
+    expect(messageText(dm)).toMatch(/approved/);
+
+    // Shown like any bank question, with who suggested it; counted in the author's stats.
+    const shown = await h.slash(h.ann, 'bank', 'show', { id: q?.id ?? '' });
+    expect(shown.text).toMatch(/suggested by Alice/);
+    const stats = await h.slash(h.alice, 'stats');
+    expect(stats.text).toMatch(/Questions contributed/);
+  });
+
+  it('typed suggestion → Reject asks for a reason (modal) → the author alone is told why', async () => {
+    h = await startHarness({ guilds: guilds() });
+    await h.slash(h.ann, 'suggest', 'channel', {}, MOD);
+    const made = await h.slash(h.bob, 'suggest', 'new', { text: 'Is a hot dog a sandwich? || || food' });
+    expect(made.text).toMatch(/s1.*pending/);
+    const post = await h.fake.until(() => h?.fake.messages(MOD)[0], 'the moderation post');
+    expect(messageText(post)).toMatch(/discussion question/);
+
+    const reject = await press(h, h.ann, post, /Reject/);
+    expect(reject.callbacks.map((c) => c['type'])).toEqual([9]);
+    const reason = h.fake.submitModal({ opened: reject, user: h.ann, values: { reason: 'Off topic for this bank.' } });
+    await h.fake.answered(reason);
+    expect(messageText(answerOf(reason))).toMatch(/Rejected s1/);
+    const dm = await h.fake.until(() => h?.fake.dms(h.bob.id)[0], 'the author’s DM');
+    expect(messageText(dm)).toMatch(/Off topic for this bank/);
+    expect(h.fake.dms(h.alice.id)).toEqual([]);
+    await h.fake.until(() => /Rejected by Ann/.test(messageText(h!.fake.message(post.id))), 'the moderation post to say rejected');
+    // The reason is not in the channel's post.
+    expect(messageText(h.fake.message(post.id))).not.toMatch(/Off topic/);
+
+    const mine = await h.slash(h.bob, 'suggest', 'mine');
+    expect(mine.text).toMatch(/s1.*rejected.*Off topic/);
+    // Someone else's pending list is admins' only.
+    const peek = await h.slash(h.alice, 'suggest', 'pending');
+    expect(peek.text).toMatch(/admin/i);
+  });
+});

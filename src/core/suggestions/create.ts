@@ -6,7 +6,7 @@ import type { World } from '../world.js';
 import { handleSuggestAction } from './handle-action.js';
 import { cleanSuggestion, errorsInWords } from './input.js';
 import { FORM_FALLBACK, approvedNotice, moderationPost, rejectedNotice, suggestionForm } from './replies.js';
-import type { Moderator, SuggestionsService } from './service.js';
+import type { SuggestionsService } from './service.js';
 import { changeBook, findSuggestion, readBook, readSettings, saveSettings } from './store.js';
 import { DEFAULT_SUGGESTION_LIMITS, type Suggestion, type SuggestionLimits } from './types.js';
 
@@ -134,7 +134,7 @@ export function createSuggestionsService(deps: SuggestionsDeps): SuggestionsServ
       }
       const result = await changeBook(store, ws, (book) => {
         const current = findSuggestion(book, id);
-        if (!current || current.state !== 'pending') return { book, result: current ?? null };
+        if (current?.state !== 'pending') return { book, result: current ?? null };
         Object.assign(current, { state: 'approved', decidedAt: now.toISOString(), decidedBy: nameOf(admin.user), questionId });
         const c = book.contributed[current.author.userId] ?? { name: current.authorName, count: 0 };
         book.contributed[current.author.userId] = { name: current.authorName, count: c.count + 1 };
@@ -154,7 +154,7 @@ export function createSuggestionsService(deps: SuggestionsDeps): SuggestionsServ
       if (why.length > limits.reason) throw new UserError('bad-input', `The reason may be at most ${limits.reason} characters.`);
       const result = await changeBook(store, ws, (book) => {
         const current = findSuggestion(book, id);
-        if (!current || current.state !== 'pending') return { book, result: current ?? null };
+        if (current?.state !== 'pending') return { book, result: current ?? null };
         Object.assign(current, { state: 'rejected', decidedAt: now.toISOString(), decidedBy: nameOf(admin.user), reason: why });
         return { book, result: { ...current, fresh: true } };
       });
@@ -171,7 +171,7 @@ export function createSuggestionsService(deps: SuggestionsDeps): SuggestionsServ
       if ('errors' in cleaned) throw new UserError('bad-input', errorsInWords(cleaned.errors));
       const result = await changeBook(store, ws, (book) => {
         const current = findSuggestion(book, id);
-        if (!current || current.state !== 'pending') return { book, result: current ?? null };
+        if (current?.state !== 'pending') return { book, result: current ?? null };
         Object.assign(current, cleaned.fields);
         return { book, result: { ...current, fresh: true } };
       });

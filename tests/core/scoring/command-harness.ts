@@ -5,9 +5,10 @@ import stats from '../../../commands/stats.js';
 import team from '../../../commands/team.js';
 import { createBankService } from '../../../src/core/bank-service.js';
 import { createPracticeService } from '../../../src/core/practice/index.js';
+import { createSuggestionsService } from '../../../src/core/suggestions/index.js';
 import type { UserRef } from '../../../src/core/refs.js';
 import type { GradeRequest } from '../../../src/core/scoring/types.js';
-import { commandHarness } from '../../helpers/commands.js';
+import { commandHarness, unused } from '../../helpers/commands.js';
 import { ALICE, CHANNEL, web } from '../../helpers/people.js';
 import { type Harness, gradeReq } from './harness.js';
 
@@ -19,8 +20,11 @@ export const ADMIN: UserRef = web.person('ada', 'Ada');
 export function typist(h: Harness) {
   // `stats` adds the person's practice cards; with an empty bank there are none unless a test makes them.
   const empty = { questions: [], warnings: [], files: [] };
-  const practice = createPracticeService({ world: h.world, config: h.config, bank: createBankService(empty, async () => empty), scoring: h.scoring });
-  return commandHarness({ commands: SCORING_COMMANDS, services: { scoring: h.scoring, practice }, admin: ADMIN });
+  const bank = createBankService(empty, async () => empty);
+  const practice = createPracticeService({ world: h.world, config: h.config, bank, scoring: h.scoring });
+  // …and the questions they contributed (approved suggestions): none here.
+  const suggestions = createSuggestionsService({ world: h.world, bank, platform: unused('platform') });
+  return commandHarness({ commands: SCORING_COMMANDS, services: { scoring: h.scoring, practice, suggestions }, admin: ADMIN });
 }
 
 /** A grade in the command tests' workspace (web:team-a). */

@@ -67,6 +67,7 @@ export class QuestionMerger {
         difficulty: q.difficulty,
         sources: [source],
         ...choicesOf(q, own),
+        ...(q.accept ? { accept: q.accept.map(own) } : {}),
       });
       this.byKey.set(key, place);
       if (q.id !== null) this.marked.set(place, { explicit: { id: own(q.id), at: source }, idWarnings: [] });
@@ -86,6 +87,7 @@ export class QuestionMerger {
     merged.difficulty ??= q.difficulty;
     merged.hints = unique([...merged.hints, ...q.hints.map(own)]);
     merged.tags = unique([...merged.tags, ...q.tags.map(own)]);
+    if (q.accept) merged.accept = unique([...(merged.accept ?? []), ...q.accept.map(own)]);
     if (q.id === null) return;
     const marks = this.marked.get(at);
     if (!marks) this.marked.set(at, { explicit: { id: own(q.id), at: source }, idWarnings: [] });
@@ -146,6 +148,7 @@ export function ownedQuestion(q: RawQuestion): RawQuestion {
   const opt = (text: string | null): string | null => (text === null ? null : own(text));
   const owned = { ...q, question: own(q.question), answer: opt(q.answer), hints: q.hints.map(own), tags: q.tags.map(own), id: opt(q.id), category: opt(q.category) };
   if (q.choices) owned.choices = q.choices.map(own);
+  if (q.accept) owned.accept = q.accept.map(own);
   return owned;
 }
 

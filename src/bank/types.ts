@@ -32,6 +32,8 @@ export interface Question {
    */
   choices?: string[];
   correct?: number;
+  /** `Accept:` aliases: other answers a typed quiz answer may match besides the answer itself. Absent when none. */
+  accept?: string[];
 }
 
 /** Something the loader could not read as written; the rest of the bank still loads. */

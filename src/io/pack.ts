@@ -159,6 +159,7 @@ export function packQuestions(questions: readonly KeyedQuestion[]): Packed {
     // Options last: -1 when the question carries none (nearly all), else the right one's index, then the list.
     w.num(q.choices && q.correct !== undefined ? q.correct : -1);
     if (q.choices && q.correct !== undefined) w.strings(q.choices);
+    w.strings(q.accept ?? []);
   }
   return w.finish();
 }
@@ -184,6 +185,8 @@ export function unpackQuestions(packed: Packed): KeyedQuestion[] {
       if (correct >= q.choices.length) throw new PackError('a right choice lies outside its options');
       q.correct = correct;
     }
+    const accept = r.strings();
+    if (accept.length > 0) q.accept = accept;
     out.push(q);
   }
   return out;

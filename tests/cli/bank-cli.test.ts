@@ -39,9 +39,12 @@ describe('bank check', () => {
     expect(doc.questions[0]?.sources[0]?.file).toMatch(/^questions\//);
   });
 
-  it('adds choices and correct to questions that carry their own options, and to no other', () => {
+  it('adds choices and correct to questions that carry their own options, accept where Accept: is written, and to no other', () => {
     const quiz = path.join(tmp, 'quiz.md');
-    writeFileSync(quiz, '## Which is even?\nA) 3\nB) 4\n\n**Answer:** B\n\n## What are the steps?\nA. Plan\nB. Do\n\n## Which optimizer is adaptive?\n- [ ] SGD\n- [x] Adam\n');
+    writeFileSync(
+      quiz,
+      '## Which is even?\nA) 3\nB) 4\n\n**Answer:** B\n\n## What are the steps?\nA. Plan\nB. Do\n\n## Which optimizer is adaptive?\n- [ ] SGD\n- [x] Adam\n\n## What does LoRA stand for?\nLow-rank adaptation\nAccept: LoRA\n',
+    );
     const { code, stdout } = bank('check', quiz, '--json');
     expect(code).toBe(0);
     const questions = (JSON.parse(stdout) as JsonBank).questions as (JsonBank['questions'][number] & { choices?: string[]; correct?: number })[];
@@ -49,7 +52,10 @@ describe('bank check', () => {
       ['Which is even?', '**B.** 4', ['3', '4'], 1],
       ['What are the steps?', 'A. Plan\nB. Do', undefined, undefined],
       ['Which optimizer is adaptive?', '**B.** Adam', ['SGD', 'Adam'], 1],
+      ['What does LoRA stand for?', 'Low-rank adaptation', undefined, undefined],
     ]);
+    expect(Object.keys(questions[3] ?? {})).toEqual(['id', 'question', 'answer', 'hints', 'category', 'tags', 'difficulty', 'sources', 'accept']);
+    expect((questions[3] as { accept?: string[] }).accept).toEqual(['LoRA']);
     expect(Object.keys(questions[0] ?? {})).toEqual(['id', 'question', 'answer', 'hints', 'category', 'tags', 'difficulty', 'sources', 'choices', 'correct']);
     expect(Object.keys(questions[1] ?? {})).toEqual(['id', 'question', 'answer', 'hints', 'category', 'tags', 'difficulty', 'sources']);
   });

@@ -7,6 +7,8 @@ export interface Draft {
   number: number | null;
   answer: string;
   hints: string[];
+  /** `Accept:` aliases for a typed quiz answer. */
+  accept: string[];
   tags: string[];
   difficulty: Difficulty | null;
   /** The author's `Id:` line, as written (checked when the question is finished). */
@@ -36,6 +38,8 @@ export interface RawQuestion {
   /** Set only for a question that carries its own options (choices.ts); `correct` indexes `choices`. */
   choices?: string[];
   correct?: number;
+  /** `Accept:` aliases, only when the question has some. */
+  accept?: string[];
 }
 
 export function newDraft(text: string | string[], line: number, category: string | null, opts: { number?: number | null; headingDepth?: number | null } = {}): Draft {
@@ -45,6 +49,7 @@ export function newDraft(text: string | string[], line: number, category: string
     number: opts.number ?? null,
     answer: '',
     hints: [],
+    accept: [],
     tags: [],
     difficulty: null,
     id: null,

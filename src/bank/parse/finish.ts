@@ -44,6 +44,7 @@ export function finishDraft(d: Draft, ctx: FinishContext): { question: RawQuesti
     category: d.category,
     line: d.line,
   };
+  if (d.accept.length > 0) question.accept = [...new Set(d.accept)];
   const choices = readChoices(text, answer);
   if (choices.kind === 'warning') warnings.push({ line: d.line, message: `options under this question: ${choices.message}` });
   if (choices.kind === 'choices') {

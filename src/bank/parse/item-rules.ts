@@ -1,7 +1,7 @@
 import type { Block } from './blocks.js';
 import { linesToMarkdown } from './code-lines.js';
 import { type Draft, appendAnswer } from './draft.js';
-import { answerPrefixed, asks, hintPrefixed, isInPageLinkLine, looksLikeQuestion, plainInline, questionListTitle } from './lines.js';
+import { acceptLine, answerPrefixed, asks, hintPrefixed, isInPageLinkLine, looksLikeQuestion, plainInline, questionListTitle } from './lines.js';
 import type { BankReader, ItemBlock } from './reader.js';
 import { type Rule, applyRules } from './rules.js';
 import { questionEnd } from './shape-checks.js';
@@ -118,7 +118,9 @@ function itemRest(r: BankReader, d: Draft, rest: string): void {
   const kept: string[] = [];
   for (const l of rest.split('\n')) {
     const hint = hintPrefixed(l);
+    const accept = acceptLine(l.replace(/^\s*[-*+]\s+/, ''));
     if (hint !== null) d.hints.push(hint);
+    else if (accept !== null) d.accept.push(...accept);
     else if (kept.every((k) => k.trim() === '') && r.meta(d, l)) continue;
     else kept.push(l);
   }

@@ -48,6 +48,17 @@ export function tagsLine(text: string): string[] | null {
     .filter(Boolean);
 }
 
+/** `Accept: LoRA, low-rank adaptation`: other answers a typed quiz answer may match (split on `,`, `;` or `|`). */
+const ACCEPT_LINE = /^(?:\*\*|__)?(?:accept(?:ed)?(?:\s+answers?)?|also\s+accept)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+)$/i;
+export function acceptLine(text: string): string[] | null {
+  const m = ACCEPT_LINE.exec(text.trim());
+  if (!m) return null;
+  return (m[1] ?? '')
+    .split(/[,;|]/)
+    .map((t) => t.replace(/[*_`]/g, '').trim())
+    .filter(Boolean);
+}
+
 /** `Id: rag-chunking` under a question (the canonical format's explicit, permanent id). */
 const ID_LINE = /^(?:\*\*|__)?id(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*`?([^`]*?)`?\s*$/i;
 export function idLine(text: string): string | null {

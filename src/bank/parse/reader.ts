@@ -7,7 +7,7 @@ import { type Draft, type RawQuestion, appendAnswer, newDraft } from './draft.js
 import { type ExtractWarning, type FinishContext, finishDraft } from './finish.js';
 import { cleanCategory } from './headings.js';
 import { brokenLinks } from './links.js';
-import { answerPrefixed, asks, hintPrefixed, idLine, isInPageLinkLine, plainInline, tagsLine } from './lines.js';
+import { acceptLine, answerPrefixed, asks, hintPrefixed, idLine, isInPageLinkLine, plainInline, tagsLine } from './lines.js';
 import { codeUnderQuestion, isWrapped, itemMarkdown, splitTags } from './shape-checks.js';
 
 export type LineBlock = Extract<Block, { kind: 'line' }>;
@@ -159,6 +159,12 @@ export class BankReader {
     if (hint !== null) {
       d.hints.push(hint);
       d.last = 'hint';
+      return true;
+    }
+    // Aliases usually follow the answer they stand beside, so they are taken after it too.
+    const accept = acceptLine(t);
+    if (accept !== null) {
+      d.accept.push(...accept);
       return true;
     }
     if (d.answerStarted) return false;

@@ -122,6 +122,21 @@ describe('questions that carry their own choices (choices.ts)', () => {
   });
 });
 
+describe('Accept: aliases for typed answers', () => {
+  it('are read under a question of any shape, after the answer too, and are absent where none are written', () => {
+    const heading = parseText('## What does LoRA stand for?\nLow-rank adaptation\nAccept: LoRA; low rank adaption\n\n## What is X?\nY.\n').questions;
+    expect(heading.map((q) => [q.answer, q.accept])).toEqual([
+      ['Low-rank adaptation', ['LoRA', 'low rank adaption']],
+      ['Y.', undefined],
+    ]);
+    const list = parseText('1. What is Z?\n   - Zed\n   - Accept: zee, zett\n\nQ: What is V?\nA: Vee\n**Accept:** V\n').questions;
+    expect(list.map((q) => [q.question, q.answer, q.accept])).toEqual([
+      ['What is Z?', '- Zed', ['zee', 'zett']],
+      ['What is V?', 'Vee', ['V']],
+    ]);
+  });
+});
+
 describe('where a question with choices is shown', () => {
   it('puts the options under the question in the daily post and the bank card', async () => {
     const { postReply } = await import('../../../src/core/daily/replies.js');

@@ -1,3 +1,4 @@
+import { formatDate, formatDateSpan } from '../src/core/dates.js';
 import type { Command } from '../src/core/commands/types.js';
 import { UserError } from '../src/core/errors.js';
 import { workspaceOf } from '../src/core/refs.js';
@@ -36,19 +37,20 @@ export default {
       }
       case 'end': {
         const archived = await scoring.endSeason(ws, ctx.now);
-        return textReply(`Season **${md(archived.season.name)}** has ended. Final standings:\n${standingsMarkdown(archived, SHOWN_ROWS)}`);
+        return textReply(`Season **${md(archived.season.name)}** has ended. Final standings:\n${standingsMarkdown(archived, SHOWN_ROWS, await scoring.timezoneOf(ws))}`);
       }
       case 'status': {
         const season = await scoring.currentSeason(ws);
-        if (season) return textReply(`Season **${md(season.name)}** is running since ${season.startedAt.slice(0, 10)}.`, { ephemeral: true });
+        if (season) return textReply(`Season **${md(season.name)}** is running since ${formatDate(season.startedAt, await scoring.timezoneOf(ws))}.`, { ephemeral: true });
         return textReply('No season is running. An admin can start one with `season start <name>`.', { ephemeral: true });
       }
       case 'archive': {
         const name = ctx.options.string('name');
-        if (name !== undefined) return textReply(standingsMarkdown(await scoring.archivedStandings(ws, name), SHOWN_ROWS), { ephemeral: true });
+        const zone = await scoring.timezoneOf(ws);
+        if (name !== undefined) return textReply(standingsMarkdown(await scoring.archivedStandings(ws, name), SHOWN_ROWS, zone), { ephemeral: true });
         const past = await scoring.seasonArchive(ws);
         if (past.length === 0) return textReply('No season has ended yet.', { ephemeral: true });
-        const lines = past.map((s) => `• **${md(s.name)}** · ${s.startedAt.slice(0, 10)} to ${s.endedAt.slice(0, 10)}`);
+        const lines = past.map((s) => `• **${md(s.name)}** · ${formatDateSpan(s.startedAt, s.endedAt, zone)}`);
         return textReply(['**Past seasons**', ...lines, '', '`season archive <name>` shows one season’s final standings.'].join('\n'), { ephemeral: true });
       }
       default:

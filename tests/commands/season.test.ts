@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { ALICE, ADMIN, BOB, gradeIn, typist } from '../core/scoring/command-harness.js';
+import { ADMIN, ALICE, BOB, CHANNEL, gradeIn, typist } from '../core/scoring/command-harness.js';
 import { describeEachStore } from '../core/scoring/harness.js';
 
 describeEachStore('the season command', (h) => {
@@ -7,7 +7,7 @@ describeEachStore('the season command', (h) => {
     const { reply, say } = typist(h());
     const started = await reply('season start Winter 2026', { user: ADMIN });
     expect(started.ephemeral).toBeUndefined();
-    expect(await say('season status')).toBe('Season **Winter 2026** is running since 2026-11-23.');
+    expect(await say('season status')).toBe('Season **Winter 2026** is running since 23 Nov 2026.');
 
     await h().scoring.grade(gradeIn({ user: ALICE }));
     await h().scoring.grade(gradeIn({ user: BOB, grade: 'partly' }));
@@ -16,8 +16,19 @@ describeEachStore('the season command', (h) => {
     expect(ended).toContain('1. **Alice** · 3 points\n2. **Bob** · 1 point');
 
     expect(await say('season status')).toBe('No season is running. An admin can start one with `season start <name>`.');
-    expect(await say('season archive')).toContain('• **Winter 2026** · 2026-11-23 to 2026-11-23');
+    expect(await say('season archive')).toContain('• **Winter 2026** · 23 Nov 2026 to 23 Nov 2026');
     expect(await say('season archive winter 2026')).toContain('1. **Alice** · 3 points');
+  });
+
+  it('writes dates one way (day, month name, year) on the workspace’s own calendar', async () => {
+    const { say } = typist(h());
+    await h().scoring.setTimezone(CHANNEL, 'Asia/Tokyo');
+    // 23:30 UTC on 3 December is already 4 December in Tokyo; never `12/3/2026`, never UTC's day.
+    await h().scoring.startSeason(CHANNEL, 'Spring', new Date('2026-12-03T23:30:00Z'));
+    expect(await say('season status')).toBe('Season **Spring** is running since 4 Dec 2026.');
+    await h().scoring.endSeason(CHANNEL, new Date('2027-03-01T01:00:00Z'));
+    expect(await say('season archive')).toContain('• **Spring** · 4 Dec 2026 to 1 Mar 2027');
+    expect(await say('season archive spring')).toContain('**Season Spring** · 4 Dec 2026 to 1 Mar 2027');
   });
 
   it('refuses a second season while one runs', async () => {

@@ -83,7 +83,7 @@ export function createDigestService(deps: DigestDeps): DigestService {
     try {
       const rows = archived.people.slice(0, SEASON_ROWS);
       const image = await boardImage(ctx, channel, `Season ${archived.season.name} · final standings`, rows, `season-${archived.season.id}.png`);
-      await deps.platform.post(channel, seasonEndReply(archived, SEASON_ROWS, image), { idempotencyKey: postId });
+      await deps.platform.post(channel, seasonEndReply(archived, SEASON_ROWS, settings.schedule.timezone, image), { idempotencyKey: postId });
       world.logger.info({ channel, season: archived.season.id }, 'season standings posted in the digest channel');
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);

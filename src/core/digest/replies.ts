@@ -1,3 +1,4 @@
+import { formatDateSpan } from '../dates.js';
 import type { PlatformCapabilities } from '../platform.js';
 import type { Reply, ReplyBlock } from '../reply.js';
 import { md, points } from '../scoring/replies.js';
@@ -54,7 +55,7 @@ function participationLine({ thisWeek, weekBefore }: DigestContent['participatio
 }
 
 /** A season's final standings, posted in every digest channel of the workspace when it ends. */
-export function seasonEndReply(archived: ArchivedSeason, shown: number, image?: ReplyBlock): Reply {
+export function seasonEndReply(archived: ArchivedSeason, shown: number, timezone: string, image?: ReplyBlock): Reply {
   const blocks: ReplyBlock[] = [{ type: 'text', markdown: `**Season ${md(archived.season.name)} has ended · final standings**` }];
   if (image) blocks.push(image);
   const line = (r: { rank: number; name: string; points: number }): string => `${r.rank}. **${md(r.name)}** · ${points(r.points)}`;
@@ -65,7 +66,7 @@ export function seasonEndReply(archived: ArchivedSeason, shown: number, image?: 
   if (archived.teams.length > 0) blocks.push({ type: 'text', markdown: ['**Teams**', ...archived.teams.slice(0, shown).map(line)].join('\n') });
   blocks.push({
     type: 'context',
-    markdown: `${archived.season.startedAt.slice(0, 10)} to ${archived.season.endedAt.slice(0, 10)} · \`season archive ${archived.season.name}\` shows it again`,
+    markdown: `${formatDateSpan(archived.season.startedAt, archived.season.endedAt, timezone)} · \`season archive ${archived.season.name}\` shows it again`,
   });
   return { blocks };
 }

@@ -1,3 +1,4 @@
+import { formatDateSpan } from '../dates.js';
 import type { ArchivedSeason, BoardKind, BoardPeriod, Leaderboard, LeaderboardRow, StandingRow, UserStats } from './types.js';
 
 /** Names come from people and adapters: shown as typed, never as formatting. */
@@ -40,9 +41,10 @@ function ownLine(board: Leaderboard, kind: BoardKind, period: BoardPeriod, ownTe
   return board.own ? `${team}: #${board.own.rank} with ${points(board.own.points)}` : `${team} has no points ${IN_PERIOD[period]}.`;
 }
 
-export function standingsMarkdown(archived: ArchivedSeason, limit: number): string {
+/** `timezone`: the workspace's, so the dates are the days people lived them (see core/dates.ts). */
+export function standingsMarkdown(archived: ArchivedSeason, limit: number, timezone: string): string {
   const { season } = archived;
-  const lines = [`**Season ${md(season.name)}** · ${season.startedAt.slice(0, 10)} to ${season.endedAt.slice(0, 10)}`];
+  const lines = [`**Season ${md(season.name)}** · ${formatDateSpan(season.startedAt, season.endedAt, timezone)}`];
   lines.push(...(archived.people.length > 0 ? archived.people.slice(0, limit).map(rowLine) : ['Nobody scored in this season.']));
   if (archived.teams.length > 0) lines.push('', '**Teams**', ...archived.teams.slice(0, limit).map(rowLine));
   return lines.join('\n');

@@ -29,9 +29,9 @@ interface Opened {
 }
 
 /** The real adapter on the system clock with the seed bank plus a hostile file, and a page opened on it as `name`. */
-async function open(name: string, viewport = { width: 1280, height: 900 }): Promise<Opened> {
+async function open(name: string, viewport = { width: 1280, height: 900 }, locale?: { locale: string; timezoneId: string }): Promise<Opened> {
   h = await startHarness({ clock: 'system', bank: BANK });
-  context = await browser!.newContext({ viewport });
+  context = await browser!.newContext({ viewport, ...locale });
   await context.addInitScript({ content: rememberName(name) });
   const page = await context.newPage();
   const requests: string[] = [];
@@ -118,6 +118,24 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('the playground page in headless Chr
       requests.every((u) => u.startsWith(h!.url)),
       requests.join('\n'),
     ).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it.each([
+    ['en-US', 'America/New_York', 'Running: Winter since Dec 3, 2026', 'Autumn (Sep 1, 2026 – Nov 30, 2026)'],
+    ['de-DE', 'Europe/Berlin', 'Running: Winter since 4. Dez. 2026', 'Autumn (1. Sept. 2026 – 1. Dez. 2026)'],
+  ])('writes season dates in the viewer’s locale and zone with a month name, never 12/3/2026 (%s)', async (locale, timezoneId, running, archived) => {
+    const { page, errors } = await open('Ada', undefined, { locale, timezoneId });
+    const scoring = h!.engine.services.scoring;
+    const ws = { platform: 'web' as const, workspaceId: 'local' };
+    await scoring.startSeason(ws, 'Autumn', new Date('2026-09-01T12:00:00Z'));
+    await scoring.endSeason(ws, new Date('2026-12-01T02:00:00Z'));
+    // 23:30 UTC on 3 December: still the 3rd in New York, already the 4th in Berlin.
+    await scoring.startSeason(ws, 'Winter', new Date('2026-12-03T23:30:00Z'));
+    await page.locator('.tabs a', { hasText: 'Leaderboards' }).click();
+    await expect.poll(textOf(page.locator('#seasons p').first())).toBe(running);
+    await expect.poll(textOf(page.locator('#seasons summary').first())).toBe(archived);
+    await page.screenshot({ path: path.join(ARTIFACTS, `seasons-${locale}.png`), fullPage: false });
     expect(errors).toEqual([]);
   });
 

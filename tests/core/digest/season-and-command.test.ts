@@ -35,6 +35,8 @@ describe('a season end', () => {
     expect(text).toContain('**Season Autumn has ended · final standings**');
     expect(text).toContain('1. **Alice** · 3 points');
     expect(text).toContain('2. **Bob** · 1 point');
+    // Dates written the one way (core/dates.ts), on the channel's calendar.
+    expect(text).toMatch(/20 Nov 2026 to \d{1,2} [A-Z][a-z]{2} 2026 · `season archive Autumn`/);
 
     // The season's marker holds in every channel: telling the digest again posts nothing more.
     const archived = await h.scoring.archivedStandings(workspace, 'Autumn');

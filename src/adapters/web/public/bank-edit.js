@@ -1,4 +1,4 @@
-import { api, el, setSafeHtml, toast } from './dom.js';
+import { api, el, formatDate, setSafeHtml, toast } from './dom.js';
 
 const FIELDS = ['question', 'answer', 'category', 'tags', 'difficulty'];
 
@@ -96,7 +96,7 @@ function original(entry) {
     'div',
     { class: 'original' },
     el('h4', {}, 'Original (from the file)'),
-    el('p', { class: 'muted' }, `Edited by ${entry.override.by} on ${entry.override.at.slice(0, 10)}.`),
+    el('p', { class: 'muted' }, `Edited by ${entry.override.by} on ${formatDate(entry.override.at)}.`),
     setSafeHtml(el('div', { class: 'md' }), o.questionHtml),
     o.answerHtml ? setSafeHtml(el('div', { class: 'md' }), o.answerHtml) : el('p', { class: 'muted' }, 'No answer: a discussion question.'),
     el(
@@ -113,7 +113,7 @@ function notes(entry) {
   return el(
     'div',
     { class: 'muted' },
-    entry.hidden && el('p', {}, `Hidden by ${entry.hidden.by} on ${entry.hidden.at.slice(0, 10)}: never posted.`),
+    entry.hidden && el('p', {}, `Hidden by ${entry.hidden.by} on ${formatDate(entry.hidden.at)}: never posted.`),
     entry.added && el('p', {}, `Suggested by ${entry.added.suggestedBy}, approved by ${entry.added.by}; kept in the store until exported.`),
   );
 }

@@ -1,4 +1,4 @@
-import { api, el, withCode } from './dom.js';
+import { api, el, formatDate, withCode } from './dom.js';
 import { lineChart } from './chart.js';
 
 /** Leaderboards for people and teams by period, points per week as a chart, teams and the season archive. */
@@ -117,7 +117,7 @@ export function createBoardsView({ person }) {
   function renderSeasons({ current, archive }) {
     const target = document.getElementById('seasons');
     const now = current
-      ? el('p', {}, 'Running: ', el('strong', {}, current.name), ` since ${new Date(current.startedAt).toLocaleDateString()}`)
+      ? el('p', {}, 'Running: ', el('strong', {}, current.name), ` since ${formatDate(current.startedAt)}`)
       : el('p', { class: 'muted' }, withCode('No season is running. An admin starts one with `season start <name>`.'));
     const past =
       archive.length === 0
@@ -126,7 +126,7 @@ export function createBoardsView({ person }) {
             el(
               'details',
               { class: 'season' },
-              el('summary', {}, `${a.season.name} (${new Date(a.season.startedAt).toLocaleDateString()} – ${new Date(a.season.endedAt).toLocaleDateString()})`),
+              el('summary', {}, `${a.season.name} (${formatDate(a.season.startedAt)} – ${formatDate(a.season.endedAt)})`),
               standings('People', a.people),
               standings('Teams', a.teams),
             ),

@@ -154,6 +154,16 @@ export function toast(message, kind = 'info') {
   toastTimer = setTimeout(() => (node.hidden = true), 5000);
 }
 
+/**
+ * A calendar date in the viewer's own locale and zone, with the fields every Recall date has (day,
+ * short month name, year: src/core/dates.ts), so `12/3/2026` never leaves a reader guessing.
+ */
+const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+
+export function formatDate(iso) {
+  return DATE_FORMAT.format(new Date(iso));
+}
+
 export function formatTime(iso) {
   const date = new Date(iso);
   return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });

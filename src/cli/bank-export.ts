@@ -20,7 +20,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     return at >= 0 ? args[at + 1] : undefined;
   };
   const taken = new Set(['--bank', '--store'].flatMap((f) => (args.indexOf(f) >= 0 ? [args.indexOf(f), args.indexOf(f) + 1] : [])));
-  const [folder, ...extra] = args.filter((a, i) => !taken.has(i));
+  const [folder, ...extra] = args.filter((_arg, i) => !taken.has(i));
   if (!folder || folder.startsWith('--') || extra.length > 0) {
     process.stderr.write(`export needs one folder to write to.\n\nUsage:\n${EXPORT_USAGE}\n`);
     return 2;

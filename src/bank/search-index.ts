@@ -42,12 +42,17 @@ const STOP_WORDS = new Set(
   'a an and are as at be by can do does for from how in is it its of on or that the this to was what when where which who why will with you your'.split(' '),
 );
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower case without accents (`Naïve` finds `naive`); stop words dropped. */
 function processTerm(term: string): string | null {
-  const folded = term
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
+  // Most words are plain ASCII: skip the accent folding (and the strings it makes) for them.
+  const folded = ASCII.test(term)
+    ? term.toLowerCase()
+    : term
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase();
   return folded === '' || STOP_WORDS.has(folded) ? null : folded;
 }
 

@@ -35,13 +35,32 @@ export async function suggest(interaction: AutocompleteInteraction, engine: Engi
  * paste ids), then the search index's best matches for the words. Shown as the question's first line with
  * its category; the value sent back is the id.
  */
-export async function suggestQuestions(bank: BankService, typed: string): Promise<ApplicationCommandOptionChoiceData<string>[]> {
+export async function suggestQuestions(bank: BankService, typed: string, waitMs = INDEX_WAIT_MS): Promise<ApplicationCommandOptionChoiceData<string>[]> {
   const text = typed.trim();
   if (text === '') return [];
   const byId = bank.find(text.toLowerCase());
-  const hits = await bank.suggest(text, {}, LIMITS.autocompleteChoices);
+  const hits = await withinTime(bank.suggest(text, {}, LIMITS.autocompleteChoices), waitMs, []);
   const questions = byId ? [byId, ...hits.filter((q) => q !== byId)] : hits;
   return questions.slice(0, LIMITS.autocompleteChoices).map((q) => ({ name: truncate(questionLabel(q), LIMITS.choiceName), value: q.id }));
+}
+
+/**
+ * Discord drops an autocomplete answer after 3 s. The first search of a very large bank builds the index
+ * (tens of seconds for 100,000 questions): rather than time out, offer what the id alone finds; the
+ * build goes on, and later keystrokes get full suggestions.
+ */
+const INDEX_WAIT_MS = 2_000;
+
+async function withinTime<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function questionLabel(q: Question): string {

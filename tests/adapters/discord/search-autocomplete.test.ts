@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.js';
+import { suggestQuestions } from '../../../src/adapters/discord/autocomplete.js';
 import { toDiscordCommands } from '../../../src/adapters/discord/commands.js';
+import { loadBank } from '../../../src/bank/load.js';
+import { createBankService } from '../../../src/core/bank-service.js';
 import { GUILD, type Harness, STUDY, startHarness } from './harness.js';
 
 let h: Harness | undefined;
@@ -54,5 +57,21 @@ describe('discord.js adapter: question autocomplete from the bank search index',
     const lora = (await ask('LoRA'))[1];
     expect((await ask(lora?.value.slice(0, 6) ?? ''))[0]).toEqual(lora);
     expect(await ask('   ')).toEqual([]);
+  });
+});
+
+describe('question autocomplete while the search index is still being built', () => {
+  it('answers in time with what the id alone finds, rather than waiting for the index', async () => {
+    const loaded = loadBank([{ path: 'a.md', bytes: new TextEncoder().encode('1. What is a mutex?\n2. What is a futex?\n') }]);
+    const real = createBankService(loaded, async () => loaded);
+    const mutex = real.all()[0];
+    // An index that never finishes building: suggest() never settles.
+    const building = { ...real, suggest: () => new Promise<never>(() => undefined) };
+    const started = Date.now();
+    expect(await suggestQuestions(building, mutex?.id.slice(0, 6) ?? '', 50)).toEqual([{ name: 'What is a mutex?', value: mutex?.id }]);
+    expect(await suggestQuestions(building, 'mutex', 50)).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    // Five letters are spelled as typed while completing (typos forgiven from six): the mutex only.
+    expect(await suggestQuestions(real, 'mutex', 50)).toEqual([{ name: 'What is a mutex?', value: mutex?.id }]);
   });
 });

@@ -38,6 +38,9 @@ export function answeredReply(round: RoundRecord, index: number, userId: string,
       { type: 'context', markdown: `Your answer to question ${index + 1} of ${round.questions.length}` },
     ],
     ephemeral: true,
+    // Pressed on the channel post this is a new private message (adapters never replace a post); pressed on
+    // this copy itself (Slack cannot switch the marked pick off) it stands in for itself rather than piling up.
+    replaceMessage: true,
   };
 }
 

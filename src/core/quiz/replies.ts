@@ -46,8 +46,10 @@ export function closedQuestionReply(round: RoundRecord, index: number): Reply {
     const full = letters(q.answer);
     const short = letters(choice);
     if (full === short) blocks.push({ type: 'text', markdown: `${letter} — ${escapeMarkdown(choice)}` });
-    // An answer that opens with the choice (its first sentence) says it again anyway; one that does not (a bank's own options) keeps it.
-    else if (short !== '' && full.startsWith(short)) blocks.push({ type: 'text', markdown: letter }, { type: 'text', markdown: q.answer });
+    // An answer that opens with the choice (a bank's own key, `**C.** Kafka`, or the sentence it was made from) says it
+    // again anyway; one that does not keeps it.
+    else if (short !== '' && (full.startsWith(short) || full.startsWith(letters(`${LETTERS[q.correct] ?? ''}${choice}`))))
+      blocks.push({ type: 'text', markdown: letter }, { type: 'text', markdown: q.answer });
     else blocks.push({ type: 'text', markdown: `${letter} — ${escapeMarkdown(choice)}` }, { type: 'text', markdown: q.answer });
     blocks.push({
       type: 'buttons',

@@ -107,6 +107,8 @@ export interface HarnessOptions {
   sharedStore?: Store;
   /** Board pictures (src/images' renderer, made once per file: it reads fonts). */
   images?: BoardImages;
+  /** A bank in place of the seed bank (one whose questions carry their own choices, say). */
+  bank?: BankLoadResult;
 }
 
 const dirs: string[] = [];
@@ -141,7 +143,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   // Monday 23 November 2026, 08:00 UTC.
   const world = await createTestWorld({ start: '2026-11-23T08:00:00Z', store: opts.sharedStore ?? (await createStore(storeUrl)) });
   const wake = new FakeTimer();
-  const bank = seedBank();
+  const bank = opts.bank ? createBankService(opts.bank, async () => opts.bank as BankLoadResult) : seedBank();
   const router = new PortRouter();
   const engine = createEngine({ world, config: defaultEngineConfig, bank, platform: router, commands, wakeTimer: wake, ...(opts.images ? { images: opts.images } : {}) });
   const logs = recordingLogger();

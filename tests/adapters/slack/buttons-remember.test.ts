@@ -59,7 +59,7 @@ describe('Bolt adapter (http): buttons that remember what the person chose', () 
 });
 
 describe('Bolt adapter (http): a quiz question counts down in each reader’s own time zone', () => {
-  it('shows the closing time as a Slack date token; an answer comes privately with only the marked pick drawn; the closed post shows the whole answer', async () => {
+  it('shows the closing time as a Slack date token; a flashcard grade replaces the private answer with only the marked pick drawn; the closed post loses the date', async () => {
     h = await slackHarness({ mode: 'http' });
     const started = h.world.clock.now().getTime();
     const round = await h.recall(bob, 'quiz mlops 1');
@@ -67,21 +67,22 @@ describe('Bolt adapter (http): a quiz question counts down in each reader’s ow
     const question = await h.fake.waitForCall('chat.postMessage', (c) => blocksText(c.body['blocks']).startsWith('Question 1 of 1'));
     const unix = Math.floor((started + 30_000) / 1000);
     // Slack renders {time_secs} in the viewer's zone and format; the fallback is UTC.
-    expect(blocksText(question.body['blocks'])).toContain(`30s to answer · closes at <!date^${unix}^{time_secs}|08:00:30 UTC>`);
+    expect(blocksText(question.body['blocks'])).toContain(`reveal, then grade yourself · 30s · closes at <!date^${unix}^{time_secs}|08:00:30 UTC>`);
 
-    const pressed = await h.press(alice, buttonIn(question.body['blocks'], /^B$/), { messageTs: String(question.response['ts']) });
-    expect(pressed.body['replace_original']).toBe(false);
-    expect(pressed.body['response_type']).toBe('ephemeral');
-    expect(pressed.text).toMatch(/^(Right! \+\d|Not quite — it was [ACD]\.)/);
-    // Slack cannot grey a button out, so the others are not drawn; the pick is, marked.
-    expect(buttonsIn(pressed.body['blocks']).map((b) => b.label)).toEqual(['✓ B']);
+    const revealed = await h.press(alice, buttonIn(question.body['blocks'], /Reveal answer/), { messageTs: String(question.response['ts']) });
+    expect(revealed.body['replace_original']).toBe(false);
+    const graded = await h.press(alice, buttonIn(revealed.body['blocks'], /^Got it$/), { ephemeral: true });
+    expect(graded.body['replace_original']).toBe(true);
+    expect(graded.text).toMatch(/Noted: Got it \(\+3\)/);
+    // Slack cannot grey a button out, so the other grades are not drawn; the pick is, marked.
+    expect(drawn(graded.body['blocks'])).toEqual(['✓ Got it (primary)']);
 
     await h.world.timers.advance(31_000);
     const closed = await h.fake.waitForCall('chat.update');
     expect(closed.body['ts']).toBe(question.response['ts']);
     const text = blocksText(closed.body['blocks']);
     expect(text).not.toContain('<!date');
-    expect(text).toMatch(/\*Answer: [A-D]\*( — .*)?\n.{40,}/);
+    expect(text).toMatch(/1 of 1 said they got it/);
     expect(buttonsIn(closed.body['blocks'])).toEqual([]);
   });
 });

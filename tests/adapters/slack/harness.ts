@@ -6,6 +6,7 @@ import { commands } from '../../../commands/index.js';
 import { PortRouter } from '../../../src/adapters/port-router.js';
 import { type RunningSlackAdapter, type SlackAdapterOptions, startSlackAdapter } from '../../../src/adapters/slack/index.js';
 import type { SlackConfig } from '../../../src/adapters/slack/settings.js';
+import type { BankLoadResult } from '../../../src/bank/types.js';
 import { createBankService } from '../../../src/core/bank-service.js';
 import { defaultEngineConfig } from '../../../src/core/engine-config.js';
 import { type Engine, createEngine } from '../../../src/core/engine.js';
@@ -35,6 +36,8 @@ export interface HarnessOptions {
   logs?: LogLines;
   /** Board pictures (src/images' renderer, made once per file: it reads fonts). */
   images?: BoardImages;
+  /** A bank in place of the seed bank (one whose questions carry their own choices, say). */
+  bank?: BankLoadResult;
 }
 
 /** Lines the adapter logged, as text, for checks that no secret ever reaches a log. */
@@ -67,7 +70,7 @@ export async function slackHarness(opts: HarnessOptions) {
   }
   const world: TestWorld = await createTestWorld({ start: '2026-11-23T08:00:00Z', store: await createStore(storeUrl) });
   const wake = new FakeTimer();
-  const seeds = loadSeeds();
+  const seeds = opts.bank ?? loadSeeds();
   const bank = createBankService(seeds, async () => seeds);
   const router = new PortRouter();
   const engine: Engine = createEngine({ world, config: defaultEngineConfig, bank, platform: router, commands, wakeTimer: wake, ...(opts.images ? { images: opts.images } : {}) });

@@ -98,11 +98,30 @@ function rowNode(row: BoardPictureRow, top: number): Node {
       ),
       div({ flexGrow: 1, flexShrink: 1, minWidth: 0, display: 'flex', flexDirection: 'column', margin: '0 16px' }, [
         div({ display: 'flex', alignItems: 'baseline', minWidth: 0 }, [
-          div({ fontSize: 28, fontWeight: 700, lineHeight: 1.2, flexShrink: 1, minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }, row.name),
+          div(
+            {
+              fontSize: 28,
+              fontWeight: 700,
+              lineHeight: 1.2,
+              flexShrink: 1,
+              minWidth: 0,
+              whiteSpace: 'nowrap',
+              ...cutIfLong(row.name, 28, NAME_WIDTH - (row.detail ? DETAIL_WIDTH : 0)),
+            },
+            row.name,
+          ),
           ...(row.detail
             ? [
                 div(
-                  { fontSize: 20, color: THEME.muted, marginLeft: 12, flexShrink: 0, maxWidth: 200, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' },
+                  {
+                    fontSize: 20,
+                    color: THEME.muted,
+                    marginLeft: 12,
+                    flexShrink: 0,
+                    maxWidth: DETAIL_WIDTH - 12,
+                    whiteSpace: 'nowrap',
+                    ...cutIfLong(row.detail, 20, DETAIL_WIDTH - 12),
+                  },
                   row.detail,
                 ),
               ]
@@ -118,6 +137,24 @@ function rowNode(row: BoardPictureRow, top: number): Node {
       ]),
     ],
   );
+}
+
+/**
+ * The name column's width: the card less rim and padding (2 × 32), the row's padding (2 × 16), rank (64),
+ * the column's margins (2 × 16) and the points (136); a detail takes up to DETAIL_WIDTH of it.
+ */
+export const NAME_WIDTH = LAYOUT.width - 64 - 32 - 64 - 32 - 136;
+export const DETAIL_WIDTH = 212;
+const SEGMENTER = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * The ellipsis only where a text may not fit. satori needs `overflow: hidden` for it, which costs resvg
+ * a clip and a mask per text; a text short enough that even 1.2 em per grapheme fits (no glyph in the
+ * bundled fonts or Twemoji is wider) needs neither and is drawn the same.
+ */
+export function cutIfLong(text: string, fontSize: number, width: number): Record<string, string> {
+  const graphemes = [...SEGMENTER.segment(text)].length;
+  return graphemes * fontSize * 1.2 <= width ? {} : { overflow: 'hidden', textOverflow: 'ellipsis' };
 }
 
 function formatPoints(n: number): string {

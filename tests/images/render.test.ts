@@ -2,8 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import satori from 'satori';
 import { type BoardPicture, TEAM_COLOURS, teamColour } from '../../src/core/images.js';
-import { LAYOUT, pictureHeight } from '../../src/images/leaderboard.js';
+import { EmojiBook } from '../../src/images/emoji.js';
+import { DETAIL_WIDTH, LAYOUT, NAME_WIDTH, cutIfLong, pictureHeight } from '../../src/images/leaderboard.js';
 import type { BoardRenderer } from '../../src/images/render.js';
 import { repoRoot } from '../helpers/bank.js';
 import { PNG_SIGNATURE, pngSize, sharedRenderer } from './helpers.js';
@@ -87,6 +89,43 @@ describe('board pictures: satori + resvg with the bundled fonts', () => {
     expect(words).not.toContain(long);
     expect(words).toMatch(/A very very long name.*…/);
     expect(words).toContain('40 pts');
+  });
+
+  it('leaves out the ellipsis (and its clip) only for names too short to overflow, even in the widest glyphs', async () => {
+    const fits = Math.floor(NAME_WIDTH / (28 * 1.2));
+    expect(cutIfLong('龘'.repeat(fits), 28, NAME_WIDTH)).toEqual({});
+    expect(cutIfLong('龘'.repeat(fits + 1), 28, NAME_WIDTH)).toMatchObject({ overflow: 'hidden' });
+    // What satori does with the ellipsis on, in a box as wide as the column: the longest names sent
+    // without it are not cut, so leaving it out changes nothing; one grapheme more of the widest is.
+    const emoji = new EmojiBook();
+    const cut = async (name: string, width: number, fontSize = 28) => {
+      const node = {
+        type: 'div',
+        props: {
+          style: { display: 'flex', width },
+          children: [
+            {
+              type: 'div',
+              props: { style: { fontSize, fontWeight: 700, minWidth: 0, flexShrink: 1, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }, children: name },
+            },
+          ],
+        },
+      };
+      const svg = await satori(node as unknown as Parameters<typeof satori>[0], {
+        width,
+        height: 60,
+        fonts: await r.fonts.fontsFor(name),
+        graphemeImages: await emoji.imagesFor(name),
+        embedFont: false,
+      });
+      return wordsOf(svg).includes('…');
+    };
+    for (const wide of ['龘', '한', 'W', 'Ш', 'Ж', '🦊']) {
+      expect(await cut(wide.repeat(fits), NAME_WIDTH), wide).toBe(false);
+      const besideDetail = Math.floor((NAME_WIDTH - DETAIL_WIDTH) / (28 * 1.2));
+      expect(await cut(wide.repeat(besideDetail), NAME_WIDTH - DETAIL_WIDTH), wide).toBe(false);
+    }
+    expect(await cut('龘'.repeat(Math.ceil(NAME_WIDTH / 28) + 1), NAME_WIDTH)).toBe(true);
   });
 
   it('gives the first ten teams ten different colours, the same every time', () => {

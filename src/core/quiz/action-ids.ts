@@ -6,6 +6,8 @@ export const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] as const;
 export type QuizAction =
   | { kind: 'choice'; roundId: string; index: number; choice: number }
   | { kind: 'reveal'; roundId: string; index: number }
+  | { kind: 'type'; roundId: string; index: number }
+  | { kind: 'typed'; roundId: string; index: number }
   | { kind: 'grade'; roundId: string; index: number; grade: SelfGrade };
 
 export function choiceAction(roundId: string, index: number, choice: number): string {
@@ -14,6 +16,16 @@ export function choiceAction(roundId: string, index: number, choice: number): st
 
 export function revealAction(roundId: string, index: number): string {
   return `quiz:${roundId}:${index}:reveal`;
+}
+
+/** The button that opens the form for a typed answer. */
+export function typeAction(roundId: string, index: number): string {
+  return `quiz:${roundId}:${index}:type`;
+}
+
+/** The form's submission (Reply.modal.submit). */
+export function typedAction(roundId: string, index: number): string {
+  return `quiz:${roundId}:${index}:typed`;
 }
 
 export function gradeAction(roundId: string, index: number, grade: SelfGrade): string {
@@ -28,6 +40,7 @@ export function parseQuizAction(action: string): QuizAction | null {
   const index = Number(m[2]);
   const rest = m[3] as string;
   if (rest === 'reveal') return { kind: 'reveal', roundId, index };
+  if (rest === 'type' || rest === 'typed') return { kind: rest, roundId, index };
   const grade = /^grade:(.+)$/.exec(rest)?.[1];
   // Quizzes draw answered questions only, so a quiz grade is always a self-grade, never `discussed`.
   if (grade !== undefined) return isSelfGrade(grade) ? { kind: 'grade', roundId, index, grade } : null;

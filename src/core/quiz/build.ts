@@ -16,7 +16,10 @@
  *    - not as defensible: no wrong choice is the answer to nearly the same question (half its content
  *      words shared), and none holds or is held by the right answer.
  *    With three such wrong choices the question has four; with fewer,
- * 3. it is a flashcard: reveal the answer, then grade yourself.
+ * 3. it is typed, when the bank gives `Accept:` aliases or the answer is a number or a term of at most
+ *    three words: the person types it (a form), match.ts judges it, and a miss shows the answer to
+ *    grade yourself by;
+ * 4. otherwise a flashcard: reveal the answer, then grade yourself.
  *
  * Within one round, no question's right answer is ever a wrong choice of another.
  */
@@ -24,7 +27,7 @@ import { renderPlain } from '../../bank/render/plain.js';
 import type { Question } from '../../bank/types.js';
 import { type Random, shuffle } from '../random.js';
 import { LETTERS } from './action-ids.js';
-import { defensible, isShort, sameKind, sameness } from './choice-rule.js';
+import { answerKind, defensible, isShort, sameKind, sameness, words } from './choice-rule.js';
 import type { RoundQuestion } from './types.js';
 
 /** A question with an answer; rounds never ask anything else. */
@@ -37,6 +40,9 @@ export interface BuildOptions {
   gist: (q: AnsweredQuestion) => string | null;
 }
 
+/** An answer this short (or a number) is asked to be typed when it cannot have choices. */
+const TYPED_WORDS = 3;
+
 /** Wrong choices a made-up question needs: four buttons in all. */
 const WRONG_CHOICES = 3;
 
@@ -46,6 +52,8 @@ export function buildRoundQuestions(picked: readonly AnsweredQuestion[], pool: r
   return picked.map((q) => {
     const choices = ownChoices(q, opts.random) ?? madeChoices(q, pool, rightInRound, opts);
     const base = { questionId: q.id, category: q.category, question: q.question, answer: q.answer, postedAt: null, deadline: null, messageId: null, closed: false, answers: {} };
+    const accept = choices ? null : typedAnswers(q, opts);
+    if (accept) return { ...base, kind: 'typed', choices: [], correct: -1, accept };
     if (!choices) return { ...base, kind: 'flashcard', choices: [], correct: -1 };
     return { ...base, kind: 'choice', choices: choices.choices, correct: choices.correct };
   });
@@ -89,6 +97,14 @@ function madeChoices(q: AnsweredQuestion, pool: readonly AnsweredQuestion[], rig
   if (candidates.length < WRONG_CHOICES) return null;
   const choices = shuffle([right, ...shuffle(candidates, opts.random).slice(0, WRONG_CHOICES)], opts.random);
   return { choices, correct: choices.indexOf(right) };
+}
+
+/** What a typed answer may match, when the question is one to type: aliases given, or a short term or number. */
+function typedAnswers(q: AnsweredQuestion, opts: BuildOptions): string[] | null {
+  const gist = opts.gist(q);
+  const short = gist !== null && (answerKind(gist) === 'number' || words(gist) <= TYPED_WORDS) ? gist : null;
+  const accept = [...(short ? [short] : []), ...(q.accept ?? [])];
+  return (q.accept && q.accept.length > 0) || short ? accept : null;
 }
 
 /** An option is inline Markdown in the bank; a choice is plain text (quiz replies escape it). */

@@ -1,12 +1,14 @@
 import type { ActionInvocation } from '../actions.js';
 import { type Reply, textReply } from '../reply.js';
 import { GRADE_LABELS, type Grade, type SelfGrade } from '../scoring/grades.js';
-import { LETTERS, type QuizAction, parseQuizAction } from './action-ids.js';
+import { renderPlain } from '../../bank/render/plain.js';
+import { LETTERS, type QuizAction, parseQuizAction, typedAction } from './action-ids.js';
 import type { QuizDeps } from './service.js';
-import { answerKey } from './keys.js';
+import { answerKey, typedKey } from './keys.js';
+import { matchesTyped } from './match.js';
 import { choicePoints } from './points.js';
 import { answeredReply } from './press-replies.js';
-import { revealReply } from './replies.js';
+import { escapeMarkdown, revealReply } from './replies.js';
 import { closeIfDue, closeQuestion } from './rounds.js';
 import { KEEP_MS, loadRound, updateRound, withQuestion } from './store.js';
 import type { RoundQuestion, RoundRecord } from './types.js';
@@ -15,6 +17,8 @@ const privately = (markdown: string): Reply => textReply(markdown, { ephemeral: 
 export const ROUND_OVER = 'This round is over.';
 export const TIME_UP = "Time's up on that question.";
 export const ALREADY = 'You already answered this one.';
+/** The one field of the typed-answer form. */
+export const TYPED_FIELD = 'answer';
 
 /** A press of any quiz button. Stale, unknown or malformed presses get a private word, never a throw. */
 export async function handleQuizAction(deps: QuizDeps, inv: ActionInvocation): Promise<Reply> {
@@ -41,10 +45,60 @@ export async function handleQuizAction(deps: QuizDeps, inv: ActionInvocation): P
     case 'choice':
       if (q.kind !== 'choice' || action.choice >= q.choices.length) return privately(ROUND_OVER);
       return answer(deps, inv, round, action, choiceOutcome(deps, q, action.choice));
+    case 'type':
+      if (q.kind !== 'typed') return privately(ROUND_OVER);
+      return typeForm(deps, round, action.index, inv.user.userId);
+    case 'typed':
+      if (q.kind !== 'typed') return privately(ROUND_OVER);
+      return typedAnswer(deps, inv, round, action, q);
     case 'grade':
-      if (q.kind !== 'flashcard') return privately(ROUND_OVER);
+      if (q.kind === 'choice') return privately(ROUND_OVER);
       return answer(deps, inv, round, action, { pick: action.grade, grade: action.grade, right: action.grade === 'got', points: deps.config.points[action.grade] });
   }
+}
+
+/**
+ * The form for a typed answer. Where the platform cannot open it (too late, no trigger), the blocks
+ * stand in: the answer and the self-grade buttons, the flashcard's way of answering.
+ */
+async function typeForm(deps: QuizDeps, round: RoundRecord, index: number, userId: string): Promise<Reply> {
+  if (await answeredBy(deps, round, index, userId)) return answeredReply(round, index, userId, ALREADY) ?? privately(ALREADY);
+  const q = round.questions[index] as RoundQuestion;
+  const asked = plainQuestion(q.question);
+  return {
+    ...revealReply(round, index, false),
+    modal: {
+      submit: typedAction(round.id, index),
+      title: `Question ${index + 1}`,
+      submitLabel: 'Answer',
+      fields: [{ id: TYPED_FIELD, label: 'Your answer', style: 'short', maxLength: 200, placeholder: asked.length > 100 ? `${asked.slice(0, 99)}…` : asked }],
+    },
+  };
+}
+
+/** A typed answer: a match scores like a right choice; a miss shows the answer to grade yourself by. */
+async function typedAnswer(deps: QuizDeps, inv: ActionInvocation, round: RoundRecord, action: QuizAction, q: RoundQuestion): Promise<Reply> {
+  const typed = (inv.values?.[TYPED_FIELD] ?? '').trim();
+  if (typed === '') return { ...privately('**Your answer**: type something, or let the time run out.'), fieldErrors: { [TYPED_FIELD]: 'type something' } };
+  const { userId } = inv.user;
+  if (await answeredBy(deps, round, action.index, userId)) return answeredReply(round, action.index, userId, ALREADY) ?? privately(ALREADY);
+  // One typed try each: a second submission may not fish for the match.
+  if (!(await deps.world.store.setIfAbsent(typedKey(round.channel, round.id, action.index, userId), { typed }, KEEP_MS))) return privately(ALREADY);
+  if (matchesTyped(typed, q.accept ?? [])) {
+    const { correctPoints, speedBonus, timeLimitMs } = deps.config.quiz;
+    const elapsedMs = deps.world.clock.now().getTime() - (q.postedAt ?? 0);
+    return answer(deps, inv, round, action, { pick: 'got', grade: 'got', right: true, points: choicePoints({ correctPoints, speedBonus, timeLimitMs, elapsedMs }) });
+  }
+  const reveal = revealReply(round, action.index, false);
+  return { ...reveal, blocks: [{ type: 'context', markdown: `You typed “${escapeMarkdown(typed)}”, which is not the bank's answer word for word:` }, ...reveal.blocks] };
+}
+
+async function answeredBy(deps: QuizDeps, round: RoundRecord, index: number, userId: string): Promise<boolean> {
+  return (await deps.world.store.get(answerKey(round.channel, round.id, index, userId))) !== undefined;
+}
+
+function plainQuestion(markdown: string): string {
+  return renderPlain(markdown).replace(/\s+/g, ' ').trim();
 }
 
 interface Outcome {
@@ -103,6 +157,6 @@ async function answer(deps: QuizDeps, inv: ActionInvocation, round: RoundRecord,
 }
 
 function confirmation(q: RoundQuestion, outcome: Outcome): string {
-  if (q.kind === 'flashcard') return `Noted: ${GRADE_LABELS[outcome.grade]} (+${outcome.points}).`;
+  if (q.kind !== 'choice') return `Noted: ${GRADE_LABELS[outcome.grade]} (+${outcome.points}).`;
   return outcome.right ? `Right! +${outcome.points}` : `Not quite — it was ${LETTERS[q.correct] ?? '?'}.`;
 }

@@ -19,6 +19,11 @@ export function answerKey(channel: ChannelRef, roundId: string, index: number, u
   return `${base(channel)}:answer:${roundId}:${index}:${userId}`;
 }
 
+/** Marker: this person has typed an answer to this question (one try; the self-grade after a miss is the answer). */
+export function typedKey(channel: ChannelRef, roundId: string, index: number, userId: string): string {
+  return `${base(channel)}:typed:${roundId}:${index}:${userId}`;
+}
+
 /** Marker: this question has been closed (only one timer or process moves the round on). */
 export function closeKey(channel: ChannelRef, roundId: string, index: number): string {
   return `${base(channel)}:close:${roundId}:${index}`;

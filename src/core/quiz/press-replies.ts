@@ -15,7 +15,7 @@ export function answeredReply(round: RoundRecord, index: number, userId: string,
   const q = round.questions[index];
   const answer = q?.answers[userId];
   if (!q || !answer) return null;
-  if (q.kind === 'flashcard') {
+  if (q.kind !== 'choice') {
     const grades = buttonsOf(revealReply(round, index, false));
     const picked = typeof answer.pick === 'string' ? gradeAction(round.id, index, answer.pick) : '';
     return {

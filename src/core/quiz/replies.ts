@@ -1,6 +1,6 @@
 import type { Button, Reply, ReplyBlock } from '../reply.js';
 import { GRADE_LABELS, GRADES } from '../scoring/grades.js';
-import { LETTERS, choiceAction, gradeAction, revealAction } from './action-ids.js';
+import { LETTERS, choiceAction, gradeAction, revealAction, typeAction } from './action-ids.js';
 import type { RoundQuestion, RoundRecord, RoundScore } from './types.js';
 
 /** Gists and names are plain text; in Markdown a stray `*` or `_` would turn into emphasis. */
@@ -26,8 +26,15 @@ export function questionReply(round: RoundRecord, index: number, timeLimitMs: nu
   const buttons: Button[] =
     q.kind === 'choice'
       ? q.choices.map((_, i) => ({ action: choiceAction(round.id, index, i), label: LETTERS[i] ?? String(i), style: 'primary' }))
-      : [{ action: revealAction(round.id, index), label: 'Reveal answer', style: 'secondary' }];
-  const how = q.kind === 'choice' ? `${seconds(timeLimitMs)} to answer` : `reveal, then grade yourself · ${seconds(timeLimitMs)}`;
+      : q.kind === 'typed'
+        ? [{ action: typeAction(round.id, index), label: 'Type your answer', style: 'primary' }]
+        : [{ action: revealAction(round.id, index), label: 'Reveal answer', style: 'secondary' }];
+  const how =
+    q.kind === 'choice'
+      ? `${seconds(timeLimitMs)} to answer`
+      : q.kind === 'typed'
+        ? `type your answer · ${seconds(timeLimitMs)}`
+        : `reveal, then grade yourself · ${seconds(timeLimitMs)}`;
   // The closing time counts down where the platform can (a relative timestamp, the reader's clock, a live countdown).
   const time: ReplyBlock = q.deadline === null ? { type: 'context', markdown: how } : { type: 'deadline', markdown: `${how} · closes`, at: q.deadline };
   return { blocks: [questionBlock(round, index, null), { type: 'buttons', buttons }, time] };
@@ -62,9 +69,13 @@ export function closedQuestionReply(round: RoundRecord, index: number): Reply {
     });
   } else {
     blocks.push({ type: 'text', markdown: q.answer });
-    blocks.push({ type: 'buttons', buttons: [{ action: revealAction(round.id, index), label: 'Reveal answer', style: 'secondary', disabled: true }] });
+    const off: Button =
+      q.kind === 'typed'
+        ? { action: typeAction(round.id, index), label: 'Type your answer', style: 'secondary', disabled: true }
+        : { action: revealAction(round.id, index), label: 'Reveal answer', style: 'secondary', disabled: true };
+    blocks.push({ type: 'buttons', buttons: [off] });
   }
-  const tally = answers.length === 0 ? 'Nobody answered.' : `${right} of ${answers.length} ${q.kind === 'choice' ? 'got it' : 'said they got it'}.`;
+  const tally = answers.length === 0 ? 'Nobody answered.' : `${right} of ${answers.length} ${q.kind === 'flashcard' ? 'said they got it' : 'got it'}.`;
   blocks.push({ type: 'context', markdown: tally });
   return { blocks };
 }

@@ -8,7 +8,10 @@ export interface RoundQuestion {
   /** Markdown, as the bank has it. */
   question: string;
   answer: string;
-  kind: 'choice' | 'flashcard';
+  /** `typed`: a short answer typed into a form (match.ts), self-graded when it does not match. */
+  kind: 'choice' | 'typed' | 'flashcard';
+  /** For `typed`: what a typed answer may match (the short answer and the bank's `Accept:` aliases). */
+  accept?: string[];
   /** Plain-text gists in button order (A, B, …); empty for a flashcard. */
   choices: string[];
   /** Index of the right gist in `choices`; -1 for a flashcard. */

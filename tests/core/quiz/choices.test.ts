@@ -87,8 +87,8 @@ describe('multiple choice made from other answers (the rule in build.ts)', () =>
         expect(q.choices.every((c) => terms.has(c))).toBe(true);
       }
     }
-    // Two numbers are too few to be wrong with; the statements have nothing of their kind at all.
-    expect(buildRoundQuestions(bank.slice(5), bank, opts(1)).map((q) => q.kind)).toEqual(['flashcard', 'flashcard', 'flashcard', 'flashcard']);
+    // Two numbers are too few to be wrong with, so they are typed; the statements have nothing of their kind: flashcards.
+    expect(buildRoundQuestions(bank.slice(5), bank, opts(1)).map((q) => q.kind)).toEqual(['flashcard', 'typed', 'typed', 'flashcard']);
   });
 
   it('offers no wrong choice that answers nearly the same question', () => {

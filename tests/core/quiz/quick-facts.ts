@@ -1,4 +1,5 @@
 import { loadBank } from '../../../src/bank/load.js';
+import type { BankLoadResult } from '../../../src/bank/types.js';
 import { type BankService, createBankService } from '../../../src/core/bank-service.js';
 import { SEEDS, seedFile } from '../../helpers/bank.js';
 
@@ -33,11 +34,16 @@ Tokenization
 Quantization
 `;
 
-/** The seed banks plus Quick Facts, loaded once per test file. */
-export function quizBankService(extra: Record<string, string> = {}): BankService {
+/** The seed banks plus Quick Facts (and any `extra` files), as loaded. */
+export function quizBank(extra: Record<string, string> = {}): BankLoadResult {
   const enc = new TextEncoder();
   const files = [...Object.values(SEEDS).map(seedFile), { path: 'quick-facts.md', bytes: enc.encode(QUICK_FACTS) }];
   for (const [path, text] of Object.entries(extra)) files.push({ path, bytes: enc.encode(text) });
-  const bank = loadBank(files);
+  return loadBank(files);
+}
+
+/** quizBank() as the quiz service gets it. */
+export function quizBankService(extra: Record<string, string> = {}): BankService {
+  const bank = quizBank(extra);
   return createBankService(bank, async () => bank);
 }

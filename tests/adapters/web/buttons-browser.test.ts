@@ -99,7 +99,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('buttons that remember, and quiz cou
     const first = page.locator('.msg', { hasText: 'Question 1 of 2' }).first();
     await first.waitFor();
     const clock = first.locator('time.countdown');
-    await expect.poll(textOf(first.locator('.deadline'))).toMatch(/^30s to answer · closes in \d+s$/);
+    await expect.poll(textOf(first.locator('.deadline'))).toMatch(/^(30s to answer|reveal, then grade yourself · 30s) · closes in \d+s$/);
     const before = seconds(await textOf(clock)());
     expect(before).toBeGreaterThan(20);
     expect(before).toBeLessThanOrEqual(30);

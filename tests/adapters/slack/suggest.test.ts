@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { blocksText, buttonIn } from '../../fakes/slack/blocks.js';
+import { blockAction, slashCommand } from '../../fakes/slack/payloads.js';
+import { CHANNEL, type SlackHarness, alice, ann, bob, slackHarness } from './harness.js';
+
+const MOD = 'C-MOD';
+let h: SlackHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+/** The moderation post the bot made in MOD (chat.postMessage), newest last. */
+const modPosts = (harness: SlackHarness) => harness.fake.callsTo('chat.postMessage').filter((c) => c.body['channel'] === MOD);
+
+describe.each(['http', 'socket'] as const)('suggest on the fake Slack (%s; real Bolt adapter, engine, store and bank overlay)', (mode) => {
+  it('/recall suggest opens a view → view_submission → moderation post → Approve: in the bank, the author told privately', async () => {
+    h = await slackHarness({ mode });
+    const set = await h.recall(ann, 'suggest channel', MOD);
+    expect(set.text).toMatch(/posted here for review/);
+
+    await h.deliverCommand(slashCommand(alice, CHANNEL, 'suggest', h.fake.responseUrl()));
+    const opened = await h.fake.waitFor(() => h?.fake.views[0], 'views.open');
+    expect(opened.view['callback_id']).toBe('suggest:new');
+    // A refused value keeps the form open with the message under its field.
+    const refused = await h.submitView(alice, opened, { question: 'Hm?' });
+    expect(refused).toMatchObject({ response_action: 'errors', errors: { question: expect.stringMatching(/at least 5/) } });
+    const closed = await h.submitView(alice, opened, { question: 'Why is the sky blue?', answer: 'Rayleigh scattering.', category: 'physics', tags: 'light', difficulty: 'easy' });
+    expect(closed === null || closed['response_action'] === undefined).toBe(true);
+    const pending = await h.fake.waitForCall('chat.postEphemeral', (c) => c.body['user'] === alice.userId);
+    expect(blocksText(pending.body['blocks'])).toMatch(/s1.*pending/);
+
+    const post = await h.fake.waitFor(() => modPosts(h!)[0], 'the moderation post');
+    expect(blocksText(post.body['blocks'])).toMatch(/Why is the sky blue\?/);
+    expect(blocksText(post.body['blocks'])).toMatch(/suggested by Alice/);
+    const ts = String((post.response['ts'] as string | undefined) ?? '');
+
+    const notAllowed = await h.press(alice, buttonIn(post.body['blocks'], /Approve/), { messageTs: ts });
+    expect(notAllowed.text).toMatch(/Only admins/);
+    const approved = await h.press(ann, buttonIn(post.body['blocks'], /Approve/), { messageTs: ts });
+    expect(approved.text).toMatch(/Approved s1/);
+    expect(h.engine.services.bank.all().find((q) => q.suggestedBy === 'Alice')?.question).toBe('Why is the sky blue?');
+    const update = await h.fake.waitForCall('chat.update', (c) => c.body['ts'] === ts);
+    expect(blocksText(update.body['blocks'])).toMatch(/Approved by Ann/);
+    const told = await h.fake.waitForCall('chat.postEphemeral', (c) => c.body['user'] === alice.userId && /approved/.test(blocksText(c.body['blocks'])));
+    expect(told.body['channel']).toBe(CHANNEL);
+  });
+
+  it('Reject opens a reason view; the reason goes to the author alone', async () => {
+    h = await slackHarness({ mode });
+    await h.recall(ann, 'suggest channel', MOD);
+    const made = await h.recall(bob, 'suggest Tabs or spaces? || || style');
+    expect(made.text).toMatch(/s1.*pending/);
+    const post = await h.fake.waitFor(() => modPosts(h!)[0], 'the moderation post');
+    const ts = String(post.response['ts'] ?? '');
+    const reject = buttonIn(post.body['blocks'], /Reject/);
+    await h.deliverAction(blockAction(ann, MOD, reject, h.fake.responseUrl(), { messageTs: ts, triggerId: 'trig-reject' }));
+    const opened = await h.fake.waitFor(() => h?.fake.views.find((v) => v.triggerId === 'trig-reject'), 'the reason view');
+    await h.submitView(ann, opened, { reason: 'A flame war, not a question.' });
+    const told = await h.fake.waitForCall('chat.postEphemeral', (c) => c.body['user'] === bob.userId && /not taken/.test(blocksText(c.body['blocks'])));
+    expect(blocksText(told.body['blocks'])).toMatch(/A flame war, not a question\./);
+    const update = await h.fake.waitForCall('chat.update', (c) => c.body['ts'] === ts);
+    expect(blocksText(update.body['blocks'])).toMatch(/Rejected by Ann/);
+    expect(blocksText(update.body['blocks'])).not.toMatch(/flame war/);
+    const mine = await h.recall(bob, 'suggest mine');
+    expect(mine.text).toMatch(/rejected/);
+  });
+});

@@ -9,6 +9,7 @@ import { bankEditRoutes } from './api/bank-edits.js';
 import { boardRoutes } from './api/boards.js';
 import { channelRoutes } from './api/channel.js';
 import type { ApiDeps } from './api/deps.js';
+import { suggestionRoutes } from './api/suggestions.js';
 import { OpenModals } from './modals.js';
 import { type MetricsSource, metricsRoutes } from './api/metrics.js';
 import { practiceRoutes } from './api/practice.js';
@@ -70,6 +71,7 @@ export async function startWebAdapter(deps: WebAdapterDeps): Promise<RunningAdap
       ...bankRoutes(api),
       ...bankEditRoutes(api),
       ...scheduleRoutes(api),
+      ...suggestionRoutes(api),
       ...practiceRoutes(api),
       ...(deps.metrics ? metricsRoutes(deps.metrics) : []),
     ],

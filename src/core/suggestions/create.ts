@@ -1,7 +1,8 @@
 import type { BankService } from '../bank-service.js';
 import { UserError, isUserError } from '../errors.js';
 import type { PlatformPort } from '../platform.js';
-import { type UserRef, type WorkspaceRef, workspaceOf } from '../refs.js';
+import { type UserRef, type WorkspaceRef, workspaceKey, workspaceOf } from '../refs.js';
+import { SUGGEST_WORKSPACES_KEY } from './keys.js';
 import type { World } from '../world.js';
 import { handleSuggestAction } from './handle-action.js';
 import { cleanSuggestion, errorsInWords } from './input.js';
@@ -86,6 +87,7 @@ export function createSuggestionsService(deps: SuggestionsDeps): SuggestionsServ
         return { book: { ...book, seq, items: [...book.items, s] }, result: s };
       });
       if (created instanceof UserError) throw created;
+      await store.update<Record<string, WorkspaceRef>>(SUGGEST_WORKSPACES_KEY, (all) => ({ ...all, [workspaceKey(ws)]: ws }));
       const { modChannel } = await readSettings(store, ws);
       if (modChannel) {
         try {
@@ -184,6 +186,9 @@ export function createSuggestionsService(deps: SuggestionsDeps): SuggestionsServ
     },
 
     settings: (ws) => readSettings(store, ws),
+    async workspaces() {
+      return Object.values((await store.get<Record<string, WorkspaceRef>>(SUGGEST_WORKSPACES_KEY)) ?? {});
+    },
     async setModChannel(channel, isAdmin, ws) {
       mustBeAdmin(isAdmin);
       await saveSettings(store, ws, { modChannel: channel });

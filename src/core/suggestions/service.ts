@@ -17,6 +17,8 @@ export interface SuggestionsService {
   reject(ws: WorkspaceRef, id: string, reason: string, admin: Moderator, now: Date): Promise<Suggestion>;
   edit(ws: WorkspaceRef, id: string, raw: Partial<Record<keyof SuggestionFields, string>>, admin: Moderator): Promise<Suggestion>;
   settings(ws: WorkspaceRef): Promise<SuggestionSettings>;
+  /** Every workspace with suggestions (the dashboard). */
+  workspaces(): Promise<WorkspaceRef[]>;
   setModChannel(channel: ChannelRef | null, isAdmin: boolean, ws: WorkspaceRef): Promise<void>;
   /** How many of this person's suggestions joined the bank. */
   contributed(user: UserRef): Promise<number>;

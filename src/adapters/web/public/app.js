@@ -3,6 +3,7 @@ import { createChannelView } from './channel.js';
 import { createBoardsView } from './boards.js';
 import { createBankView } from './bank.js';
 import { createSchedulesView } from './schedules.js';
+import { createSuggestionsView } from './suggestions.js';
 import { createPracticeView } from './practice.js';
 
 const NAME_KEY = 'recall.name';
@@ -25,6 +26,7 @@ async function main() {
     practice: createPracticeView({ person }),
     bank: createBankView(),
     schedules: createSchedulesView(),
+    suggestions: createSuggestionsView({ person }),
   };
   document.getElementById('mode-line').textContent = session.playground
     ? 'Playground: everything the bot does, in one local channel. You are its admin here.'

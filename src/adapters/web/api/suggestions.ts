@@ -1,0 +1,90 @@
+import { isUserError } from '../../../core/errors.js';
+import { type WorkspaceRef, workspaceKey } from '../../../core/refs.js';
+import type { Suggestion } from '../../../core/suggestions/index.js';
+import { readJsonBody } from '../http/body.js';
+import { HttpError, notFound } from '../http/errors.js';
+import type { Route } from '../http/router.js';
+import type { ApiDeps } from './deps.js';
+import { text, userOf } from './input.js';
+
+/** What the page shows of a suggestion: plain fields, shown as text (never as HTML). */
+function view(s: Suggestion) {
+  return {
+    id: s.id,
+    question: s.question,
+    answer: s.answer,
+    category: s.category,
+    tags: s.tags,
+    difficulty: s.difficulty,
+    author: s.authorName,
+    state: s.state,
+    createdAt: s.createdAt,
+    decidedBy: s.decidedBy ?? null,
+    questionId: s.questionId ?? null,
+  };
+}
+
+/**
+ * The dashboard's Suggestions page: every workspace's pending suggestions (admins only), the last decided
+ * ones, and the top contributors; Approve and Reject (with a reason, told to the author privately) go
+ * through the same service as the chat buttons.
+ */
+export function suggestionRoutes(deps: ApiDeps): Route[] {
+  const { suggestions } = deps.engine.services;
+  const workspaceNamed = async (key: string): Promise<WorkspaceRef> => {
+    const ws = (await suggestions.workspaces()).find((w) => workspaceKey(w) === key);
+    if (!ws) throw notFound('No suggestions in that workspace.');
+    return ws;
+  };
+  return [
+    {
+      method: 'GET',
+      path: '/api/suggestions',
+      async handler(ctx) {
+        const workspaces = await suggestions.workspaces();
+        const rows = await Promise.all(
+          workspaces.map(async (ws) => {
+            const contributors = await suggestions.topContributors(ws, 10);
+            // Others' pending suggestions are for admins' eyes only.
+            const all = ctx.admin ? await suggestions.all(ws, true) : [];
+            return {
+              workspace: workspaceKey(ws),
+              platform: ws.platform,
+              pending: all.filter((s) => s.state === 'pending').map(view),
+              decided: all
+                .filter((s) => s.state !== 'pending')
+                .slice(-20)
+                .reverse()
+                .map(view),
+              contributors,
+            };
+          }),
+        );
+        return { json: { admin: ctx.admin, workspaces: rows } };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/suggestions/decide',
+      async handler(ctx) {
+        if (!ctx.admin) throw new HttpError(403, 'Only admins review suggestions.');
+        const body = await readJsonBody(ctx.req);
+        const who = userOf(body['user']);
+        const ws = await workspaceNamed(text(body, 'workspace', 200));
+        const id = text(body, 'id', 20);
+        const decision = text(body, 'decision', 10);
+        const admin = { user: { ...ws, userId: who.userId, name: who.name ?? who.userId }, isAdmin: true };
+        const now = deps.now();
+        try {
+          if (decision === 'approve') return { json: { suggestion: view(await suggestions.approve(ws, id, admin, now)) } };
+          if (decision === 'reject') return { json: { suggestion: view(await suggestions.reject(ws, id, text(body, 'reason', 500), admin, now)) } };
+        } catch (err) {
+          // Already decided, not found, a conflict with a file question: the admin's to read, not a server error.
+          if (isUserError(err)) throw new HttpError(err.code === 'not-found' ? 404 : err.code === 'bad-input' ? 400 : 409, err.message);
+          throw err;
+        }
+        throw new HttpError(400, '`decision` is approve or reject.');
+      },
+    },
+  ];
+}

@@ -1,0 +1,96 @@
+import { api, el, toast, withCode } from './dom.js';
+
+/** The Suggestions page: pending ones with Approve / Reject (a reason, told to the author), the last decided, top contributors. */
+export function createSuggestionsView({ person }) {
+  const target = document.getElementById('suggestions');
+
+  async function refresh() {
+    const data = await api('/api/suggestions');
+    if (data.workspaces.length === 0) {
+      target.replaceChildren(el('p', { class: 'muted' }, withCode('No suggestions yet. Anyone can suggest a question with `suggest`.')));
+      return;
+    }
+    target.replaceChildren(...data.workspaces.map((w) => workspace(w, data.admin)));
+  }
+
+  async function decide(w, s, decision, reason) {
+    try {
+      await api('/api/suggestions/decide', { user: person.name, workspace: w.workspace, id: s.id, decision, ...(reason ? { reason } : {}) });
+      toast(decision === 'approve' ? `Approved ${s.id}: it is in the bank.` : `Rejected ${s.id}; ${s.author} is told why.`);
+      await refresh();
+    } catch (err) {
+      toast(err.message, 'error');
+    }
+  }
+
+  function workspace(w, admin) {
+    return el(
+      'section',
+      { class: 'card suggestions-workspace', 'aria-label': `Suggestions in ${w.workspace}` },
+      el('h3', {}, w.platform === 'web' ? 'Playground' : w.workspace),
+      admin ? el('h4', {}, `Pending (${w.pending.length})`) : el('p', { class: 'muted' }, 'Admins see the pending suggestions here.'),
+      admin &&
+        (w.pending.length === 0
+          ? el('p', { class: 'muted' }, 'Nothing waiting.')
+          : el(
+              'ul',
+              { class: 'suggestion-list' },
+              w.pending.map((s) => pendingItem(w, s)),
+            )),
+      admin && w.decided.length > 0 && el('h4', {}, 'Decided lately'),
+      admin &&
+        el(
+          'ul',
+          { class: 'suggestion-list decided' },
+          w.decided.map((s) => el('li', {}, `${s.id} · ${s.state} · ${s.question} — ${s.author}`)),
+        ),
+      el('h4', {}, 'Top contributors'),
+      w.contributors.length === 0
+        ? el('p', { class: 'muted' }, 'No suggestion approved yet.')
+        : el(
+            'ol',
+            { class: 'contributors' },
+            w.contributors.map((c) => el('li', {}, `${c.name}: ${c.count} ${c.count === 1 ? 'question' : 'questions'}`)),
+          ),
+    );
+  }
+
+  function pendingItem(w, s) {
+    const reason = el('input', { type: 'text', maxlength: 500, placeholder: 'Why (told to the author)', 'aria-label': `Reason to reject ${s.id}` });
+    return el(
+      'li',
+      { class: 'suggestion', dataset: { id: s.id } },
+      el('p', { class: 'suggestion-q' }, el('strong', {}, s.id), ' ', s.question),
+      el('p', {}, el('span', { class: 'muted' }, 'Answer: '), s.answer ?? '(a discussion question)'),
+      el(
+        'p',
+        { class: 'muted' },
+        [s.category && `Category: ${s.category}`, s.tags.length > 0 && `Tags: ${s.tags.join(', ')}`, s.difficulty, `suggested by ${s.author}`].filter(Boolean).join(' · '),
+      ),
+      el(
+        'div',
+        { class: 'actions' },
+        el('button', { type: 'button', class: 'btn btn-success', onclick: () => decide(w, s, 'approve') }, 'Approve'),
+        reason,
+        el(
+          'button',
+          {
+            type: 'button',
+            class: 'btn btn-danger',
+            onclick: () => {
+              if (!reason.value.trim()) {
+                toast('Say why first: the author is told.', 'error');
+                reason.focus();
+                return;
+              }
+              decide(w, s, 'reject', reason.value.trim());
+            },
+          },
+          'Reject',
+        ),
+      ),
+    );
+  }
+
+  return { refresh };
+}

@@ -1,0 +1,79 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../helpers/bank.js';
+import { type Harness, startHarness } from './harness.js';
+
+const CHROMIUM = process.env.RECALL_CHROMIUM ?? '/usr/bin/chromium';
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+const REQUIRED = Boolean(process.env.CI);
+const ARTIFACTS = path.join(repoRoot, 'tests/artifacts');
+
+let h: Harness | undefined;
+let browser: Browser | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('the playground: suggest in a form, then approve and reject on the Suggestions page (headless Chromium)', { timeout: 60_000 }, () => {
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('suggest (dialog) → pending → Approve on the Suggestions page: in the bank with suggested by; Reject needs a reason', async () => {
+    h = await startHarness({ clock: 'system' });
+    const context = await browser!.newContext({ viewport: { width: 1100, height: 900 } });
+    await context.addInitScript({ content: `localStorage.setItem('recall.name', 'Ada');` });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(h.url);
+
+    await page.locator('#command-input').fill('suggest');
+    await page.locator('#composer button[type=submit]').click();
+    const dialog = page.getByRole('dialog', { name: 'Suggest a question' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Question', { exact: true }).fill('What does <script>alert(1)</script> do in **Markdown**?');
+    await dialog.getByLabel(/^Answer/).fill('It is shown as text.');
+    await dialog.getByLabel(/^Category/).fill('Security');
+    await dialog.getByLabel('Difficulty').selectOption('hard');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'suggest-form.png') });
+    await dialog.getByRole('button', { name: 'Suggest' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('.only-you-msg', { hasText: 'is ⏳ pending' }).waitFor();
+    // A second one, to reject.
+    await page.locator('#command-input').fill('suggest Is this a question? || no');
+    await page.locator('#composer button[type=submit]').click();
+    await page.locator('.only-you-msg', { hasText: 's2' }).waitFor();
+
+    await page.goto(`${h.url}#suggestions`);
+    const s1 = page.locator('.suggestion[data-id="s1"]');
+    await s1.waitFor();
+    expect(await s1.textContent()).toContain('<script>alert(1)</script>');
+    expect(await page.locator('script', { hasText: 'alert(1)' }).count()).toBe(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'suggestions-page.png') });
+    await s1.getByRole('button', { name: 'Approve' }).click();
+    await page.locator('.contributors', { hasText: 'Ada: 1 question' }).waitFor();
+    expect(h.engine.services.bank.all().find((q) => q.suggestedBy === 'Ada')?.category).toBe('Security');
+
+    const s2 = page.locator('.suggestion[data-id="s2"]');
+    await s2.getByRole('button', { name: 'Reject' }).click();
+    await page.locator('#toast', { hasText: 'Say why first' }).waitFor();
+    await s2.getByLabel('Reason to reject s2').fill('Not a real question.');
+    await s2.getByRole('button', { name: 'Reject' }).click();
+    await s2.waitFor({ state: 'detached' });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'suggestions-decided.png') });
+
+    // The author was told privately in the channel, with the reason.
+    await page.goto(`${h.url}#channel`);
+    await page.locator('.only-you-msg', { hasText: 'Not a real question.' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -4,13 +4,22 @@ import { api, el, toast, withCode } from './dom.js';
 export function createSuggestionsView({ person }) {
   const target = document.getElementById('suggestions');
 
+  // Opening the page and a decision can each start a refresh; an older answer arriving last must not
+  // bring back a decided item (and wipe a reason being typed), so only the latest request renders.
+  let latest = 0;
+  // Any change in the channel re-renders the visible view: a reason being typed survives it, focus included.
+  const reasons = new Map();
   async function refresh() {
+    const mine = ++latest;
     const data = await api('/api/suggestions');
+    if (mine !== latest) return;
+    const typingIn = document.activeElement?.dataset?.reasonFor;
     if (data.workspaces.length === 0) {
       target.replaceChildren(el('p', { class: 'muted' }, withCode('No suggestions yet. Anyone can suggest a question with `suggest`.')));
       return;
     }
     target.replaceChildren(...data.workspaces.map((w) => workspace(w, data.admin)));
+    if (typingIn) target.querySelector(`input[data-reason-for="${CSS.escape(typingIn)}"]`)?.focus();
   }
 
   async function decide(w, s, decision, reason) {
@@ -56,7 +65,16 @@ export function createSuggestionsView({ person }) {
   }
 
   function pendingItem(w, s) {
-    const reason = el('input', { type: 'text', maxlength: 500, placeholder: 'Why (told to the author)', 'aria-label': `Reason to reject ${s.id}` });
+    const key = `${w.workspace} ${s.id}`;
+    const reason = el('input', {
+      type: 'text',
+      maxlength: 500,
+      placeholder: 'Why (told to the author)',
+      'aria-label': `Reason to reject ${s.id}`,
+      dataset: { reasonFor: key },
+      value: reasons.get(key) ?? '',
+      oninput: (event) => reasons.set(key, event.target.value),
+    });
     return el(
       'li',
       { class: 'suggestion', dataset: { id: s.id } },

@@ -41,7 +41,9 @@ export async function grade(deps: ScoringDeps, req: GradeRequest): Promise<Grade
   const key = scoringKeys.grade(ws, req.postId, req.user.userId);
   if (deps.settling.pass) await deps.settling.pass.catch(() => undefined);
 
-  const [existing] = await Promise.all([store.get<GradeRecord>(key), rememberName(deps, req.user)]);
+  // The name is for boards and `stats <name>`: a store hiccup keeping it must not cost the grade.
+  const keepingName = rememberName(deps, req.user).catch((err: unknown) => deps.world.logger.warn({ err, user: req.user.userId }, 'could not keep a name'));
+  const [existing] = await Promise.all([store.get<GradeRecord>(key), keepingName]);
   // A retry of the grade already held needs no write at all: it is as if it arrived at this read.
   if (existing?.grade === req.grade) return unchanged(deps, ws, req, existing);
   // Where points go is decided once, by the first grade; a change reuses it.

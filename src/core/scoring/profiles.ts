@@ -9,9 +9,25 @@ import type { ProfileRecord } from './store.js';
  * Boards hold ids; the names adapters send with grades and commands are kept so boards can show people,
  * and indexed by name (ignoring case) so `stats Bob` finds the person the playground calls `bob`.
  */
-export async function rememberName(deps: ScoringDeps, user: UserRef): Promise<void> {
+export function rememberName(deps: ScoringDeps, user: UserRef): Promise<void> {
   const name = user.name?.trim();
-  if (!name) return;
+  if (!name) return Promise.resolve();
+  // A burst of grades by one person (a quiz, a double press) would each write the same profile and index
+  // entry; on a SQLite file shared by two processes those extra writes are what runs into the busy
+  // timeout. One write in flight per (person, name) in this process; the others wait for it.
+  let running = namesInFlight.get(deps.world.store);
+  if (!running) namesInFlight.set(deps.world.store, (running = new Map()));
+  const flightKey = `${scoringKeys.profile(user, user.userId)}\n${name}`;
+  const pending = running.get(flightKey);
+  if (pending) return pending;
+  const started = keepName(deps, user, name).finally(() => running.delete(flightKey));
+  running.set(flightKey, started);
+  return started;
+}
+
+const namesInFlight = new WeakMap<object, Map<string, Promise<void>>>();
+
+async function keepName(deps: ScoringDeps, user: UserRef, name: string): Promise<void> {
   const { store } = deps.world;
   const key = scoringKeys.profile(user, user.userId);
   const known = await store.get<ProfileRecord>(key);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultEngineConfig } from '../../../src/core/engine-config.js';
 import { GRADES, type Grade } from '../../../src/core/scoring/grades.js';
+import { scoringKeys } from '../../../src/core/scoring/keys.js';
 import { createScoringService } from '../../../src/core/scoring/index.js';
 import type { ScoringService } from '../../../src/core/scoring/service.js';
 import { createStore } from '../../../src/store/create-store.js';
@@ -118,5 +119,30 @@ describe.skipIf(REDIS_URL === '')('two bot processes sharing one Redis', () => {
     } finally {
       await Promise.all([storeA.close(), storeB.close()]);
     }
+  });
+});
+
+describe('a burst of grades by one new person', () => {
+  it('keeps their name with one profile write, and a store that cannot keep it does not cost the grade', async () => {
+    const world = await createTestWorld();
+    const scoring = createScoringService({ world, config: defaultEngineConfig });
+    const profileKey = scoringKeys.profile(alice, alice.userId);
+    const set = world.store.set.bind(world.store);
+    const profileWrites: string[] = [];
+    world.store.set = (async (key: string, value: unknown, ttl?: number) => {
+      if (key.includes(':profile:')) profileWrites.push(key);
+      return set(key, value as never, ttl);
+    }) as typeof world.store.set;
+
+    await Promise.all(Array.from({ length: 20 }, (_, i) => scoring.grade(gradeReq({ postId: `post-${i}` }))));
+    expect(profileWrites).toEqual([profileKey]);
+
+    const bob = person('U-bob', 'Bob');
+    world.store.set = (async (key: string, value: unknown, ttl?: number) => {
+      if (key.includes(':profile:')) throw new Error('disk full');
+      return set(key, value as never, ttl);
+    }) as typeof world.store.set;
+    await scoring.grade(gradeReq({ user: bob }));
+    expect((await scoring.stats(bob)).got).toBe(1);
   });
 });

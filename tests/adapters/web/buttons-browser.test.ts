@@ -1,15 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, type Locator, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../helpers/bank.js';
-import { type Harness, startHarness } from './harness.js';
+import type { Harness } from './harness.js';
+import { ARTIFACTS, CHROMIUM, HAS_CHROMIUM, REQUIRED, openPlayground, textOf, typeCommand } from './playground-page.js';
 import { seedsWithHostile } from './test-bank.js';
-
-const CHROMIUM = process.env.RECALL_CHROMIUM ?? '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const REQUIRED = Boolean(process.env.CI);
-const ARTIFACTS = path.join(repoRoot, 'tests/artifacts');
 
 const BANK = seedsWithHostile();
 let browser: Browser | undefined;
@@ -17,29 +12,15 @@ let h: Harness | undefined;
 let context: BrowserContext | undefined;
 
 async function open(name: string): Promise<{ page: Page; errors: string[] }> {
-  h = await startHarness({ clock: 'system', bank: BANK });
-  context = await browser!.newContext({ viewport: { width: 1280, height: 1000 } });
-  await context.addInitScript({ content: `localStorage.setItem('recall.name', ${JSON.stringify(name)});` });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(h.url);
-  await page.locator('.msg.daily').first().waitFor();
-  return { page, errors };
+  const opened = await openPlayground(browser!, name, { bank: BANK, height: 1000 });
+  ({ h, context } = opened);
+  return { page: opened.page, errors: opened.errors };
 }
 
-const textOf = (locator: Locator) => async () => ((await locator.count()) === 0 ? '' : ((await locator.first().textContent()) ?? '').replace(/\s+/g, ' ').trim());
 const only = (page: Page, text: string | RegExp) => page.locator('.only-you-msg', { hasText: text });
 const seconds = (text: string) => Number(/^in (\d+)s$/.exec(text)?.[1] ?? Number.NaN);
 
-async function type(page: Page, command: string): Promise<void> {
-  await page.locator('#command-input').fill(command);
-  await page.locator('#composer button[type=submit]').click();
-  await expect.poll(() => page.locator('#command-input').inputValue()).toBe('');
-}
+const type = typeCommand;
 
 describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('buttons that remember, and quiz countdowns, in headless Chromium (real server, engine and page)', { timeout: 60_000 }, () => {
   beforeAll(async () => {

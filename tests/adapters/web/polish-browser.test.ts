@@ -1,15 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Locator, type Page, chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../helpers/bank.js';
-import { type Harness, messages, startHarness } from './harness.js';
+import { type Harness, messages } from './harness.js';
+import { ARTIFACTS, CHROMIUM, HAS_CHROMIUM, REQUIRED, openPlayground, textOf } from './playground-page.js';
 import { seedsWithHostile } from './test-bank.js';
-
-const CHROMIUM = process.env.RECALL_CHROMIUM ?? '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const REQUIRED = Boolean(process.env.CI);
-const ARTIFACTS = path.join(repoRoot, 'tests/artifacts');
 
 const BANK = seedsWithHostile();
 let browser: Browser | undefined;
@@ -17,21 +12,10 @@ let h: Harness | undefined;
 let context: BrowserContext | undefined;
 
 async function open(name: string): Promise<{ page: Page; errors: string[] }> {
-  h = await startHarness({ clock: 'system', bank: BANK });
-  context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript({ content: `localStorage.setItem('recall.name', ${JSON.stringify(name)});` });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(h.url);
-  await page.locator('.msg.daily').first().waitFor();
-  return { page, errors };
+  const opened = await openPlayground(browser!, name, { bank: BANK, height: 900 });
+  ({ h, context } = opened);
+  return { page: opened.page, errors: opened.errors };
 }
-
-const textOf = (locator: Locator) => async () => ((await locator.count()) === 0 ? '' : ((await locator.first().textContent()) ?? '').replace(/\s+/g, ' ').trim());
 
 async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
   const b = await locator.boundingBox();

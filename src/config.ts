@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ADAPTERS } from './adapters/list.js';
-import { type SettingsSpec, optionalText, wholeNumber } from './adapters/settings.js';
+import { type SettingsSpec, wholeNumber } from './adapters/settings.js';
 import type { AdapterEntry } from './adapters/types.js';
 import { type EngineConfig, defaultEngineConfig } from './core/engine-config.js';
 import { parseTimezone } from './scheduler/timezone.js';

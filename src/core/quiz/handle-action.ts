@@ -11,7 +11,7 @@ import { answeredReply } from './press-replies.js';
 import { escapeMarkdown, revealReply } from './replies.js';
 import { closeIfDue, closeQuestion } from './rounds.js';
 import { KEEP_MS, loadRound, updateRound, withQuestion } from './store.js';
-import type { RoundQuestion, RoundRecord } from './types.js';
+import type { RoundAnswer, RoundQuestion, RoundRecord } from './types.js';
 
 const privately = (markdown: string): Reply => textReply(markdown, { ephemeral: true });
 export const ROUND_OVER = 'This round is over.';
@@ -87,10 +87,10 @@ async function typedAnswer(deps: QuizDeps, inv: ActionInvocation, round: RoundRe
   if (matchesTyped(typed, q.accept ?? [])) {
     const { correctPoints, speedBonus, timeLimitMs } = deps.config.quiz;
     const elapsedMs = deps.world.clock.now().getTime() - (q.postedAt ?? 0);
-    return answer(deps, inv, round, action, { pick: 'got', grade: 'got', right: true, points: choicePoints({ correctPoints, speedBonus, timeLimitMs, elapsedMs }) });
+    return answer(deps, inv, round, action, { pick: 'got', grade: 'got', right: true, points: choicePoints({ correctPoints, speedBonus, timeLimitMs, elapsedMs }), typed });
   }
   const reveal = revealReply(round, action.index, false);
-  return { ...reveal, blocks: [{ type: 'context', markdown: `You typed “${escapeMarkdown(typed)}”, which is not the bank's answer word for word:` }, ...reveal.blocks] };
+  return { ...reveal, blocks: [{ type: 'context', markdown: `You typed “${escapeMarkdown(typed)}”: not a match. The answer, to grade yourself by:` }, ...reveal.blocks] };
 }
 
 async function answeredBy(deps: QuizDeps, round: RoundRecord, index: number, userId: string): Promise<boolean> {
@@ -106,6 +106,8 @@ interface Outcome {
   grade: Grade;
   right: boolean;
   points: number;
+  /** A typed answer that matched: kept with the answer, so the reply can say what was typed. */
+  typed?: string;
 }
 
 function choiceOutcome(deps: QuizDeps, q: RoundQuestion, choice: number): Outcome {
@@ -132,7 +134,7 @@ async function answer(deps: QuizDeps, inv: ActionInvocation, round: RoundRecord,
   const answered = await updateRound(deps, round, (r) => {
     if (r.questions[action.index]?.answers[userId]) return r;
     const score = r.scores[userId] ?? { name, points: 0, right: 0, answered: 0 };
-    const next = withQuestion(r, action.index, (x) => ({ ...x, answers: { ...x.answers, [userId]: { pick: outcome.pick, right: outcome.right, points: outcome.points } } }));
+    const next = withQuestion(r, action.index, (x) => ({ ...x, answers: { ...x.answers, [userId]: answerOf(outcome) } }));
     return {
       ...next,
       scores: { ...next.scores, [userId]: { name, points: score.points + outcome.points, right: score.right + (outcome.right ? 1 : 0), answered: score.answered + 1 } },
@@ -156,7 +158,12 @@ async function answer(deps: QuizDeps, inv: ActionInvocation, round: RoundRecord,
   return answeredReply(answered, action.index, userId) ?? privately(confirmation(q, outcome));
 }
 
+function answerOf(outcome: Outcome): RoundAnswer {
+  return { pick: outcome.pick, right: outcome.right, points: outcome.points, ...(outcome.typed !== undefined ? { typed: outcome.typed } : {}) };
+}
+
 function confirmation(q: RoundQuestion, outcome: Outcome): string {
+  if (outcome.typed !== undefined) return `Right! +${outcome.points} — ${q.answer}`;
   if (q.kind !== 'choice') return `Noted: ${GRADE_LABELS[outcome.grade]} (+${outcome.points}).`;
   return outcome.right ? `Right! +${outcome.points}` : `Not quite — it was ${LETTERS[q.correct] ?? '?'}.`;
 }

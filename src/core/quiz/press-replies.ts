@@ -1,8 +1,8 @@
 import { type Button, type Reply, type ReplyBlock, markPicked } from '../reply.js';
 import { GRADE_LABELS } from '../scoring/grades.js';
-import { LETTERS, choiceAction, gradeAction } from './action-ids.js';
-import { questionReply, revealReply } from './replies.js';
-import type { RoundAnswer, RoundRecord } from './types.js';
+import { LETTERS, choiceAction, gradeAction, typeAction } from './action-ids.js';
+import { escapeMarkdown, questionReply, revealReply } from './replies.js';
+import type { RoundAnswer, RoundQuestion, RoundRecord } from './types.js';
 
 /**
  * What a person sees after answering a quiz question: their own private copy of the buttons, their
@@ -15,6 +15,7 @@ export function answeredReply(round: RoundRecord, index: number, userId: string,
   const q = round.questions[index];
   const answer = q?.answers[userId];
   if (!q || !answer) return null;
+  if (q.kind === 'typed' && answer.typed !== undefined) return typedRightReply(round, index, answer, again);
   if (q.kind !== 'choice') {
     const grades = buttonsOf(revealReply(round, index, false));
     const picked = typeof answer.pick === 'string' ? gradeAction(round.id, index, answer.pick) : '';
@@ -40,6 +41,24 @@ export function answeredReply(round: RoundRecord, index: number, userId: string,
     ephemeral: true,
     // Pressed on the channel post this is a new private message (adapters never replace a post); pressed on
     // this copy itself (Slack cannot switch the marked pick off) it stands in for itself rather than piling up.
+    replaceMessage: true,
+  };
+}
+
+/**
+ * A typed answer that matched reads like a right choice: "Right!", the points and the bank's answer, then
+ * what was typed (a near-miss with a typo shows both), the "Type your answer" button marked and off.
+ */
+function typedRightReply(round: RoundRecord, index: number, answer: RoundAnswer, again: string | null): Reply {
+  const q = round.questions[index] as RoundQuestion;
+  const typeButton: Button = { action: typeAction(round.id, index), label: 'Type your answer', style: 'success' };
+  return {
+    blocks: [
+      { type: 'text', markdown: again ?? `Right! +${answer.points} — ${q.answer}` },
+      { type: 'context', markdown: `You typed “${escapeMarkdown(answer.typed ?? '')}” · your answer to question ${index + 1} of ${round.questions.length}` },
+      { type: 'buttons', buttons: markPicked([typeButton], typeButton.action, { final: true }) },
+    ],
+    ephemeral: true,
     replaceMessage: true,
   };
 }

@@ -29,6 +29,8 @@ export interface RoundAnswer {
   pick: number | SelfGrade;
   right: boolean;
   points: number;
+  /** For a typed question answered by a match: what was typed (a miss is self-graded and has none). */
+  typed?: string;
 }
 
 export interface RoundScore {

@@ -28,7 +28,10 @@ describe('discord.js adapter: a typed quiz answer', () => {
     const submit = fake.submitModal({ opened, user: bob, values: { answer: 'low rank adaptaton' } });
     await fake.answered(submit);
     expect(isEphemeral(answerOf(submit))).toBe(true);
-    expect(messageText(answerOf(submit))).toContain('Got it (+5)');
+    // A match reads like a right choice: "Right!", the points and the bank's answer, then what was typed.
+    expect(messageText(answerOf(submit))).toMatch(/Right! \+5 — Low-rank adaptation/);
+    expect(messageText(answerOf(submit))).toContain('You typed “low rank adaptaton”');
+    expect(messageText(answerOf(submit))).not.toContain('Noted');
 
     // A miss: the answer to grade yourself by, privately.
     const cy = fake.addUser({ username: 'cy', globalName: 'Cy' }, GUILD);
@@ -36,7 +39,7 @@ describe('discord.js adapter: a typed quiz answer', () => {
     await fake.answered(again);
     const miss = fake.submitModal({ opened: again, user: cy, values: { answer: 'something else' } });
     await fake.answered(miss);
-    expect(messageText(answerOf(miss))).toContain('You typed “something else”');
+    expect(messageText(answerOf(miss))).toContain('You typed “something else”: not a match. The answer, to grade yourself by:');
     expect(messageText(answerOf(miss))).toContain('Low-rank adaptation');
     expect(buttons(answerOf(miss)).map((b) => b.label)).toEqual(['Got it', 'Partly', 'Missed it']);
     expect(h.logs.lines.filter((l) => l.level >= 50)).toEqual([]);

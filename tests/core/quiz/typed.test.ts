@@ -47,20 +47,27 @@ describe('typed answers', () => {
   it('scores a typed match like a right choice, after normalising case, punctuation and a small typo', async () => {
     const w = await typedWorld();
     const submit = `quiz:${w.round.id}:0:typed`;
-    expect(replyText(await w.press(BOB, submit, { [TYPED_FIELD]: '  low rank adaption! ' }))).toContain('Got it (+5)');
-    expect(replyText(await w.press(CAROL, submit, { [TYPED_FIELD]: 'lora' }))).toContain('Got it (+5)');
+    const bob = await w.press(BOB, submit, { [TYPED_FIELD]: '  low rank adaption! ' });
+    expect(replyText(bob)).toContain('Right! +5 — Low-rank adaptation');
+    expect(replyText(bob)).toContain('You typed “low rank adaption!”');
+    expect(replyText(bob)).not.toContain('Noted');
+    expect(buttonsOf(bob)).toMatchObject([{ label: '✓ Type your answer', disabled: true, selected: true }]);
+    expect(replyText(await w.press(CAROL, submit, { [TYPED_FIELD]: 'lora' }))).toContain('Right! +5 — Low-rank adaptation');
     expect(w.scoring.requests.map((r) => [r.user.userId, r.grade, r.points])).toEqual([
       ['bob', 'got', 5],
       ['carol', 'got', 5],
     ]);
-    expect(replyText(await w.press(BOB, submit, { [TYPED_FIELD]: 'lora' }))).toContain('You already answered this one.');
+    // A second submission: the first answer stands, still marked right.
+    const again = await w.press(BOB, submit, { [TYPED_FIELD]: 'lora' });
+    expect(replyText(again)).toContain('You already answered this one.');
+    expect(replyText(again)).toContain('You typed “low rank adaption!”');
   });
 
   it('shows the answer to grade yourself by when the typed answer does not match, and takes one try only', async () => {
     const w = await typedWorld();
     const submit = `quiz:${w.round.id}:0:typed`;
     const miss = await w.press(BOB, submit, { [TYPED_FIELD]: 'a low-rank update of the weights' });
-    expect(replyText(miss)).toContain('You typed “a low-rank update of the weights”');
+    expect(replyText(miss)).toContain('You typed “a low-rank update of the weights”: not a match. The answer, to grade yourself by:');
     expect(replyText(miss)).toContain('Low-rank adaptation');
     expect(w.scoring.requests).toEqual([]);
     expect(replyText(await w.press(BOB, submit, { [TYPED_FIELD]: 'LoRA' }))).toBe('You already answered this one.');

@@ -1,14 +1,14 @@
-import { createScheduleRunner, slotKey } from '../../scheduler/index.js';
 import { UserError } from '../errors.js';
 import { channelKey } from '../refs.js';
-import { createChannelSync } from './channel-sync.js';
+import { createChannelSchedules } from '../slots/channel-schedules.js';
 import { handleAction, revealLatest } from './handle-action.js';
 import { makePostId } from './format.js';
 import { defaultPostSettings, postSettingsOf, publishPost } from './publish.js';
-import { listSettings, loadSettings, resetLastSlot, saveSettings } from './store.js';
+import { listSettings, loadSettings } from './store.js';
 import { handleReaction } from './reveal.js';
 import { createRevealTimers } from './reveal-timers.js';
 import { eligibleQuestions } from './rotation.js';
+import { dailySettingsStore } from './schedules.js';
 import { describeScope } from './scope.js';
 import type { DailyDeps, DailyService } from './service.js';
 import { buildSettings } from './settings.js';
@@ -16,35 +16,23 @@ import { createSlotHandlers } from './slots.js';
 import { channelStatus } from './status.js';
 
 /**
- * Wires the daily question together: one schedule runner for every enabled channel, kept in step with
- * the store on every wake (so a schedule set through another process is picked up within a minute),
- * plus the public reveals that are due at a time.
+ * Wires the daily question together: the shared channel schedules (slots/channel-schedules.ts: one
+ * runner for every enabled channel, kept in step with the store on every wake), the slot job that
+ * posts, plus the public reveals that are due at a time, checked after every wake.
  */
 export function createDailyService(deps: DailyDeps): DailyService {
   const { world, config, bank } = deps;
   const ctx = { world, config, bank, platform: deps.platform };
   const reveals = createRevealTimers(ctx);
-  const slots = createSlotHandlers(ctx, reveals.armFor);
-  const runner = createScheduleRunner({
-    clock: world.clock,
-    // Every wake first syncs channels from the store, then lets the runner post, then reveals what is due.
-    timer: {
-      every: (intervalMs, wake) =>
-        deps.wakeTimer.every(intervalMs, async () => {
-          await channels.sync();
-          await wake();
-          await reveals.revealAllDue();
-        }),
-    },
-    graceMs: config.catchUpGraceMs,
-    wakeEveryMs: config.scheduleCheckMs,
-    onSlot: slots.onSlot,
-    onMissed: slots.onMissed,
-    logger: world.logger,
+  const schedules = createChannelSchedules({
+    world,
+    config,
+    wakeTimer: deps.wakeTimer,
+    ownsChannel: deps.ownsChannel,
+    settings: dailySettingsStore(world.store),
+    slots: createSlotHandlers(ctx, reveals.armFor),
+    afterWake: reveals.revealAllDue,
   });
-  const owns = deps.ownsChannel ?? (() => true);
-  const channels = createChannelSync(world, runner, owns);
-  let running = false;
 
   return {
     async configure(channel, input, by) {
@@ -55,20 +43,13 @@ export function createDailyService(deps: DailyDeps): DailyService {
         const hint = settings.discussion ? '' : ' Add `discussion:yes` to post questions without an answer too.';
         throw new UserError('bad-input', `No question${settings.discussion ? '' : ' with an answer'} is in ${describeScope(settings.scope)}.${hint}`);
       }
-      // Nothing before this minute is owed under the new schedule, or a time earlier today would post at once.
-      const startFrom = slotKey(settings.schedule, new Date(now.getTime() - 60_000));
-      await resetLastSlot(world.store, channel, startFrom);
-      await saveSettings(world.store, settings);
-      if (running && owns(channel)) channels.watch(channelKey(channel), settings.schedule, startFrom);
+      await schedules.enable(settings, now);
       world.logger.info({ channel, schedule: settings.schedule, by: by.userId }, 'daily question configured');
       return settings;
     },
 
     async disable(channel) {
-      const current = await loadSettings(world.store, channel);
-      if (!current?.enabled) return false;
-      await saveSettings(world.store, { ...current, enabled: false });
-      channels.unwatch(channelKey(channel));
+      if (!(await schedules.disable(channel))) return false;
       world.logger.info({ channel }, 'daily question turned off');
       return true;
     },
@@ -97,18 +78,15 @@ export function createDailyService(deps: DailyDeps): DailyService {
     handleAction: (inv) => handleAction({ ...ctx, scoring: deps.scoring }, inv),
 
     async start() {
-      if (running) return;
-      running = true;
+      if (schedules.running) return;
       reveals.start();
-      await channels.sync({ force: true });
-      await runner.start();
+      await schedules.start();
       await reveals.revealAllDue();
     },
 
     async stop() {
-      running = false;
       reveals.stop();
-      await runner.stop();
+      await schedules.stop();
     },
   };
 }

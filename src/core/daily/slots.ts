@@ -2,12 +2,14 @@ import { nextRun } from '../../scheduler/index.js';
 import { isUserError } from '../errors.js';
 import { isPlatformRefusal } from '../platform.js';
 import { textReply } from '../reply.js';
-import { type SlotHandlers, createSlotClaims, isSlotOf } from '../slots/claim.js';
+import { stillScheduled } from '../slots/channel-schedules.js';
+import { type SlotHandlers, createSlotClaims } from '../slots/claim.js';
 import { makePostId, formatLocal } from './format.js';
 import { postedSlotKey, slotAttemptKey, slotLeaseKey } from './keys.js';
 import { postSettingsOf, publishPost } from './publish.js';
 import type { DailyContext } from './service.js';
-import { addProblem, advanceLastSlot, loadSettings, readLastSlot } from './store.js';
+import { dailySettingsStore } from './schedules.js';
+import { addProblem, advanceLastSlot, readLastSlot } from './store.js';
 import type { DailyChannelSettings, DailyPost } from './types.js';
 
 export type { SlotHandlers } from '../slots/claim.js';
@@ -22,15 +24,7 @@ export function createSlotHandlers(ctx: DailyContext, onPosted: (post: DailyPost
   const { world, config } = ctx;
   return createSlotClaims<DailyChannelSettings, DailyPost>(world, config.slotLeaseMs, {
     label: 'daily',
-    async current(key, slotKey, slot) {
-      const settings = await loadSettings(world.store, key);
-      // Another process may have turned the channel off or moved its time since this runner last synced.
-      if (!settings?.enabled || !isSlotOf(settings.schedule, slot)) {
-        world.logger.debug({ channelKey: key, slotKey }, 'daily slot no longer matches the channel settings; skipped');
-        return undefined;
-      }
-      return settings;
-    },
+    current: stillScheduled(world, dailySettingsStore(world.store)),
     keys: (s, slotKey) => ({ done: postedSlotKey(s.channel, slotKey), lease: slotLeaseKey(s.channel, slotKey), attempt: slotAttemptKey(s.channel, slotKey) }),
     schedule: (s) => s.schedule,
     readMark: (s) => readLastSlot(world.store, s.channel),

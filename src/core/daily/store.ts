@@ -1,18 +1,14 @@
 import type { Store } from '../../store/store.js';
-import { type ChannelRef, type WorkspaceRef, channelKey, channelOf } from '../refs.js';
+import type { ChannelRef, WorkspaceRef } from '../refs.js';
+import { type ChannelIndex, indexChannel, readChannelIndex } from '../slots/channel-index.js';
+import { advanceSlotMark } from '../slots/marks.js';
 import { CHANNEL_INDEX_KEY, lastPostKey, lastSlotKey, messageIndexKey, postKey, problemsKey, settingsKey } from './keys.js';
 import type { DailyChannelSettings, DailyPost, DailyProblem } from './types.js';
 
-/** Which channels have settings. `version` grows on every change so other processes notice cheaply. */
-export interface ChannelIndex {
-  version: number;
-  channels: Record<string, ChannelRef>;
-}
-
 const MAX_PROBLEMS = 20;
 
-export async function readIndex(store: Store): Promise<ChannelIndex> {
-  return (await store.get<ChannelIndex>(CHANNEL_INDEX_KEY)) ?? { version: 0, channels: {} };
+export function readIndex(store: Store): Promise<ChannelIndex> {
+  return readChannelIndex(store, CHANNEL_INDEX_KEY);
 }
 
 export function loadSettings(store: Store, channel: ChannelRef | string): Promise<DailyChannelSettings | undefined> {
@@ -21,11 +17,7 @@ export function loadSettings(store: Store, channel: ChannelRef | string): Promis
 
 export async function saveSettings(store: Store, settings: DailyChannelSettings): Promise<void> {
   await store.set(settingsKey(settings.channel), settings);
-  const key = channelKey(settings.channel);
-  await store.update<ChannelIndex>(CHANNEL_INDEX_KEY, (index) => ({
-    version: (index?.version ?? 0) + 1,
-    channels: { ...index?.channels, [key]: channelOf(settings.channel) },
-  }));
+  await indexChannel(store, CHANNEL_INDEX_KEY, settings.channel);
 }
 
 export async function listSettings(store: Store): Promise<DailyChannelSettings[]> {
@@ -43,9 +35,8 @@ export function readLastSlot(store: Store, channel: ChannelRef | string): Promis
 }
 
 /** Moves the channel's "handled up to" mark forward, never back (two processes may finish out of order). */
-export async function advanceLastSlot(store: Store, channel: ChannelRef, slotKey: string): Promise<void> {
-  // Keys are local wall-clock minutes in one zone, so string order is time order.
-  await store.update<string>(lastSlotKey(channel), (current) => (current !== undefined && current > slotKey ? current : slotKey));
+export function advanceLastSlot(store: Store, channel: ChannelRef, slotKey: string): Promise<void> {
+  return advanceSlotMark(store, lastSlotKey(channel), slotKey);
 }
 
 /** A new schedule starts from now: nothing before it is owed, whatever the old schedule had handled. */

@@ -1,4 +1,4 @@
-import { createScheduleRunner, describeSchedule, nextRun, slotKey } from '../../scheduler/index.js';
+import { describeSchedule, nextRun } from '../../scheduler/index.js';
 import type { ActionInvocation } from '../actions.js';
 import { formatLocal, makePostId } from '../daily/format.js';
 import { UserError } from '../errors.js';
@@ -6,7 +6,7 @@ import { isPlatformRefusal } from '../platform.js';
 import { type ChannelRef, type WorkspaceRef, channelKey, workspaceOf } from '../refs.js';
 import { type Reply, textReply } from '../reply.js';
 import type { ArchivedSeason } from '../scoring/types.js';
-import { createChannelSync } from '../slots/channel-sync.js';
+import { createChannelSchedules } from '../slots/channel-schedules.js';
 import { parseDigestAction } from './action-ids.js';
 import { digestContent } from './content.js';
 import { boardImage } from './image.js';
@@ -15,60 +15,30 @@ import { publishDigest } from './publish.js';
 import { seasonEndReply } from './replies.js';
 import type { DigestContext, DigestDeps, DigestService } from './service.js';
 import { digestSchedule } from './settings.js';
+import { digestSettingsStore } from './schedules.js';
 import { createDigestSlots } from './slots.js';
-import {
-  addDigestProblem,
-  digestChannelsOf,
-  lastDigestPost,
-  loadDigestPost,
-  loadDigestSettings,
-  readDigestIndex,
-  readDigestMark,
-  readDigestProblems,
-  resetDigestMark,
-  saveDigestSettings,
-} from './store.js';
+import { addDigestProblem, digestChannelsOf, lastDigestPost, loadDigestPost, loadDigestSettings, readDigestProblems } from './store.js';
 import type { DigestSettings } from './types.js';
 
 /** How many rows of a season's final standings the post shows. */
 const SEASON_ROWS = 10;
 
 /**
- * Wires the weekly digest: one schedule runner for every channel with a digest, kept in step with the
- * store on every wake, posting through the shared slot claims.
+ * Wires the weekly digest: the shared channel schedules (slots/channel-schedules.ts: one runner for
+ * every channel with a digest, kept in step with the store on every wake), posting through the shared
+ * slot claims.
  */
 export function createDigestService(deps: DigestDeps): DigestService {
   const { world, config } = deps;
   const ctx: DigestContext = { world, config, bank: deps.bank, platform: deps.platform, scoring: deps.scoring, practice: deps.practice, images: deps.images, pictures: new Map() };
-  const slots = createDigestSlots(ctx);
-  const runner = createScheduleRunner({
-    clock: world.clock,
-    timer: {
-      every: (intervalMs, wake) =>
-        deps.wakeTimer.every(intervalMs, async () => {
-          await channels.sync();
-          await wake();
-        }),
-    },
-    graceMs: config.catchUpGraceMs,
-    wakeEveryMs: config.scheduleCheckMs,
-    onSlot: slots.onSlot,
-    onMissed: slots.onMissed,
-    logger: world.logger,
-  });
-  const owns = deps.ownsChannel ?? (() => true);
-  const channels = createChannelSync(
+  const schedules = createChannelSchedules({
     world,
-    runner,
-    {
-      label: 'digest',
-      readIndex: () => readDigestIndex(world.store),
-      load: (key) => loadDigestSettings(world.store, key),
-      readMark: (key) => readDigestMark(world.store, key),
-    },
-    owns,
-  );
-  let running = false;
+    config,
+    wakeTimer: deps.wakeTimer,
+    ownsChannel: deps.ownsChannel,
+    settings: digestSettingsStore(world.store),
+    slots: createDigestSlots(ctx),
+  });
 
   async function zoneOf(channel: ChannelRef): Promise<string> {
     const settings = await loadDigestSettings(world.store, channel);
@@ -104,20 +74,13 @@ export function createDigestService(deps: DigestDeps): DigestService {
       const schedule = digestSchedule(input, zone);
       const now = world.clock.now();
       const settings: DigestSettings = { channel, schedule, setBy: by, setAt: now.toISOString(), enabled: true };
-      // Nothing before this minute is owed under the new schedule, or a time earlier today would post at once.
-      const startFrom = slotKey(schedule, new Date(now.getTime() - 60_000));
-      await resetDigestMark(world.store, channel, startFrom);
-      await saveDigestSettings(world.store, settings);
-      if (running && owns(channel)) channels.watch(channelKey(channel), schedule, startFrom);
+      await schedules.enable(settings, now);
       world.logger.info({ channel, schedule, by: by.userId }, 'weekly digest configured');
       return settings;
     },
 
     async disable(channel) {
-      const current = await loadDigestSettings(world.store, channel);
-      if (!current?.enabled) return false;
-      await saveDigestSettings(world.store, { ...current, enabled: false });
-      channels.unwatch(channelKey(channel));
+      if (!(await schedules.disable(channel))) return false;
       world.logger.info({ channel }, 'weekly digest turned off');
       return true;
     },
@@ -168,16 +131,7 @@ export function createDigestService(deps: DigestDeps): DigestService {
       return textReply(`**Answer:** ${question.answer}`, { ephemeral: true });
     },
 
-    async start() {
-      if (running) return;
-      running = true;
-      await channels.sync({ force: true });
-      await runner.start();
-    },
-
-    async stop() {
-      running = false;
-      await runner.stop();
-    },
+    start: () => schedules.start(),
+    stop: () => schedules.stop(),
   };
 }

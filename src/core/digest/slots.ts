@@ -2,11 +2,13 @@ import { isPlatformRefusal } from '../platform.js';
 import { channelKey } from '../refs.js';
 import { textReply } from '../reply.js';
 import { makePostId, formatLocal } from '../daily/format.js';
-import { type SlotHandlers, isSlotOf, createSlotClaims } from '../slots/claim.js';
+import { stillScheduled } from '../slots/channel-schedules.js';
+import { type SlotHandlers, createSlotClaims } from '../slots/claim.js';
 import { digestAttemptKey, digestDoneKey, digestLeaseKey } from './keys.js';
 import { publishDigest } from './publish.js';
 import type { DigestContext } from './service.js';
-import { addDigestProblem, advanceDigestMark, loadDigestSettings, readDigestMark } from './store.js';
+import { digestSettingsStore } from './schedules.js';
+import { addDigestProblem, advanceDigestMark, readDigestMark } from './store.js';
 import type { DigestSettings } from './types.js';
 
 /** The digest as a slot job: what to post and whom to tell; exactly-once is the claim's (slots/claim.ts). */
@@ -19,15 +21,7 @@ export function createDigestSlots(ctx: DigestContext): SlotHandlers {
 
   return createSlotClaims<DigestSettings, { messageId: string }>(world, ctx.config.slotLeaseMs, {
     label: 'digest',
-    async current(id, slotKey, slot) {
-      const settings = await loadDigestSettings(world.store, id);
-      // Another process may have turned the digest off or moved it since this runner last synced.
-      if (!settings?.enabled || !isSlotOf(settings.schedule, slot)) {
-        world.logger.debug({ channelKey: id, slotKey }, 'digest slot no longer matches the channel settings; skipped');
-        return undefined;
-      }
-      return settings;
-    },
+    current: stillScheduled(world, digestSettingsStore(world.store)),
     keys: (s, slotKey) => ({ done: digestDoneKey(s.channel, slotKey), lease: digestLeaseKey(s.channel, slotKey), attempt: digestAttemptKey(s.channel, slotKey) }),
     schedule: (s) => s.schedule,
     readMark: (s) => readDigestMark(world.store, s.channel),

@@ -1,13 +1,14 @@
 import type { Store } from '../../store/store.js';
-import { type ChannelRef, type WorkspaceRef, channelKey, channelOf } from '../refs.js';
-import type { ChannelIndex } from '../slots/channel-sync.js';
+import type { ChannelRef, WorkspaceRef } from '../refs.js';
+import { type ChannelIndex, indexChannel, readChannelIndex } from '../slots/channel-index.js';
+import { advanceSlotMark } from '../slots/marks.js';
 import { DIGEST_INDEX_KEY, digestLastPostKey, digestLastSlotKey, digestPostKey, digestProblemsKey, digestSettingsKey } from './keys.js';
 import type { DigestPost, DigestProblem, DigestSettings } from './types.js';
 
 const MAX_PROBLEMS = 20;
 
-export async function readDigestIndex(store: Store): Promise<ChannelIndex> {
-  return (await store.get<ChannelIndex>(DIGEST_INDEX_KEY)) ?? { version: 0, channels: {} };
+export function readDigestIndex(store: Store): Promise<ChannelIndex> {
+  return readChannelIndex(store, DIGEST_INDEX_KEY);
 }
 
 export function loadDigestSettings(store: Store, channel: ChannelRef | string): Promise<DigestSettings | undefined> {
@@ -16,11 +17,7 @@ export function loadDigestSettings(store: Store, channel: ChannelRef | string): 
 
 export async function saveDigestSettings(store: Store, settings: DigestSettings): Promise<void> {
   await store.set(digestSettingsKey(settings.channel), settings);
-  const key = channelKey(settings.channel);
-  await store.update<ChannelIndex>(DIGEST_INDEX_KEY, (index) => ({
-    version: (index?.version ?? 0) + 1,
-    channels: { ...index?.channels, [key]: channelOf(settings.channel) },
-  }));
+  await indexChannel(store, DIGEST_INDEX_KEY, settings.channel);
 }
 
 /** Every channel of one workspace with a digest turned on. */
@@ -35,9 +32,9 @@ export function readDigestMark(store: Store, channel: ChannelRef | string): Prom
   return store.get<string>(digestLastSlotKey(channel));
 }
 
-/** Forward only: keys are local wall-clock minutes in one zone, so string order is time order. */
-export async function advanceDigestMark(store: Store, channel: ChannelRef, slotKey: string): Promise<void> {
-  await store.update<string>(digestLastSlotKey(channel), (current) => (current !== undefined && current > slotKey ? current : slotKey));
+/** Forward only (slots/marks.ts). */
+export function advanceDigestMark(store: Store, channel: ChannelRef, slotKey: string): Promise<void> {
+  return advanceSlotMark(store, digestLastSlotKey(channel), slotKey);
 }
 
 /** A new schedule starts from now: nothing before it is owed. */

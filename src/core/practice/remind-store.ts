@@ -1,6 +1,7 @@
 import type { TimeOfDaySchedule } from '../../scheduler/index.js';
 import type { Store } from '../../store/store.js';
 import { type ChannelRef, type UserRef, workspaceKey } from '../refs.js';
+import { advanceSlotMark } from '../slots/marks.js';
 
 /** One person's practice reminder: when, in which zone, and where their private nudge goes. */
 export interface ReminderSettings {
@@ -68,9 +69,9 @@ export function readMark(store: Store, person: string): Promise<string | undefin
   return store.get<string>(reminderKeys.mark(person));
 }
 
-/** Forward only: two processes may finish neighbouring slots out of order. Keys are local minutes in one zone, so string order is time order. */
-export async function advanceMark(store: Store, person: string, slotKey: string): Promise<void> {
-  await store.update<string>(reminderKeys.mark(person), (current) => (current !== undefined && current > slotKey ? current : slotKey));
+/** Forward only (slots/marks.ts). */
+export function advanceMark(store: Store, person: string, slotKey: string): Promise<void> {
+  return advanceSlotMark(store, reminderKeys.mark(person), slotKey);
 }
 
 /** A new reminder time starts from now: nothing before it is owed. */

@@ -1,5 +1,6 @@
 import type { Schedule, ScheduleRunner } from '../../scheduler/index.js';
 import type { ChannelRef } from '../refs.js';
+import type { ChannelIndex } from './channel-index.js';
 import type { World } from '../world.js';
 
 export interface ChannelSync {
@@ -7,12 +8,6 @@ export interface ChannelSync {
   sync(opts?: { force?: boolean }): Promise<void>;
   watch(channelKey: string, schedule: Schedule, lastSlot: string | undefined): void;
   unwatch(channelKey: string): void;
-}
-
-/** Which channels have settings. `version` grows on every change so other processes notice cheaply. */
-export interface ChannelIndex {
-  version: number;
-  channels: Record<string, ChannelRef>;
 }
 
 /** Where one kind of scheduled post keeps its channels, schedules and last-slot marks. */

@@ -1,0 +1,129 @@
+import { type Schedule, type WakeTimer, createScheduleRunner, slotKey } from '../../scheduler/index.js';
+import type { EngineConfig } from '../engine-config.js';
+import { type ChannelRef, channelKey } from '../refs.js';
+import type { World } from '../world.js';
+import { type ScheduledChannels, createChannelSync } from './channel-sync.js';
+import { type SlotHandlers, type SlotJob, isSlotOf } from './claim.js';
+
+/** What every kind of scheduled channel post keeps per channel. */
+export interface ScheduledSettings {
+  channel: ChannelRef;
+  enabled: boolean;
+  schedule: Schedule;
+}
+
+/** Where one kind of scheduled channel post keeps its settings and last-slot marks. */
+export interface ChannelSettingsStore<S extends ScheduledSettings> extends ScheduledChannels {
+  load(channel: ChannelRef | string): Promise<S | undefined>;
+  /** Writes the settings and lists the channel in the index, so other processes pick the change up. */
+  save(settings: S): Promise<void>;
+  /** Sets the last-slot mark, back as well as forward: a new schedule owes nothing before it. */
+  resetMark(channel: ChannelRef, slotKey: string): Promise<void>;
+}
+
+export interface ChannelSchedulesDeps<S extends ScheduledSettings> {
+  world: World;
+  config: Pick<EngineConfig, 'catchUpGraceMs' | 'scheduleCheckMs'>;
+  wakeTimer: WakeTimer;
+  /** Which channels this process schedules (default: all); see DailyDeps.ownsChannel. */
+  ownsChannel?: ((channel: ChannelRef) => boolean) | undefined;
+  settings: ChannelSettingsStore<S>;
+  /** The job's slot claims (slots/claim.ts): what the runner calls for a due or missed slot. */
+  slots: SlotHandlers;
+  /** Work for every wake after the due slots have had their turn (the daily question's timed reveals). */
+  afterWake?: () => Promise<void>;
+}
+
+/** The per-channel schedule steps the daily question and the weekly digest share. */
+export interface ChannelSchedules<S extends ScheduledSettings> {
+  /** True between start() and stop(). */
+  readonly running: boolean;
+  /**
+   * Saves a channel's new (enabled) settings, owing nothing before `now`'s minute, and watches the
+   * channel when this process schedules it.
+   */
+  enable(settings: S, now: Date): Promise<void>;
+  /** Saves the channel's settings turned off and stops watching it. False when nothing was on. */
+  disable(channel: ChannelRef): Promise<boolean>;
+  /** Reads every channel from the store and starts the runner; resolves once missed slots are caught up. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * One schedule runner for every channel of one kind of scheduled post, kept in step with the store on
+ * every wake (so a schedule set through another process is picked up within a minute).
+ */
+export function createChannelSchedules<S extends ScheduledSettings>(deps: ChannelSchedulesDeps<S>): ChannelSchedules<S> {
+  const { world, config, settings: store, afterWake } = deps;
+  const runner = createScheduleRunner({
+    clock: world.clock,
+    // Every wake first syncs channels from the store, then lets the runner post, then does the job's extra.
+    timer: {
+      every: (intervalMs, wake) =>
+        deps.wakeTimer.every(intervalMs, async () => {
+          await channels.sync();
+          await wake();
+          if (afterWake) await afterWake();
+        }),
+    },
+    graceMs: config.catchUpGraceMs,
+    wakeEveryMs: config.scheduleCheckMs,
+    onSlot: deps.slots.onSlot,
+    onMissed: deps.slots.onMissed,
+    logger: world.logger,
+  });
+  const owns = deps.ownsChannel ?? (() => true);
+  const channels = createChannelSync(world, runner, store, owns);
+  let running = false;
+
+  return {
+    get running() {
+      return running;
+    },
+
+    async enable(settings, now) {
+      // Nothing before this minute is owed under the new schedule, or a time earlier today would post at once.
+      const startFrom = slotKey(settings.schedule, new Date(now.getTime() - 60_000));
+      await store.resetMark(settings.channel, startFrom);
+      await store.save(settings);
+      if (running && owns(settings.channel)) channels.watch(channelKey(settings.channel), settings.schedule, startFrom);
+    },
+
+    async disable(channel) {
+      const current = await store.load(channel);
+      if (!current?.enabled) return false;
+      await store.save({ ...current, enabled: false });
+      channels.unwatch(channelKey(channel));
+      return true;
+    },
+
+    async start() {
+      if (running) return;
+      running = true;
+      await channels.sync({ force: true });
+      await runner.start();
+    },
+
+    async stop() {
+      running = false;
+      await runner.stop();
+    },
+  };
+}
+
+/**
+ * A slot job's `current` for per-channel settings: another process may have turned the channel off or
+ * moved its time since this runner last synced, so the settings are read again and the slot is skipped
+ * when it is no longer one of theirs.
+ */
+export function stillScheduled<S extends ScheduledSettings>(world: World, store: ChannelSettingsStore<S>): SlotJob<S>['current'] {
+  return async (key, slotKey, slot) => {
+    const settings = await store.load(key);
+    if (!settings?.enabled || !isSlotOf(settings.schedule, slot)) {
+      world.logger.debug({ channelKey: key, slotKey }, `${store.label} slot no longer matches the channel settings; skipped`);
+      return undefined;
+    }
+    return settings;
+  };
+}

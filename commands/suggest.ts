@@ -35,9 +35,12 @@ export default {
     },
     {
       name: 'channel',
-      description: 'Send new suggestions to this channel for review, or off (admins)',
+      description: 'Where new suggestions go for review: this channel, one you name, or off (admins)',
       permission: 'admin',
-      options: [{ name: 'where', description: 'here (default) or off', type: 'string', choices: ['here', 'off'] }],
+      options: [
+        { name: 'channel', description: 'the review channel, like #mod (this one when left out; `off`: none)', type: 'channel' },
+        { name: 'off', description: 'send new suggestions to no channel (the dashboard still lists them)', type: 'boolean' },
+      ],
     },
   ],
   async run(ctx): Promise<Reply> {
@@ -64,15 +67,20 @@ export default {
         return textReply(`❌ Rejected ${s.id}. The author has been told why, privately.`, { ephemeral: true });
       }
       case 'channel': {
-        const off = ctx.options.string('where') === 'off';
-        await suggestions.setModChannel(off ? null : ctx.channel, ctx.isAdmin, ws);
+        // Typed text may say `off` or `here` where a channel goes; a real channel's id is never one of those words.
+        const named = ctx.options.channel('channel');
+        const word = named?.channelId.toLowerCase();
+        const off = ctx.options.boolean('off') === true || word === 'off';
+        const target = off ? null : named && word !== 'here' ? named : ctx.channel;
+        await suggestions.setModChannel(target, ctx.isAdmin, ws, { channel: ctx.channel, by: ctx.user });
+        const where = target === null ? null : target.channelId === ctx.channel.channelId ? 'here' : 'there';
         return textReply(
-          off
+          where === null
             ? 'New suggestions go to no channel now; `suggest pending` and the dashboard list them.'
-            : 'New suggestions will be posted here for review, with Approve / Edit / Reject.',
-          {
-            ephemeral: true,
-          },
+            : where === 'here'
+              ? 'New suggestions will be posted here for review, with Approve / Edit / Reject.'
+              : 'New suggestions will be posted in that channel for review, with Approve / Edit / Reject (a note there says so).',
+          { ephemeral: true },
         );
       }
       default:

@@ -1,10 +1,12 @@
 import {
+  ChannelType,
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type REST,
   Routes,
   SlashCommandBuilder,
   type SlashCommandBooleanOption,
+  type SlashCommandChannelOption,
   type SlashCommandIntegerOption,
   type SlashCommandStringOption,
   type SlashCommandUserOption,
@@ -18,6 +20,7 @@ interface OptionHost {
   addIntegerOption(build: (o: SlashCommandIntegerOption) => SlashCommandIntegerOption): unknown;
   addBooleanOption(build: (o: SlashCommandBooleanOption) => SlashCommandBooleanOption): unknown;
   addUserOption(build: (o: SlashCommandUserOption) => SlashCommandUserOption): unknown;
+  addChannelOption(build: (o: SlashCommandChannelOption) => SlashCommandChannelOption): unknown;
 }
 
 /**
@@ -84,6 +87,10 @@ function addOptions(host: OptionHost, options: readonly CommandOption[]): void {
         break;
       case 'user':
         host.addUserOption((o) => base(o));
+        break;
+      case 'channel':
+        // Channels the bot can post in: text and announcement channels (not voice, categories or forums).
+        host.addChannelOption((o) => base(o).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement));
         break;
     }
   }

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import type { UserRef, WorkspaceRef } from '../refs.js';
+import type { ChannelRef, UserRef, WorkspaceRef } from '../refs.js';
 import type { CommandOption, OptionType, OptionValue } from './types.js';
 
 /** Typed reads of one invocation's options, each `undefined` when the option was left out. */
@@ -9,6 +9,8 @@ export interface OptionAccessors {
   boolean(name: string): boolean | undefined;
   /** A `user` option as a person in the caller's workspace (platforms only offer people from it). */
   user(name: string): UserRef | undefined;
+  /** A `channel` option as a channel of the caller's workspace (a picked channel, `<#C123|mod>`, `#mod`). */
+  channel(name: string): ChannelRef | undefined;
   /** A `string` option narrowed to the values the command declared as its `choices`. */
   choice<const T extends string>(name: string, values: readonly T[]): T | undefined;
 }
@@ -19,6 +21,7 @@ export interface RequiredOptionAccessors {
   integer(name: string): number;
   boolean(name: string): boolean;
   user(name: string): UserRef;
+  channel(name: string): ChannelRef;
   choice<const T extends string>(name: string, values: readonly T[]): T;
 }
 
@@ -45,7 +48,7 @@ export function commandOptions(values: Readonly<Record<string, OptionValue>>, de
     const value = values[name];
     if (value === undefined) return undefined;
     // coerceOptions made the value of the declared type; anything else means it was bypassed.
-    if (typeof value !== (type === 'integer' ? 'number' : type === 'user' ? 'string' : type)) {
+    if (typeof value !== (type === 'integer' ? 'number' : type === 'user' || type === 'channel' ? 'string' : type)) {
       throw new Error(`option \`${name}\` holds ${typeof value}, not the ${type} it declares`);
     }
     return value;
@@ -57,6 +60,10 @@ export function commandOptions(values: Readonly<Record<string, OptionValue>>, de
     user: (name) => {
       const id = read(name, 'user') as string | undefined;
       return id === undefined ? undefined : { platform: workspace.platform, workspaceId: workspace.workspaceId, userId: id };
+    },
+    channel: (name) => {
+      const id = read(name, 'channel') as string | undefined;
+      return id === undefined ? undefined : { platform: workspace.platform, workspaceId: workspace.workspaceId, channelId: id };
     },
     choice: <const T extends string>(name: string, values: readonly T[]): T | undefined => {
       const value = read(name, 'string') as string | undefined;
@@ -78,6 +85,7 @@ export function commandOptions(values: Readonly<Record<string, OptionValue>>, de
       integer: (name) => need(name, optional.integer(name)),
       boolean: (name) => need(name, optional.boolean(name)),
       user: (name) => need(name, optional.user(name)),
+      channel: (name) => need(name, optional.channel(name)),
       choice: (name, values) => need(name, optional.choice(name, values)),
     },
     has: (name) => values[name] !== undefined,

@@ -117,6 +117,12 @@ function coerceOne(option: CommandOption, value: unknown, usage: string): Option
     }
     case 'user':
       return text.replace(/^<@!?([^>|]+)(?:\|[^>]*)?>$/, '$1').replace(/^@/, '');
+    case 'channel': {
+      // A mention as Slack (`<#C123|mod>`, with escaping on) or Discord (`<#123>`) writes it, or a typed `#name`.
+      const id = text.replace(/^<#([^>|]+)(?:\|[^>]*)?>$/, '$1').replace(/^#/, '');
+      if (id === '') throw new UserError('bad-input', `\`${option.name}\` names a channel, like \`#mod\`.`);
+      return id;
+    }
     case 'string': {
       if (option.choices) {
         const hit = option.choices.find((c) => c.toLowerCase() === text.toLowerCase());

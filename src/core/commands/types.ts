@@ -6,7 +6,8 @@ import type { CommandOptions } from './options.js';
 export type { CommandOptions, OptionAccessors, RequiredOptionAccessors } from './options.js';
 
 export type Permission = 'everyone' | 'admin';
-export type OptionType = 'string' | 'integer' | 'boolean' | 'user';
+/** `user` and `channel` hold the platform's id (a picked person or channel, or a mention typed as text); the playground's are names. */
+export type OptionType = 'string' | 'integer' | 'boolean' | 'user' | 'channel';
 export type OptionValue = string | number | boolean;
 
 export interface CommandOption {

@@ -1,12 +1,12 @@
 import type { BankService } from '../bank-service.js';
 import { UserError, isUserError } from '../errors.js';
-import type { PlatformPort } from '../platform.js';
-import { type UserRef, type WorkspaceRef, workspaceKey, workspaceOf } from '../refs.js';
+import { type PlatformPort, isPlatformRefusal } from '../platform.js';
+import { type UserRef, type WorkspaceRef, channelKey, workspaceKey, workspaceOf } from '../refs.js';
 import { SUGGEST_WORKSPACES_KEY } from './keys.js';
 import type { World } from '../world.js';
 import { handleSuggestAction } from './handle-action.js';
 import { cleanSuggestion, errorsInWords } from './input.js';
-import { FORM_FALLBACK, approvedNotice, moderationPost, rejectedNotice, suggestionForm } from './replies.js';
+import { FORM_FALLBACK, approvedNotice, modChannelNote, moderationPost, rejectedNotice, suggestionForm } from './replies.js';
 import type { SuggestionsService } from './service.js';
 import { changeBook, findSuggestion, readBook, readSettings, saveSettings } from './store.js';
 import { DEFAULT_SUGGESTION_LIMITS, type Suggestion, type SuggestionLimits } from './types.js';
@@ -189,8 +189,17 @@ export function createSuggestionsService(deps: SuggestionsDeps): SuggestionsServ
     async workspaces() {
       return Object.values((await store.get<Record<string, WorkspaceRef>>(SUGGEST_WORKSPACES_KEY)) ?? {});
     },
-    async setModChannel(channel, isAdmin, ws) {
+    async setModChannel(channel, isAdmin, ws, from) {
       mustBeAdmin(isAdmin);
+      if (channel && from && channelKey(channel) !== channelKey(from.channel)) {
+        if (workspaceKey(channel) !== workspaceKey(ws)) throw new UserError('bad-input', 'The moderation channel must be in this workspace.');
+        try {
+          await platform.post(channel, modChannelNote(nameOf(from.by)));
+        } catch (err) {
+          logger.warn({ err, channel }, 'suggestions: the named moderation channel refused a post');
+          throw new UserError('bad-input', `I cannot post in that channel${isPlatformRefusal(err) ? ` (${err.message})` : ''}, so nothing changed. Pick a channel I can write in.`);
+        }
+      }
       await saveSettings(store, ws, { modChannel: channel });
     },
     async contributed(user) {

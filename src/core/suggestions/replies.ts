@@ -46,6 +46,11 @@ export function suggestionForm(limits: SuggestionLimits, categories: readonly st
   };
 }
 
+/** Posted in a moderation channel named from elsewhere, so its members know why suggestions arrive. */
+export function modChannelNote(by: string): Reply {
+  return { blocks: [{ type: 'text', markdown: `📥 ${md(by)} chose this channel for reviewing suggested questions: each new one arrives here with Approve / Edit / Reject.` }] };
+}
+
 export function reasonForm(s: Suggestion, limits: SuggestionLimits): Modal {
   return {
     submit: suggestActionId({ kind: 'reason', id: s.id }),

@@ -19,7 +19,11 @@ export interface SuggestionsService {
   settings(ws: WorkspaceRef): Promise<SuggestionSettings>;
   /** Every workspace with suggestions (the dashboard). */
   workspaces(): Promise<WorkspaceRef[]>;
-  setModChannel(channel: ChannelRef | null, isAdmin: boolean, ws: WorkspaceRef): Promise<void>;
+  /**
+   * Where new suggestions go for review (null: nowhere). A channel other than `from`, where the admin
+   * asked, first gets a note saying so: a channel the bot cannot post in is refused, nothing changed.
+   */
+  setModChannel(channel: ChannelRef | null, isAdmin: boolean, ws: WorkspaceRef, from?: { channel: ChannelRef; by: UserRef }): Promise<void>;
   /** How many of this person's suggestions joined the bank. */
   contributed(user: UserRef): Promise<number>;
   topContributors(ws: WorkspaceRef, n: number): Promise<{ userId: string; name: string; count: number }[]>;

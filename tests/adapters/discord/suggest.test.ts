@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerOf, isEphemeral } from '../../fakes/discord/index.js';
+import { PERMS, answerOf, isEphemeral } from '../../fakes/discord/index.js';
 import { snowflake } from '../../fakes/discord/snowflake.js';
 import { buttons, messageText } from '../../fakes/discord/state.js';
-import { ADMIN_ROLE, GUILD, type Harness, STUDY, startHarness } from './harness.js';
+import { ADMIN_ROLE, GUILD, type Harness, STUDY, channel, startHarness } from './harness.js';
 
 const MOD = snowflake();
+const SHUT = snowflake();
 let h: Harness | undefined;
 afterEach(async () => {
   await h?.close();
@@ -18,6 +19,7 @@ const guilds = () => [
     channels: [
       { id: STUDY, name: 'study' },
       { id: MOD, name: 'mod' },
+      { id: SHUT, name: 'shut', botDenied: PERMS.SendMessages },
     ],
     roles: [ADMIN_ROLE],
   },
@@ -107,5 +109,32 @@ describe('suggest on the fake Discord (real discord.js adapter, engine, store an
     // Someone else's pending list is admins' only.
     const peek = await h.slash(h.alice, 'suggest', 'pending');
     expect(peek.text).toMatch(/admin/i);
+  });
+
+  it('suggest channel with a picked channel: run in #study, reviews go to #mod (a note there says so); a channel the bot cannot post in is refused', async () => {
+    h = await startHarness({ guilds: guilds() });
+    const refused = await h.slash(h.ann, 'suggest', 'channel', { channel: SHUT });
+    expect(refused.text).toMatch(/cannot post in that channel.*nothing changed/is);
+    expect((await h.engine.services.suggestions.settings(channel())).modChannel).toBeNull();
+
+    const set = await h.slash(h.ann, 'suggest', 'channel', { channel: MOD });
+    expect(isEphemeral(set.answer)).toBe(true);
+    expect(set.text).toMatch(/posted in that channel/);
+    expect(h.fake.messages(STUDY)).toEqual([]);
+    const note = await h.fake.until(() => h?.fake.messages(MOD)[0], 'the note in #mod');
+    expect(messageText(note)).toMatch(/Ann chose this channel for reviewing suggested questions/);
+
+    await h.slash(h.bob, 'suggest', 'new', { text: 'What is a Bloom filter? || A set that may say yes wrongly, never no wrongly. || Data structures' });
+    const post = await h.fake.until(() => h?.fake.messages(MOD)[1], 'the moderation post in #mod');
+    expect(messageText(post)).toMatch(/Bloom filter/);
+    expect(buttons(post).map((b) => b.label)).toEqual(['Approve', 'Edit', 'Reject']);
+
+    // Non-admins cannot move the reviews; `off` stops them.
+    const denied = await h.slash(h.bob, 'suggest', 'channel', { channel: STUDY });
+    expect(denied.text).toMatch(/admin/i);
+    const off = await h.slash(h.ann, 'suggest', 'channel', { off: true });
+    expect(off.text).toMatch(/no channel/);
+    await h.slash(h.alice, 'suggest', 'new', { text: 'What is a skip list? || Linked lists with express lanes.' });
+    expect(h.fake.messages(MOD)).toHaveLength(2);
   });
 });

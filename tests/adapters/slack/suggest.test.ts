@@ -65,4 +65,28 @@ describe.each(['http', 'socket'] as const)('suggest on the fake Slack (%s; real 
     const mine = await h.recall(bob, 'suggest mine');
     expect(mine.text).toMatch(/rejected/);
   });
+
+  it('suggest channel <#C-MOD|mod>: named from another channel, reviews go there with a note; a channel the bot is not in is refused', async () => {
+    h = await slackHarness({ mode });
+    h.fake.notInChannel.add('C-SHUT');
+    const refused = await h.recall(ann, 'suggest channel <#C-SHUT|shut>');
+    expect(refused.text).toMatch(/cannot post in that channel.*invite it.*nothing changed/is);
+    expect(modPosts(h)).toEqual([]);
+
+    const set = await h.recall(ann, `suggest channel <#${MOD}|mod>`);
+    expect(set.text).toMatch(/posted in that channel/);
+    const note = await h.fake.waitFor(() => modPosts(h!)[0], 'the note in the moderation channel');
+    expect(blocksText(note.body['blocks'])).toMatch(/chose this channel for reviewing suggested questions/);
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.body['channel'] === CHANNEL)).toEqual([]);
+
+    await h.recall(bob, 'suggest What is a monad? || A monoid in the category of endofunctors. || FP');
+    const post = await h.fake.waitFor(() => modPosts(h!)[1], 'the moderation post');
+    expect(blocksText(post.body['blocks'])).toMatch(/What is a monad\?/);
+    expect(blocksText(post.body['blocks'])).toMatch(/Approve/);
+
+    const off = await h.recall(ann, 'suggest channel off');
+    expect(off.text).toMatch(/no channel/);
+    await h.recall(alice, 'suggest What is a functor? || A structure you can map over.');
+    expect(modPosts(h)).toHaveLength(2);
+  });
 });

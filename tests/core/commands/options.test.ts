@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commandOptions } from '../../../src/core/commands/options.js';
+import { coerceOptions } from '../../../src/core/commands/parse-text.js';
 import type { CommandOption } from '../../../src/core/commands/types.js';
 import { isUserError } from '../../../src/core/errors.js';
 
@@ -9,6 +10,7 @@ const DECLARED: readonly CommandOption[] = [
   { name: 'count', description: 'how many', type: 'integer' },
   { name: 'solo', description: 'just you', type: 'boolean' },
   { name: 'who', description: 'a person', type: 'user' },
+  { name: 'where', description: 'a channel', type: 'channel' },
   { name: 'board', description: 'people or teams', type: 'string', choices: ['people', 'teams'] },
 ];
 
@@ -33,6 +35,19 @@ describe('typed command options', () => {
 
   it('reads a user option as a person in the caller’s workspace', () => {
     expect(options.user('who')).toEqual({ platform: 'slack', workspaceId: 'T1', userId: 'U2' });
+  });
+
+  it('reads a channel option as a channel of the caller’s workspace, from a pick, a Slack or Discord mention, or a typed #name', () => {
+    const read = (raw: string) => {
+      const coerced = coerceOptions({ where: raw }, DECLARED, 'x [where]');
+      return commandOptions(coerced, DECLARED, WORKSPACE).channel('where');
+    };
+    expect(read('C123')).toEqual({ platform: 'slack', workspaceId: 'T1', channelId: 'C123' });
+    expect(read('<#C123|mod>')).toEqual({ platform: 'slack', workspaceId: 'T1', channelId: 'C123' });
+    expect(read('<#456>')?.channelId).toBe('456');
+    expect(read('#mod')?.channelId).toBe('mod');
+    expect(isUserError(thrown(() => read('#')))).toBe(true);
+    expect(commandOptions({}, DECLARED, WORKSPACE).channel('where')).toBeUndefined();
   });
 
   it('gives undefined for an option left out, and required reads say what is missing', () => {

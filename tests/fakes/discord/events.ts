@@ -4,7 +4,7 @@ import type { FakeDiscordWorld, FakeInteraction } from './world.js';
 /** Option values as a person fills them in; typed from the registered command, as Discord does. */
 export type SlashOptions = Record<string, string | number | boolean>;
 
-const OPTION_TYPES = { subcommand: 1, string: 3, integer: 4, boolean: 5, user: 6 } as const;
+const OPTION_TYPES = { subcommand: 1, string: 3, integer: 4, boolean: 5, user: 6, channel: 7 } as const;
 
 /** Builds INTERACTION_CREATE and MESSAGE_REACTION_ADD payloads the way Discord sends them. */
 export class EventBuilder {
@@ -27,6 +27,17 @@ export class EventBuilder {
       .filter(([name]) => declaredOptions.find((o) => o['name'] === name)?.['type'] === OPTION_TYPES.user)
       .map(([, id]) => this.world.users.get(String(id)))
       .filter((u): u is FakeUser => u !== undefined);
+    // A picked channel comes with its partial object, as Discord resolves it (an unknown id with a bare one).
+    const resolvedChannels = Object.entries(fields.options ?? {})
+      .filter(([name]) => declaredOptions.find((o) => o['name'] === name)?.['type'] === OPTION_TYPES.channel)
+      .map(([, id]) => {
+        const known = this.world.channels.get(String(id));
+        return { id: String(id), type: 0, ...(known ?? {}), permissions: String(EVERYONE_PERMS) };
+      });
+    const resolved = {
+      ...(resolvedUsers.length > 0 ? { users: Object.fromEntries(resolvedUsers.map((u) => [u.id, userJson(u)])) } : {}),
+      ...(resolvedChannels.length > 0 ? { channels: Object.fromEntries(resolvedChannels.map((c) => [c.id, c])) } : {}),
+    };
     return {
       ...this.base(i, fields.guildId, fields.channelId, fields.user),
       type: 2,
@@ -36,7 +47,7 @@ export class EventBuilder {
         type: 1,
         guild_id: fields.guildId,
         options,
-        ...(resolvedUsers.length > 0 ? { resolved: { users: Object.fromEntries(resolvedUsers.map((u) => [u.id, userJson(u)])) } } : {}),
+        ...(Object.keys(resolved).length > 0 ? { resolved } : {}),
       },
     };
   }

@@ -67,7 +67,7 @@ export class FakeSlack {
   readonly users = new Map<string, SlackUserRecord>();
   readonly usergroups: UserGroup[] = [];
   readonly botTokens = new Set([FAKE_BOT_TOKEN]);
-  /** Channels where the bot is not a member: chat.postEphemeral answers not_in_channel there. */
+  /** Channels where the bot is not a member: chat.postEphemeral and chat.postMessage answer not_in_channel there. */
   readonly notInChannel = new Set<string>();
   readonly socket = new FakeSocketMode();
   /** Uploaded files by id. */
@@ -250,6 +250,7 @@ export class FakeSlack {
         };
       case 'chat.postMessage': {
         if (!channel) return { ok: false, error: 'channel_not_found' };
+        if (this.notInChannel.has(channel)) return { ok: false, error: 'not_in_channel' };
         const ts = this.nextTs();
         return { ok: true, channel, ts, message: { type: 'message', user: FAKE_BOT_USER, bot_id: 'B-RECALL', text: body['text'], blocks: body['blocks'], ts } };
       }

@@ -73,7 +73,7 @@ export function createDailyService(deps: DailyDeps): DailyService {
       }
     },
 
-    revealLatest: (channel, user) => revealLatest(ctx, channel, user),
+    revealLatest: (channel, user) => revealLatest({ ...ctx, scoring: deps.scoring }, channel, user),
     handleReaction: (inv) => handleReaction(ctx, inv),
     handleAction: (inv) => handleAction({ ...ctx, scoring: deps.scoring }, inv),
 

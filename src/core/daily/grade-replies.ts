@@ -1,7 +1,7 @@
 import type { Question } from '../../bank/types.js';
 import { type Reply, type ReplyBlock, markPicked } from '../reply.js';
-import type { Grade } from '../scoring/grades.js';
-import type { GradeResult } from '../scoring/types.js';
+import { GRADE_LABELS, type Grade } from '../scoring/grades.js';
+import type { GradeResult, HeldGrade } from '../scoring/types.js';
 import { gradeAction, revealAction } from './action-ids.js';
 import { answerReply, describeGradeResult, hintReply } from './replies.js';
 import type { DailyPost } from './types.js';
@@ -15,12 +15,31 @@ import type { DailyPost } from './types.js';
  * message and the post stays as it was for the others.
  */
 export function gradedReply(post: DailyPost, question: Question, result: GradeResult, points: Record<Grade, number>): Reply {
-  const picked = gradeAction(post.postId, result.grade);
+  return markedAnswer(post, question, result.grade, describeGradeResult(result, points), result.late);
+}
+
+/**
+ * The answer shown again (Reveal or `reveal` pressed after grading): the grade they gave marked ✓, the
+ * others live while the post is open (`closed`: its scoring window is over), so it reads as they left it
+ * and a change is still one press.
+ */
+export function heldGradeReply(post: DailyPost, question: Question, held: HeldGrade, closed: boolean): Reply {
+  const label = GRADE_LABELS[held.grade];
+  const note = held.late
+    ? `Your grade: ${label}, given after the post closed: recorded for your stats.`
+    : closed
+      ? `Your grade: ${label} (+${held.points}); the post has closed, so it stands.`
+      : `Your grade: ${label} (+${held.points}). Press another to change it.`;
+  return markedAnswer(post, question, held.grade, note, closed);
+}
+
+function markedAnswer(post: DailyPost, question: Question, grade: Grade, note: string, closed: boolean): Reply {
+  const picked = gradeAction(post.postId, grade);
   const blocks = answerReply(post, question).blocks.flatMap((b): ReplyBlock[] =>
     b.type === 'buttons'
       ? [
-          { type: 'context', markdown: describeGradeResult(result, points) },
-          { type: 'buttons', buttons: markPicked(b.buttons, picked, { final: result.late }) },
+          { type: 'context', markdown: note },
+          { type: 'buttons', buttons: markPicked(b.buttons, picked, { final: closed }) },
         ]
       : [b],
   );

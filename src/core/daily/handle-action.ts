@@ -10,13 +10,13 @@ import { parseDailyAction } from './action-ids.js';
 import { revealedKey } from './keys.js';
 import type { DailyContext } from './service.js';
 import { latestPost, loadPost } from './store.js';
-import { gradedReply, hintWithRevealReply, revealedReply } from './grade-replies.js';
+import { gradedReply, heldGradeReply, hintWithRevealReply, revealedReply } from './grade-replies.js';
 import type { DailyPost } from './types.js';
 
 const GONE = 'That question is no longer available.';
 const NOT_KNOWN = 'That button is not one I know.';
 
-export type ActionContext = DailyContext & { scoring: Pick<ScoringService, 'grade'> };
+export type ActionContext = DailyContext & { scoring: Pick<ScoringService, 'grade' | 'gradeOn'> };
 
 /**
  * `daily:hint:<postId>`, `daily:reveal:<postId>`, `daily:grade:<postId>:<grade>`; every answer is
@@ -68,19 +68,22 @@ function gradeOf(question: Question, pressed: Grade): Grade {
 }
 
 /** The `reveal` command: the channel's latest post, privately. */
-export async function revealLatest(ctx: DailyContext, channel: ChannelRef, user: UserRef): Promise<Reply> {
+export async function revealLatest(ctx: ActionContext, channel: ChannelRef, user: UserRef): Promise<Reply> {
   const latest = await latestPost(ctx.world.store, channel);
   if (!latest) throw new UserError('not-found', 'No daily question has been posted in this channel yet.');
   const { post, question } = await findPost(ctx, channel, latest.postId);
   return revealTo(ctx, post, question, user, 'command');
 }
 
-async function revealTo(ctx: DailyContext, post: DailyPost, question: Question, user: UserRef, via: 'button' | 'command'): Promise<Reply> {
+async function revealTo(ctx: ActionContext, post: DailyPost, question: Question, user: UserRef, via: 'button' | 'command'): Promise<Reply> {
   // Recorded like a reaction's reveal; an ephemeral reply can be shown again without doubling anything.
   if (await ctx.world.store.setIfAbsent(revealedKey(post.channel, post.postId, user.userId), { at: ctx.world.clock.now().toISOString(), via })) {
     metricsOf(ctx.world).revealed(post.channel.platform, via);
   }
-  return revealedReply(post, question);
+  // Graded already: the answer with their grade marked ✓, as they left it, not fresh buttons that forgot it.
+  const held = await ctx.scoring.gradeOn(user, post.postId);
+  const closed = ctx.world.clock.now().getTime() > Date.parse(post.closesAt);
+  return held ? heldGradeReply(post, question, held, closed) : revealedReply(post, question);
 }
 
 async function findPost(ctx: DailyContext, workspace: WorkspaceRef, postId: string): Promise<{ post: DailyPost; question: Question }> {

@@ -16,8 +16,8 @@ export interface DailyDeps {
   config: EngineConfig;
   bank: BankService;
   platform: PlatformPort;
-  /** Only grading is needed here; streaks and boards are the scoring service's business. */
-  scoring: Pick<ScoringService, 'grade'>;
+  /** Only grading (and reading back a grade, for a second Reveal) is needed here; streaks and boards are the scoring service's business. */
+  scoring: Pick<ScoringService, 'grade' | 'gradeOn'>;
   /** createCronTimer() in production; tests pass a timer they fire by hand. */
   wakeTimer: WakeTimer;
   /**

@@ -7,8 +7,13 @@ import type { PracticeService } from './service.js';
  * practice card. Daily and quiz already take grading as an injected dependency, so neither imports
  * practice. A practice failure is logged, not thrown: the grade itself is recorded and its answer due.
  */
-export function gradingThatTeaches(scoring: Pick<ScoringService, 'grade'>, practice: Pick<PracticeService, 'learnFromGrade'>, logger: CoreLogger): Pick<ScoringService, 'grade'> {
+export function gradingThatTeaches(
+  scoring: Pick<ScoringService, 'grade' | 'gradeOn'>,
+  practice: Pick<PracticeService, 'learnFromGrade'>,
+  logger: CoreLogger,
+): Pick<ScoringService, 'grade' | 'gradeOn'> {
   return {
+    gradeOn: (user, postId) => scoring.gradeOn(user, postId),
     async grade(req) {
       const result = await scoring.grade(req);
       try {

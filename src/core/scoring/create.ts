@@ -1,4 +1,4 @@
-import { grade } from './grading.js';
+import { grade, gradeOn } from './grading.js';
 import { findPerson, rememberName } from './profiles.js';
 import { leaderboard } from './leaderboard.js';
 import { archivedStandings, currentSeason, endSeason, seasonArchive, startSeason } from './seasons.js';
@@ -13,6 +13,7 @@ export function createScoringService(options: ScoringOptions): ScoringService {
   const deps = scoringDeps(options);
   return {
     grade: (req) => grade(deps, req),
+    gradeOn: (user, postId) => gradeOn(deps, user, postId),
     leaderboard: (query) => leaderboard(deps, query),
     createTeam: (ws, name, by) => createTeam(deps, ws, name, by),
     renameTeam: (ws, oldName, newName) => renameTeam(deps, ws, oldName, newName),

@@ -1,7 +1,7 @@
 import type { BoardIncrement, TransactionPlan, TransactionSnapshot } from '../../store/store.js';
 import type { EngineConfig } from '../engine-config.js';
 import { metricsOf } from '../metrics.js';
-import { type WorkspaceRef, workspaceOf } from '../refs.js';
+import { type UserRef, type WorkspaceRef, workspaceOf } from '../refs.js';
 import { liveTeamBoards, pointIncrements } from './boards.js';
 import type { ScoringDeps } from './service.js';
 import { scoringKeys } from './keys.js';
@@ -12,7 +12,7 @@ import { currentSeason } from './seasons.js';
 import { timezoneOf } from './settings.js';
 import { type StatsRecord, applyGrade } from './stats-record.js';
 import { loadTeams, teamIdOf } from './teams.js';
-import type { GradeRequest, GradeResult } from './types.js';
+import type { GradeRequest, GradeResult, HeldGrade } from './types.js';
 
 /** What the committed transaction decided. */
 type Decision =
@@ -59,6 +59,11 @@ export async function grade(deps: ScoringDeps, req: GradeRequest): Promise<Grade
     metricsOf(deps.world).graded(ws.platform, record.kind, record.grade);
     return { grade: record.grade, points: record.points, bonus, previous: before?.grade ?? null, changed: true, late: record.late, ...streakField(streak) };
   }
+}
+
+export async function gradeOn(deps: ScoringDeps, user: UserRef, postId: string): Promise<HeldGrade | null> {
+  const record = await deps.world.store.get<GradeRecord>(scoringKeys.grade(workspaceOf(user), postId, user.userId));
+  return record ? { grade: record.grade, points: record.points, late: record.late } : null;
 }
 
 /** Pure: the store may run it more than once. Everything it writes comes from what it read. */

@@ -5,6 +5,7 @@ import type {
   ArchivedSeason,
   GradeRequest,
   GradeResult,
+  HeldGrade,
   JoinResult,
   Leaderboard,
   LeaderboardQuery,
@@ -24,6 +25,8 @@ import type {
  */
 export interface ScoringService {
   grade(req: GradeRequest): Promise<GradeResult>;
+  /** This person's grade on a post (a daily post id, or `<round>:<n>` of a quiz), or null before they graded it. */
+  gradeOn(user: UserRef, postId: string): Promise<HeldGrade | null>;
 
   /** Top 10 of one board plus the asking person's (or their team's) own row. */
   leaderboard(query: LeaderboardQuery): Promise<Leaderboard>;

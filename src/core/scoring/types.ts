@@ -38,6 +38,14 @@ export interface GradeResult {
   streak?: number;
 }
 
+/** A person's grade on one post as it stands now. */
+export interface HeldGrade {
+  grade: Grade;
+  /** What it holds on the boards (0 when late). */
+  points: number;
+  late: boolean;
+}
+
 export type BoardKind = 'people' | 'teams';
 export type BoardPeriod = 'week' | 'month' | 'season' | 'all';
 export const BOARD_KINDS: readonly BoardKind[] = ['people', 'teams'];

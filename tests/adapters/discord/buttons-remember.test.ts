@@ -70,6 +70,18 @@ describe('discord.js adapter: buttons that remember what the person chose', () =
     expect(shown(h.fake.message(post.id))).toContain('Reveal');
     const bobs = await h.press(h.bob, h.fake.message(post.id), /^Reveal$/);
     expect(shown(bobs.answer)).toEqual(['Got it', 'Partly', 'Missed it']);
+
+    // Alice presses Reveal again: the answer comes back with her grade marked, not with buttons that forgot it.
+    const again = await h.press(h.alice, h.fake.message(post.id), /^Reveal$/);
+    expect(isEphemeral(again.answer)).toBe(true);
+    expect(shown(again.answer)).toEqual(['✓ Got it (off)', 'Partly', 'Missed it']);
+    expect(messageText(again.answer)).toMatch(/Your grade: Got it \(\+3\)\. Press another to change it\./);
+    // And the `reveal` command says the same.
+    const command = await h.slash(h.alice, 'reveal');
+    expect(command.text).toMatch(/Your grade: Got it \(\+3\)/);
+    // A change from there still moves the mark.
+    const changed = await h.press(h.alice, again.answer, /^Partly$/);
+    expect(shown(h.fake.message(changed.answer.id))).toEqual(['Got it', '✓ Partly (off)', 'Missed it']);
   });
 
   it('a grade pressed on a public message comes as a new private message with the mark, and the public one is unchanged', async () => {

@@ -55,6 +55,14 @@ describe('Bolt adapter (http): buttons that remember what the person chose', () 
     expect(answer.body['response_type']).toBe('ephemeral');
     expect(drawn(answer.body['blocks'])).toEqual(['Got it (primary)', 'Partly', 'Missed it (danger)']);
     expect(h.fake.callsTo('chat.update')).toEqual([]);
+
+    // Graded, then Reveal again: the answer comes back with the grade marked ✓, not buttons that forgot it.
+    await h.press(alice, buttonIn(answer.body['blocks'], /^Missed it$/), { ephemeral: true });
+    const again = await h.press(alice, buttonIn(post.body['blocks'], /^Reveal$/), { messageTs: ts, ephemeral: false });
+    expect(again.body['response_type']).toBe('ephemeral');
+    expect(again.text).toMatch(/Your grade: Missed it \(\+0\)\. Press another to change it\./);
+    expect(drawn(again.body['blocks'])).toEqual(['Got it', 'Partly', '✓ Missed it (danger)']);
+    expect((await h.recall(alice, 'reveal')).text).toMatch(/Your grade: Missed it/);
   });
 });
 

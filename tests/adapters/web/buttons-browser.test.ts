@@ -70,6 +70,14 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('buttons that remember, and quiz cou
     // The channel post serves everyone: its Reveal is still live.
     expect(await post.getByRole('button', { name: 'Reveal' }).isEnabled()).toBe(true);
     await mine.screenshot({ path: path.join(ARTIFACTS, 'buttons-daily-graded.png') });
+
+    // Reveal again after grading: the answer comes back with the grade marked ✓, as it was left.
+    await post.getByRole('button', { name: 'Reveal' }).click();
+    const again = only(page, 'Your grade: Got it');
+    await again.waitFor();
+    await expect.poll(textOf(again.locator('.actions button.btn-selected'))).toBe('✓ Got it');
+    expect(await again.getByRole('button', { name: 'Partly' }).isEnabled()).toBe(true);
+    await again.screenshot({ path: path.join(ARTIFACTS, 'buttons-daily-reveal-again.png') });
     expect(errors).toEqual([]);
   });
 

@@ -192,6 +192,23 @@ describe('the buttons under a daily post', () => {
     expect(marks(again)).toEqual(['✓ Got it (off)', 'Partly', 'Missed it']);
   });
 
+  it('Reveal (or `reveal`) after grading shows the grade marked ✓, the others live; once closed, all off', async () => {
+    const { h, post } = await postedQuestion();
+    await h.daily.handleAction(press(`daily:grade:${post.postId}:partly`));
+    const marks = (r: Reply) => buttonsOf(r).map((b) => `${b.label}${b.disabled ? ' (off)' : ''}`);
+    const again = await h.daily.handleAction(press(`daily:reveal:${post.postId}`));
+    expect(replyText(again)).toContain('alpha is the answer.');
+    expect(noteOf(again)).toBe('Your grade: Partly (+1). Press another to change it.');
+    expect(marks(again)).toEqual(['Got it', '✓ Partly (off)', 'Missed it']);
+    expect(marks(await h.daily.revealLatest(channel, alice))).toEqual(['Got it', '✓ Partly (off)', 'Missed it']);
+    // Someone who has not graded still gets live buttons.
+    expect(marks(await h.daily.handleAction(press(`daily:reveal:${post.postId}`, admin)))).toEqual(['Got it', 'Partly', 'Missed it']);
+    h.world.clock.advance(DAY + 1);
+    const closed = await h.daily.handleAction(press(`daily:reveal:${post.postId}`));
+    expect(noteOf(closed)).toBe('Your grade: Partly (+1); the post has closed, so it stands.');
+    expect(marks(closed)).toEqual(['Got it (off)', '✓ Partly (off)', 'Missed it (off)']);
+  });
+
   it('a grade after the post closed is recorded for stats only', async () => {
     const { h, post } = await postedQuestion();
     h.world.clock.advance(DAY + 1);

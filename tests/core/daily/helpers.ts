@@ -12,7 +12,7 @@ import { normalizeReaction } from '../../../src/core/emoji.js';
 import type { ChannelRef, UserRef } from '../../../src/core/refs.js';
 import type { Button, Reply } from '../../../src/core/reply.js';
 import type { ScoringService } from '../../../src/core/scoring/service.js';
-import type { GradeRequest, GradeResult } from '../../../src/core/scoring/types.js';
+import type { GradeRequest, GradeResult, HeldGrade } from '../../../src/core/scoring/types.js';
 import { createStore } from '../../../src/store/create-store.js';
 import type { Store } from '../../../src/store/store.js';
 import { FakePlatform } from '../../fakes/platform.js';
@@ -54,7 +54,7 @@ export function testBank(questions: Question[]): { bank: BankService; setNext(qu
  * Scoring as documented, minimally: idempotent per (post, user), a changed grade replaces the earlier
  * one, late grades score nothing, and the streak counts the person's on-time graded posts.
  */
-export class FakeScoring implements Pick<ScoringService, 'grade'> {
+export class FakeScoring implements Pick<ScoringService, 'grade' | 'gradeOn'> {
   readonly requests: GradeRequest[] = [];
   private readonly grades = new Map<string, GradeRequest>();
 
@@ -70,6 +70,13 @@ export class FakeScoring implements Pick<ScoringService, 'grade'> {
     this.grades.set(key, req);
     const streak = [...this.grades.values()].filter((g) => g.user.userId === req.user.userId && g.at <= g.closesAt).length;
     return { grade: req.grade, points, bonus: 0, previous: before?.grade ?? null, changed: true, late, ...(late ? {} : { streak }) };
+  }
+
+  async gradeOn(user: UserRef, postId: string): Promise<HeldGrade | null> {
+    const held = this.grades.get(`${postId}|${user.userId}`);
+    if (!held) return null;
+    const late = held.at > held.closesAt;
+    return { grade: held.grade, points: late ? 0 : this.points[held.grade], late };
   }
 
   /** Distinct graded (post, user) pairs. */

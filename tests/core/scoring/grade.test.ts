@@ -28,6 +28,18 @@ describeEachStore('grading a post', (h) => {
     expect(stats).toMatchObject({ graded: 1, got: 0, partly: 1, missed: 0 });
   });
 
+  it('reads back the grade a person holds on a post: none before, the latest after a change, late as late', async () => {
+    const req = gradeReq({ grade: 'got' });
+    expect(await h().scoring.gradeOn(alice, req.postId)).toBeNull();
+    await h().scoring.grade(req);
+    await h().scoring.grade({ ...req, grade: 'partly' });
+    expect(await h().scoring.gradeOn(alice, req.postId)).toEqual({ grade: 'partly', points: 1, late: false });
+    expect(await h().scoring.gradeOn({ ...alice, userId: 'someone-else' }, req.postId)).toBeNull();
+    expect(await h().scoring.gradeOn(alice, 'another-post')).toBeNull();
+    await h().scoring.grade({ ...req, grade: 'missed', at: new Date(req.closesAt.getTime() + 1) });
+    expect(await h().scoring.gradeOn(alice, req.postId)).toEqual({ grade: 'missed', points: 0, late: true });
+  });
+
   it('scores a late grade 0 but still counts it in stats', async () => {
     const req = gradeReq();
     const late = await h().scoring.grade({ ...req, at: new Date(req.closesAt.getTime() + 1) });

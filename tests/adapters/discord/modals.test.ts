@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ActionInvocation } from '../../../src/core/actions.js';
-import { type Modal, type Reply, modalProblems, textReply } from '../../../src/core/reply.js';
+import { modalProblems } from '../../../src/core/reply.js';
 import { answerOf, isEphemeral, messageText } from '../../fakes/discord/index.js';
+import { REFUSED_WORDS, TEST_FORM, standInForm } from '../../helpers/stand-ins.js';
 import { GUILD, type Harness, STUDY, startHarness } from './harness.js';
 
 let h: Harness | undefined;
@@ -10,54 +10,18 @@ afterEach(async () => {
   h = undefined;
 });
 
-const FORM: Modal = {
-  submit: 'test:filled',
-  title: 'A form',
-  fields: [
-    { id: 'words', label: 'Words', style: 'long', maxLength: 200, placeholder: 'Say something' },
-    { id: 'note', label: 'Note', style: 'short', optional: true, value: 'prefilled' },
-    {
-      id: 'kind',
-      label: 'Kind',
-      style: 'select',
-      choices: [
-        { label: 'One', value: 'one' },
-        { label: 'Two', value: 'two' },
-      ],
-    },
-  ],
-};
-const formReply: Reply = { blocks: [{ type: 'text', markdown: 'Type `form <words>` instead.' }], ephemeral: true, modal: FORM };
-
-/**
- * The core's side is stood in for by hand (a command and a button that answer with a form, a submit
- * handler that takes or refuses its values), so these tests pin what the real discord.js adapter sends
- * and reads; the suggest wire tests drive the same path with the real command.
- */
-function standIn(harness: Harness, opts: { commandDelayMs?: number } = {}): ActionInvocation[] {
-  const submitted: ActionInvocation[] = [];
-  harness.engine.runCommand = async () => {
-    if (opts.commandDelayMs) await new Promise((r) => setTimeout(r, opts.commandDelayMs));
-    return formReply;
-  };
-  harness.engine.handleAction = async (inv) => {
-    if (inv.action === 'test:open') return formReply;
-    submitted.push(inv);
-    if (inv.values?.['words'] === 'bad') return { ...textReply('**Words**: that is not allowed.', { ephemeral: true }), fieldErrors: { words: 'that is not allowed' } };
-    return textReply(`Got ${inv.values?.['words']} (${inv.values?.['kind']})`, { ephemeral: true });
-  };
-  return submitted;
-}
+// The core's side is stood in for (tests/helpers/stand-ins.ts), so these pin what the real discord.js
+// adapter sends and reads; the suggest wire tests drive the same path with the real command.
 
 describe('discord.js adapter: modals', () => {
   it('the test form is within every platform limit', () => {
-    expect(modalProblems(FORM)).toEqual([]);
-    expect(modalProblems({ ...FORM, title: 'A title far too long for Slack' })).toHaveLength(1);
+    expect(modalProblems(TEST_FORM)).toEqual([]);
+    expect(modalProblems({ ...TEST_FORM, title: 'A title far too long for Slack' })).toHaveLength(1);
   });
 
   it('answers a command with the form (callback 9), and routes the submission (type 5) back with its values', async () => {
     h = await startHarness();
-    const submitted = standIn(h);
+    const submitted = standInForm(h.engine);
     const opened = h.fake.slash({ guildId: GUILD, channelId: STUDY, user: h.alice, name: 'stats' });
     await h.fake.answered(opened);
     expect(opened.callbacks.map((c) => c['type'])).toEqual([9]);
@@ -68,7 +32,7 @@ describe('discord.js adapter: modals', () => {
       [18, 'Note', 4],
       [18, 'Kind', 3],
     ]);
-    expect(components[0]?.['component']).toMatchObject({ custom_id: 'words', style: 2, required: true, max_length: 200, placeholder: 'Say something' });
+    expect(components[0]?.['component']).toMatchObject({ custom_id: 'words', style: 2, required: true, max_length: 50, placeholder: 'Say something' });
     expect(components[1]?.['component']).toMatchObject({ custom_id: 'note', style: 1, required: false, value: 'prefilled' });
     // Nothing was posted: the form is the whole answer.
     expect(h.fake.messages(STUDY)).toEqual([]);
@@ -91,19 +55,19 @@ describe('discord.js adapter: modals', () => {
 
   it('says refused values in words (a closed modal cannot show them) and marks an admin as such', async () => {
     h = await startHarness();
-    const submitted = standIn(h);
+    const submitted = standInForm(h.engine);
     const opened = h.fake.slash({ guildId: GUILD, channelId: STUDY, user: h.ann, name: 'stats' });
     await h.fake.answered(opened);
     const submit = h.fake.submitModal({ opened, user: h.ann, values: { words: 'bad', kind: 'one' } });
     await h.fake.answered(submit);
-    expect(messageText(answerOf(submit))).toContain('that is not allowed');
+    expect(messageText(answerOf(submit))).toContain(REFUSED_WORDS);
     expect(isEphemeral(answerOf(submit))).toBe(true);
     expect(submitted[0]?.isAdmin).toBe(true);
   });
 
   it('opens the form from a button press too', async () => {
     h = await startHarness();
-    standIn(h);
+    standInForm(h.engine);
     h.engine.runCommand = async () => ({ blocks: [{ type: 'buttons', buttons: [{ action: 'test:open', label: 'Open the form' }] }], ephemeral: true });
     const first = await h.slash(h.bob, 'stats');
     const pressed = h.fake.press({ message: first.answer, customId: 'test:open', user: h.bob });
@@ -116,7 +80,7 @@ describe('discord.js adapter: modals', () => {
 
   it('shows the words instead when the answer comes too late for a form (after a deferral)', async () => {
     h = await startHarness({ tuning: { restRetries: 1, restTimeoutMs: 2_000, waitGuildTimeoutMs: 1_000, deferAfterMs: 0 } });
-    standIn(h, { commandDelayMs: 50 });
+    standInForm(h.engine, { commandDelayMs: 50 });
     const opened = h.fake.slash({ guildId: GUILD, channelId: STUDY, user: h.alice, name: 'stats' });
     await h.fake.answered(opened);
     expect(opened.callbacks.map((c) => c['type'])).toEqual([5]);

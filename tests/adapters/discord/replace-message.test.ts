@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ActionInvocation } from '../../../src/core/actions.js';
-import type { Reply } from '../../../src/core/reply.js';
 import { isEphemeral, messageText } from '../../fakes/discord/index.js';
+import { card, standInCards } from '../../helpers/stand-ins.js';
 import { FAST, type Harness, STUDY, startHarness } from './harness.js';
 
 let h: Harness | undefined;
@@ -10,30 +9,17 @@ afterEach(async () => {
   h = undefined;
 });
 
-const card = (n: number, opts: Partial<Reply> = {}): Reply => ({
-  blocks: [
-    { type: 'text', markdown: `Card ${n}` },
-    { type: 'buttons', buttons: [{ action: `test:next:${n}`, label: 'Next', style: 'primary' }] },
-  ],
-  ...opts,
-});
-
-/**
- * The core's side is stood in for by hand here (an ephemeral card with a Next button whose answer
- * replaces it), so these tests pin what the real discord.js adapter sends; the practice wire test
- * drives the same path with the real practice command.
+/*
+ * The core's side is stood in for (tests/helpers/stand-ins.ts: an ephemeral card with a Next button
+ * whose answer replaces it), so these tests pin what the real discord.js adapter sends; the practice
+ * wire test drives the same path with the real practice command.
  */
-function cardsOnPress(harness: Harness, answer: (inv: ActionInvocation) => Promise<Reply> | Reply): void {
-  harness.engine.runCommand = async () => card(1, { ephemeral: true });
-  harness.engine.handleAction = async (inv) => answer(inv);
-}
-
 const editsOfOriginal = (harness: Harness) => harness.fake.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith('/messages/@original'));
 
 describe('discord.js adapter: a press answered with replaceMessage', () => {
   it('updates the ephemeral message that carried the button (callback 7) instead of adding one', async () => {
     h = await startHarness();
-    cardsOnPress(h, () => card(2, { ephemeral: true, replaceMessage: true }));
+    standInCards(h.engine, () => card(2, { ephemeral: true, replaceMessage: true }));
     const first = await h.slash(h.alice, 'stats');
     expect(isEphemeral(first.answer)).toBe(true);
 
@@ -73,7 +59,7 @@ describe('discord.js adapter: a press answered with replaceMessage', () => {
 
   it('a slow answer is deferred as an update, then edits the pressed message (callback 6 + PATCH @original)', async () => {
     h = await startHarness({ tuning: { ...FAST, deferAfterMs: 0 } });
-    cardsOnPress(h, () => card(2, { ephemeral: true, replaceMessage: true }));
+    standInCards(h.engine, () => card(2, { ephemeral: true, replaceMessage: true }));
     const first = await h.slash(h.alice, 'stats');
     const pressed = await h.press(h.alice, first.answer, /Next/);
     expect(pressed.interaction.callbacks).toEqual([{ type: 6 }]);
@@ -84,7 +70,7 @@ describe('discord.js adapter: a press answered with replaceMessage', () => {
 
   it('a slow answer that does not replace follows as a new private message, and the card stays as it was', async () => {
     h = await startHarness({ tuning: { ...FAST, deferAfterMs: 0 } });
-    cardsOnPress(h, () => ({ blocks: [{ type: 'text', markdown: 'Noted.' }], ephemeral: true }));
+    standInCards(h.engine, () => ({ blocks: [{ type: 'text', markdown: 'Noted.' }], ephemeral: true }));
     const first = await h.slash(h.alice, 'stats');
     const pressed = await h.press(h.alice, first.answer, /Next/);
     expect(pressed.interaction.callbacks).toEqual([{ type: 6 }]);

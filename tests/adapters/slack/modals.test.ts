@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActionInvocation } from '../../../src/core/actions.js';
-import { type Modal, type Reply, textReply } from '../../../src/core/reply.js';
 import { blocksText } from '../../fakes/slack/blocks.js';
 import { blockAction, slashCommand } from '../../fakes/slack/payloads.js';
+import { REFUSED_WORDS, standInForm } from '../../helpers/stand-ins.js';
 import { CHANNEL, type SlackHarness, alice, ann, slackHarness } from './harness.js';
 
 let h: SlackHarness | undefined;
@@ -11,43 +11,15 @@ afterEach(async () => {
   h = undefined;
 });
 
-const FORM: Modal = {
-  submit: 'test:filled',
-  title: 'A form',
-  submitLabel: 'Send',
-  fields: [
-    { id: 'words', label: 'Words', style: 'long', maxLength: 200, placeholder: 'Say something' },
-    { id: 'note', label: 'Note', style: 'short', optional: true, value: 'prefilled' },
-    {
-      id: 'kind',
-      label: 'Kind',
-      style: 'select',
-      choices: [
-        { label: 'One', value: 'one' },
-        { label: 'Two', value: 'two' },
-      ],
-      value: 'one',
-    },
-  ],
-};
-const formReply: Reply = { blocks: [{ type: 'text', markdown: 'Type `form <words>` instead.' }], ephemeral: true, modal: FORM };
-
-/** The core's side stood in for by hand, as in replace-message.test.ts; the suggest wire tests use the real command. */
-async function withForm(mode: 'http' | 'socket', answer: (inv: ActionInvocation) => Reply): Promise<{ harness: SlackHarness; submitted: ActionInvocation[] }> {
+/** The core's side stood in for (tests/helpers/stand-ins.ts); the suggest wire tests use the real command. */
+async function withForm(mode: 'http' | 'socket'): Promise<{ harness: SlackHarness; submitted: ActionInvocation[] }> {
   const harness = await slackHarness({ mode });
-  const submitted: ActionInvocation[] = [];
-  harness.engine.runText = async () => formReply;
-  harness.engine.handleAction = async (inv) => {
-    if (inv.action === 'test:open') return formReply;
-    submitted.push(inv);
-    return answer(inv);
-  };
-  return { harness, submitted };
+  return { harness, submitted: standInForm(harness.engine) };
 }
 
 describe.each(['http', 'socket'] as const)('Bolt adapter (%s): modals', (mode) => {
   it('opens the form with the command’s trigger_id and routes view_submission back with the values', async () => {
-    const { harness, submitted } = await withForm(mode, (inv) => textReply(`Got ${inv.values?.['words']}`, { ephemeral: true }));
+    const { harness, submitted } = await withForm(mode);
     h = harness;
     const body = slashCommand(alice, CHANNEL, 'form', h.fake.responseUrl(), { triggerId: 'trig-form-1' });
     const ack = await h.deliverCommand(body);
@@ -62,7 +34,7 @@ describe.each(['http', 'socket'] as const)('Bolt adapter (%s): modals', (mode) =
       ['note', true, 'plain_text_input'],
       ['kind', false, 'static_select'],
     ]);
-    expect(blocks[0]?.['element']).toMatchObject({ multiline: true, max_length: 200 });
+    expect(blocks[0]?.['element']).toMatchObject({ multiline: true, max_length: 50 });
     expect(blocks[1]?.['element']).toMatchObject({ initial_value: 'prefilled' });
     expect(blocks[2]?.['element']).toMatchObject({ initial_option: { value: 'one' } });
 
@@ -84,19 +56,19 @@ describe.each(['http', 'socket'] as const)('Bolt adapter (%s): modals', (mode) =
   });
 
   it('keeps the form open with the refused values’ messages (response_action: errors)', async () => {
-    const { harness, submitted } = await withForm(mode, () => ({ ...textReply('**Words**: too short', { ephemeral: true }), fieldErrors: { words: 'too short' } }));
+    const { harness, submitted } = await withForm(mode);
     h = harness;
     await h.deliverCommand(slashCommand(ann, CHANNEL, 'form', h.fake.responseUrl()));
     const opened = await h.fake.waitFor(() => h?.fake.views[0], 'views.open');
-    const ack = await h.submitView(ann, opened, { words: 'x', kind: 'one' });
-    expect(ack).toEqual({ response_action: 'errors', errors: { words: 'too short' } });
+    const ack = await h.submitView(ann, opened, { words: 'bad', kind: 'one' });
+    expect(ack).toEqual({ response_action: 'errors', errors: { words: REFUSED_WORDS } });
     expect(submitted[0]?.isAdmin).toBe(true);
     await new Promise((r) => setTimeout(r, 50));
     expect(h.fake.callsTo('chat.postEphemeral')).toEqual([]);
   });
 
   it('opens the form from a button press (block_actions trigger_id)', async () => {
-    const { harness } = await withForm(mode, (inv) => textReply(`Got ${inv.values?.['words']}`, { ephemeral: true }));
+    const { harness } = await withForm(mode);
     h = harness;
     await h.deliverAction(blockAction(alice, CHANNEL, { actionId: 'test:open', value: 'test:open' }, h.fake.responseUrl(), { triggerId: 'trig-press-1' }));
     const opened = await h.fake.waitFor(() => h?.fake.views[0], 'views.open');
@@ -107,7 +79,7 @@ describe.each(['http', 'socket'] as const)('Bolt adapter (%s): modals', (mode) =
   });
 
   it('shows the words instead when Slack refuses the form (an expired trigger)', async () => {
-    const { harness } = await withForm(mode, () => textReply('unused'));
+    const { harness } = await withForm(mode);
     h = harness;
     h.fake.expiredTriggers.add('trig-old');
     const responseUrl = h.fake.responseUrl();

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/core/reply.js';
 import { blocksText, buttonIn } from '../../fakes/slack/blocks.js';
 import { blockAction } from '../../fakes/slack/payloads.js';
+import { card, standInCards } from '../../helpers/stand-ins.js';
 import { type SlackHarness, alice, slackHarness } from './harness.js';
 
 let h: SlackHarness | undefined;
@@ -10,22 +11,13 @@ afterEach(async () => {
   h = undefined;
 });
 
-const card = (n: number, opts: Partial<Reply> = {}): Reply => ({
-  blocks: [
-    { type: 'text', markdown: `Card ${n}` },
-    { type: 'buttons', buttons: [{ action: `test:next:${n}`, label: 'Next', style: 'primary' }] },
-  ],
-  ...opts,
-});
-
 /**
  * The core's answer is stood in for by hand (the next card, replacing the pressed one), so these pin
  * what the real Bolt adapter sends to Slack; the practice wire test drives it with the real command.
  */
 async function withCards(mode: 'http' | 'socket', answer: Reply): Promise<SlackHarness> {
   const harness = await slackHarness({ mode });
-  harness.engine.runText = async () => card(1, { ephemeral: true });
-  harness.engine.handleAction = async () => answer;
+  standInCards(harness.engine, () => answer);
   return harness;
 }
 

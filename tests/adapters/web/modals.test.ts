@@ -1,36 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionInvocation } from '../../../src/core/actions.js';
-import { type Modal, type Reply, textReply } from '../../../src/core/reply.js';
-import { repoRoot } from '../../helpers/bank.js';
+import { REFUSED_WORDS, standInForm } from '../../helpers/stand-ins.js';
 import { type Harness, type MessageJson, startHarness, textOf } from './harness.js';
-
-const CHROMIUM = process.env.RECALL_CHROMIUM ?? '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const REQUIRED = Boolean(process.env.CI);
-const ARTIFACTS = path.join(repoRoot, 'tests/artifacts');
-
-const FORM: Modal = {
-  submit: 'test:filled',
-  title: 'A form',
-  submitLabel: 'Send',
-  fields: [
-    { id: 'words', label: 'Words', style: 'long', maxLength: 50, placeholder: 'Say something' },
-    { id: 'note', label: 'Note', style: 'short', optional: true },
-    {
-      id: 'kind',
-      label: 'Kind',
-      style: 'select',
-      choices: [
-        { label: 'One', value: 'one' },
-        { label: 'Two <b>', value: 'two' },
-      ],
-    },
-  ],
-};
-const formReply: Reply = { blocks: [{ type: 'text', markdown: 'Type `form <words>` instead.' }], ephemeral: true, modal: FORM };
+import { ARTIFACTS, CHROMIUM, HAS_CHROMIUM, REQUIRED, openPlayground } from './playground-page.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -38,17 +13,10 @@ afterEach(async () => {
   h = undefined;
 });
 
-/** The core's side stood in for by hand, as in the Discord and Slack modal tests. */
+/** The core's side stood in for (tests/helpers/stand-ins.ts), as in the Discord and Slack modal tests. */
 async function withForm(): Promise<{ harness: Harness; submitted: ActionInvocation[] }> {
   const harness = await startHarness({ clock: 'system' });
-  const submitted: ActionInvocation[] = [];
-  harness.engine.runText = async () => formReply;
-  harness.engine.handleAction = async (inv) => {
-    submitted.push(inv);
-    if (inv.values?.['words'] === 'bad') return { ...textReply('Words: no.', { ephemeral: true }), fieldErrors: { words: 'Not that word.' } };
-    return textReply(`Got **${inv.values?.['words']}** (${inv.values?.['kind']})`, { ephemeral: true });
-  };
-  return { harness, submitted };
+  return { harness, submitted: standInForm(harness.engine) };
 }
 
 describe('web adapter: forms over the API', () => {
@@ -82,14 +50,14 @@ describe('web adapter: forms over the API', () => {
     const refused = (await (await h.post('/api/modal', { user: 'Ada', modalId: body.modal.id, values: { words: 'bad', kind: 'one' } })).json()) as {
       errors: Record<string, string>;
     };
-    expect(refused.errors).toEqual({ words: 'Not that word.' });
+    expect(refused.errors).toEqual({ words: REFUSED_WORDS });
 
     const sent = await h.post('/api/modal', { user: 'Ada', modalId: body.modal.id, values: { words: 'hello', kind: 'two', extra: 'ignored' } });
     expect(sent.status).toBe(200);
     expect(submitted.at(-1)).toMatchObject({ action: 'test:filled', values: { words: 'hello', note: '', kind: 'two' }, user: { platform: 'web' } });
     expect(Object.keys(submitted.at(-1)?.values ?? {})).not.toContain('extra');
     const messages = ((await h.json('/api/messages?user=Ada')) as { messages: MessageJson[] }).messages.slice(before.length);
-    expect(messages.map((m) => [m.onlyYou, textOf(m)])).toEqual([[true, expect.stringContaining('<strong>hello</strong>')]]);
+    expect(messages.map((m) => [m.onlyYou, textOf(m)])).toEqual([[true, expect.stringContaining('Got hello (two)')]]);
     // Sent once: the form is closed now.
     expect((await h.post('/api/modal', { user: 'Ada', modalId: body.modal.id, values: { words: 'again', kind: 'one' } })).status).toBe(404);
   });
@@ -106,14 +74,9 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('web adapter: the form dialog in hea
   });
 
   it('opens the form, shows a refused value under its field, then sends it and shows the answer', async () => {
-    const { harness } = await withForm();
+    const { h: harness, context, page, errors } = await openPlayground(browser!, 'Ada', { bank: undefined, height: 800 });
     h = harness;
-    const context = await browser!.newContext({ viewport: { width: 1100, height: 800 } });
-    await context.addInitScript({ content: `localStorage.setItem('recall.name', 'Ada');` });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(h.url);
+    standInForm(h.engine);
     await page.locator('#command-input').fill('form');
     await page.locator('#composer button[type=submit]').click();
     const dialog = page.getByRole('dialog', { name: 'A form' });
@@ -122,7 +85,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('web adapter: the form dialog in hea
     await dialog.getByLabel('Kind').selectOption('two');
     await expect.poll(async () => (await dialog.getByRole('option', { name: 'Two <b>' }).count()) === 1).toBe(true);
     await dialog.getByRole('button', { name: 'Send' }).click();
-    await dialog.getByText('Not that word.').waitFor();
+    await dialog.getByText(REFUSED_WORDS, { exact: true }).waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'modal-refused.png') });
     await dialog.getByLabel('Words').fill('hello there');
     await dialog.getByRole('button', { name: 'Send' }).click();

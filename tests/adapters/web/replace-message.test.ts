@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/core/reply.js';
+import { card, standInCards } from '../../helpers/stand-ins.js';
 import { type Harness, buttonOf, messages, startHarness, textOf } from './harness.js';
 
 let h: Harness | undefined;
@@ -8,19 +9,10 @@ afterEach(async () => {
   h = undefined;
 });
 
-const card = (n: number, opts: Partial<Reply> = {}): Reply => ({
-  blocks: [
-    { type: 'text', markdown: `Card ${n}` },
-    { type: 'buttons', buttons: [{ action: `test:next:${n}`, label: 'Next', style: 'primary' }] },
-  ],
-  ...opts,
-});
-
 /** The core's answers stood in for by hand: this pins what the real web adapter does with them. */
 async function withCards(answer: Reply): Promise<Harness> {
   const harness = await startHarness();
-  harness.engine.runText = async () => card(1, { ephemeral: true });
-  harness.engine.handleAction = async () => answer;
+  standInCards(harness.engine, () => answer);
   return harness;
 }
 

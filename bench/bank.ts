@@ -8,6 +8,7 @@ import { runInNewContext } from 'node:vm';
 import { z } from 'zod';
 import { openBankService } from '../src/core/bank-service.js';
 import { type CoreLogger, silentLogger } from '../src/core/logger.js';
+import { LastLoad } from '../src/io/last-load.js';
 import { loadBankFromDisk } from '../src/io/load-bank-from-disk.js';
 import { createStore } from '../src/store/create-store.js';
 import { listBankFiles, parseBaseline } from './bank-baseline.js';
@@ -233,7 +234,9 @@ async function measureReloads(dir: string): Promise<ReloadResult[]> {
   const store = await createStore(`sqlite://${path.join(work, 'store.sqlite')}`);
   try {
     const cacheDir = path.join(work, 'cache');
-    const load = () => loadBankFromDisk([dir], { cacheDir });
+    // As the bot reloads: with the parse cache, and adopting unchanged files' questions from the last load.
+    const lastLoad = new LastLoad();
+    const load = () => loadBankFromDisk([dir], { cacheDir, lastLoad });
     let carried = 0;
     const logger: CoreLogger = { ...silentLogger, info: (fields: unknown) => void (typeof fields === 'object' && fields !== null && 'was' in fields && carried++) };
     const service = await openBankService(await load(), load, { store, logger });

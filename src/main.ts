@@ -11,6 +11,7 @@ import { createEngine } from './core/engine.js';
 import { systemRandom } from './core/random.js';
 import { systemTimers } from './core/timers.js';
 import { bankCacheDir } from './io/bank-cache.js';
+import { LastLoad } from './io/last-load.js';
 import { loadBankFromDisk } from './io/load-bank-from-disk.js';
 import { createBoardRenderer } from './images/render.js';
 import { createLogger } from './log.js';
@@ -36,8 +37,10 @@ async function main(): Promise<number> {
   const logger = createLogger(config.logLevel, countErrorLine(metrics));
   logger.info(describeConfig(config), 'starting Recall');
 
+  // Each reload adopts the questions of files unchanged since the last load rather than building them again.
+  const lastLoad = new LastLoad();
   const loadBank = async () => {
-    const bank = await loadBankFromDisk([config.questionsDir], { cacheDir: bankCacheDir(config.storeUrl) });
+    const bank = await loadBankFromDisk([config.questionsDir], { cacheDir: bankCacheDir(config.storeUrl), lastLoad });
     if (bank.missing.length > 0) throw new Error(`the questions folder ${config.questionsDir} does not exist; set QUESTIONS_DIR`);
     for (const w of bank.warnings) logger.warn({ file: w.file, line: w.line }, formatWarning(w));
     return bank;

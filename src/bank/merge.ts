@@ -48,8 +48,16 @@ export class QuestionMerger {
     this.addFrom(q.file, q);
   }
 
-  /** add() without a copy of the question to give it its file: a large bank merges 100,000 of them. */
-  addFrom(file: string, q: RawQuestion & { key?: string }): void {
+  /** How many questions so far: the place the next new one takes. */
+  get size(): number {
+    return this.questions.length;
+  }
+
+  /**
+   * add() without a copy of the question to give it its file: a large bank merges 100,000 of them.
+   * Returns the place of the question it made or merged into.
+   */
+  addFrom(file: string, q: RawQuestion & { key?: string }): number {
     const own = this.copy;
     const key = q.key ?? questionId(q.question);
     const at = this.byKey.get(key);
@@ -71,9 +79,9 @@ export class QuestionMerger {
       });
       this.byKey.set(key, place);
       if (q.id !== null) this.marked.set(place, { explicit: { id: own(q.id), at: source }, idWarnings: [] });
-      return;
+      return place;
     }
-    const merged = this.questions[at] as Question;
+    const merged = this.writable(at);
     merged.sources.push(source);
     if (q.answer !== null && (merged.answer === null || q.answer.length > merged.answer.length)) {
       merged.answer = own(q.answer);
@@ -88,14 +96,54 @@ export class QuestionMerger {
     merged.hints = unique([...merged.hints, ...q.hints.map(own)]);
     merged.tags = unique([...merged.tags, ...q.tags.map(own)]);
     if (q.accept) merged.accept = unique([...(merged.accept ?? []), ...q.accept.map(own)]);
-    if (q.id === null) return;
+    if (q.id === null) return at;
     const marks = this.marked.get(at);
     if (!marks) this.marked.set(at, { explicit: { id: own(q.id), at: source }, idWarnings: [] });
     else if (marks.explicit.id !== q.id) {
       const first = marks.explicit;
       marks.idWarnings.push({ ...source, message: `this question already has the id \`${first.id}\` (${first.at.file}:${first.at.line}); \`${q.id}\` is ignored` });
     }
+    return at;
   }
+
+  /**
+   * Takes a file's questions as an earlier merge made them, when nothing but that file made them (its
+   * bytes unchanged, no explicit ids, no question shared with another file): a reload then builds no new
+   * object for them. They may be served by the bank right now, so they are never changed: a question a
+   * later file merges into is copied first (see writable). Refused (false, nothing taken) when one of
+   * them is already in this merge: the caller then merges the file's parse as usual.
+   */
+  adopt(questions: readonly Question[]): boolean {
+    for (const q of questions) if (this.byKey.has(q.id)) return false;
+    for (const q of questions) {
+      // Within one file every id is its own (a file's repeats were merged when these were made).
+      const place = this.questions.length;
+      this.questions.push(q);
+      this.byKey.set(q.id, place);
+      this.borrowed.add(place);
+    }
+    return true;
+  }
+
+  /** The question at `place` as merged so far, and whether anything but `file` had a part in it (sources, an explicit id). */
+  madeOnlyBy(place: number, file: string): Question | undefined {
+    const q = this.questions[place];
+    if (!q || this.marked.has(place)) return undefined;
+    for (const s of q.sources) if (s.file !== file) return undefined;
+    return q;
+  }
+
+  /** The question at `place`, copied first if it was adopted (an earlier load's object, maybe being served). */
+  private writable(place: number): Question {
+    const q = this.questions[place] as Question;
+    if (!this.borrowed.delete(place)) return q;
+    const copy = { ...q, sources: [...q.sources] };
+    this.questions[place] = copy;
+    return copy;
+  }
+
+  /** Places holding adopted questions not yet copied. */
+  private readonly borrowed = new Set<number>();
 
   /** Settles explicit ids; kept short (it sees only the marked questions) since it runs in one piece. */
   finish(warnings: BankWarning[]): Question[] {

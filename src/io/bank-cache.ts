@@ -30,7 +30,7 @@ const FORMAT = 3;
 const MAGIC = Buffer.from('RBK3');
 const SUM = 4;
 /** Coarser than any file system's timestamp tick (FAT: 2 s) plus a little clock skew. */
-const RACY_MS = 3_000;
+export const RACY_MS = 3_000;
 
 export interface FileStamp {
   size: string;
@@ -73,23 +73,19 @@ export class ParseCache {
   }
 
   /** The stamp of a file right now, or null when it cannot be stat'ed (it is then read, which reports why). */
-  async stamp(abs: string): Promise<(FileStamp & { racy: boolean }) | null> {
-    try {
-      const now = BigInt(Date.now()) * 1_000_000n;
-      const s = await stat(abs, { bigint: true });
-      const last = s.mtimeNs > s.ctimeNs ? s.mtimeNs : s.ctimeNs;
-      return { size: String(s.size), mtimeNs: String(s.mtimeNs), ctimeNs: String(s.ctimeNs), ino: String(s.ino), dev: String(s.dev), racy: last + this.racyNs > now };
-    } catch {
-      return null;
-    }
+  stamp(abs: string): Promise<(FileStamp & { racy: boolean }) | null> {
+    return fileStamp(abs, this.racyNs);
   }
 
   /** The content key the manifest holds for a file whose stamp is unchanged since it was hashed, else null. */
   knownKey(abs: string, stamp: FileStamp | null): string | null {
     const known = this.stamps[abs];
-    if (!known || !stamp) return null;
-    const same = known.size === stamp.size && known.mtimeNs === stamp.mtimeNs && known.ctimeNs === stamp.ctimeNs && known.ino === stamp.ino && known.dev === stamp.dev;
-    return same ? known.key : null;
+    return known && stamp && sameStamp(known, stamp) ? known.key : null;
+  }
+
+  /** Keeps the entry under `key` (not pruned by this load), for a file served without reading it from here. */
+  keep(key: string): void {
+    this.used.add(key);
   }
 
   /** Notes that `abs`, stamped before its bytes were read, has content `key` (a recent change is left out: see above). */
@@ -163,6 +159,22 @@ export class ParseCache {
 }
 
 const MANIFEST = 'files.json';
+
+/** A file's stamp right now (see above); `racy` when it changed less than `racyNs` ago. Null when it cannot be stat'ed. */
+export async function fileStamp(abs: string, racyNs = BigInt(RACY_MS) * 1_000_000n): Promise<(FileStamp & { racy: boolean }) | null> {
+  try {
+    const now = BigInt(Date.now()) * 1_000_000n;
+    const s = await stat(abs, { bigint: true });
+    const last = s.mtimeNs > s.ctimeNs ? s.mtimeNs : s.ctimeNs;
+    return { size: String(s.size), mtimeNs: String(s.mtimeNs), ctimeNs: String(s.ctimeNs), ino: String(s.ino), dev: String(s.dev), racy: last + racyNs > now };
+  } catch {
+    return null;
+  }
+}
+
+export function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs && a.ino === b.ino && a.dev === b.dev;
+}
 
 async function readManifest(file: string): Promise<Record<string, FileStamp & { key: string }>> {
   try {

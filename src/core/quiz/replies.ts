@@ -49,14 +49,16 @@ export function closedQuestionReply(round: RoundRecord, index: number): Reply {
   if (q.kind === 'choice') {
     const letter = `**Answer: ${LETTERS[q.correct] ?? '?'}**`;
     const choice = q.choices[q.correct] ?? '';
-    // The choice was the short form; now that nobody can answer, the whole answer as the bank has it.
+    // The choice was the short form; now that nobody can answer, the whole answer as the bank has it, the option named once.
     const full = letters(q.answer);
     const short = letters(choice);
+    const explained = explanationAfterKey(q.answer, choice);
     if (full === short) blocks.push({ type: 'text', markdown: `${letter} — ${escapeMarkdown(choice)}` });
-    // An answer that opens with the choice (a bank's own key, `**C.** Kafka`, or the sentence it was made from) says it
-    // again anyway; one that does not keeps it.
-    else if (short !== '' && (full.startsWith(short) || full.startsWith(letters(`${LETTERS[q.correct] ?? ''}${choice}`))))
-      blocks.push({ type: 'text', markdown: letter }, { type: 'text', markdown: q.answer });
+    // A bank's own key (`**B.** Paris`, then any explanation): the option once, with the button's letter, then the explanation.
+    else if (explained !== null)
+      blocks.push({ type: 'text', markdown: `${letter} — ${escapeMarkdown(choice)}` }, ...(explained ? [{ type: 'text' as const, markdown: explained }] : []));
+    // An answer that opens with the choice (the sentence it was made from) says it anyway; one that does not keeps it.
+    else if (short !== '' && full.startsWith(short)) blocks.push({ type: 'text', markdown: letter }, { type: 'text', markdown: q.answer });
     else blocks.push({ type: 'text', markdown: `${letter} — ${escapeMarkdown(choice)}` }, { type: 'text', markdown: q.answer });
     blocks.push({
       type: 'buttons',
@@ -127,6 +129,18 @@ function questionBlock(round: RoundRecord, index: number, reveal: number | null)
   const markdown = choices.length > 0 ? `${q.question}\n\n${choices.join('\n')}` : q.question;
   const footer = [q.category, round.solo ? `solo round for ${round.starter.name ?? round.starter.userId}` : null].filter(Boolean).join(' · ');
   return { type: 'question', title: `Question ${index + 1} of ${round.questions.length}`, markdown, ...(footer ? { footer } : {}) };
+}
+
+/**
+ * What a bank's own key says beyond the option: its answer is `**B.** <the option>`, then, after a blank line,
+ * any explanation (bank/parse/choices.ts). The explanation ('' when none), or null when the answer is not
+ * such a key. The author's letter is dropped with the line: when a long list was cut to four buttons it
+ * need not be the button's letter any more.
+ */
+function explanationAfterKey(answer: string, choice: string): string | null {
+  const key = /^\*\*[A-Za-z]\.\*\*[ \t]*([^\n]*)(?:\n+([\s\S]*))?$/.exec(answer);
+  if (!key || letters(key[1] ?? '') !== letters(choice) || letters(choice) === '') return null;
+  return (key[2] ?? '').trim();
 }
 
 /** Only letters and digits, lower-cased: Markdown, math and spacing aside, is it the same words? */

@@ -108,6 +108,16 @@ describe('a closed quiz question', () => {
     ]);
   });
 
+  it("names a bank's own right option once, with the button's letter, then only the explanation", () => {
+    const own = { ...choiceQ, choices: ['Berlin', 'Paris', 'Rome'], correct: 1 };
+    expect(texts({ ...own, answer: '**B.** Paris' })).toEqual(['**Answer: B** — Paris']);
+    expect(texts({ ...own, answer: '**B.** Paris\n\nThe seat of government since 987.' })).toEqual(['**Answer: B** — Paris', 'The seat of government since 987.']);
+    // A list of six cut to the buttons: the author's `E` is not the button's letter, so it is not said at all.
+    expect(texts({ ...own, answer: '**E.** Paris\n\nBecause.' })).toEqual(['**Answer: B** — Paris', 'Because.']);
+    const closed = replyText(closedQuestionReply(round([{ ...own, answer: '**B.** `Paris`\n\nBecause.' }]), 0));
+    expect(closed.match(/Paris/g)).toHaveLength(2); // the ✅ option in the list, and the answer line
+  });
+
   it('says the choice once when it is the whole answer', () => {
     expect(texts({ ...choiceQ, answer: '*Fitting noise in the training data*' })).toEqual(['**Answer: B** — Fitting noise in the training data.']);
   });

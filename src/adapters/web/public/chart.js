@@ -7,7 +7,8 @@ const W = 560;
 const H = 240;
 const PAD = { left: 40, right: 16, top: 14, bottom: 30 };
 
-function svg(tag, attrs = {}, ...children) {
+/** svg('line', { x1, … }, child…): el() for SVG elements, which need their namespace. */
+export function svg(tag, attrs = {}, ...children) {
   const node = document.createElementNS(SVG, tag);
   for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
   for (const child of children.flat(Infinity)) if (child) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
@@ -62,7 +63,16 @@ export function lineChart(labels, series) {
     ),
   );
 
-  const table = el(
+  const table = numbersTable(
+    ['Who', ...labels],
+    series.map((s) => [s.name, ...s.points]),
+  );
+  return el('div', {}, chart, legend, table);
+}
+
+/** The numbers behind a chart, as a table a screen reader (or a careful reader) can go through: `head` then `rows`, each row's first cell its name. */
+export function numbersTable(head, rows) {
+  return el(
     'details',
     { class: 'chart-data' },
     el('summary', {}, 'The numbers'),
@@ -78,26 +88,24 @@ export function lineChart(labels, series) {
           el(
             'tr',
             {},
-            el('th', { scope: 'col' }, 'Who'),
-            labels.map((l) => el('th', { scope: 'col', class: 'num' }, l)),
+            head.map((h, i) => el('th', { scope: 'col', class: i > 0 ? 'num' : undefined }, h)),
           ),
         ),
         el(
           'tbody',
           {},
-          series.map((s) =>
+          rows.map((r) =>
             el(
               'tr',
               {},
-              el('th', { scope: 'row' }, s.name),
-              s.points.map((p) => el('td', { class: 'num' }, String(p))),
+              el('th', { scope: 'row' }, r[0]),
+              r.slice(1).map((v) => el('td', { class: 'num' }, String(v))),
             ),
           ),
         ),
       ),
     ),
   );
-  return el('div', {}, chart, legend, table);
 }
 
 /** A top for the axis that splits into four whole steps: 3 → 4, 7 → 8, 23 → 24, 130 → 160. */

@@ -1,54 +1,9 @@
+import { numbersTable, svg } from './chart.js';
 import { el } from './dom.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const W = 440;
 const H = 230;
 const PAD = { left: 36, right: 12, top: 18, bottom: 30 };
-
-function svg(tag, attrs = {}, ...children) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
-  for (const child of children.flat(Infinity)) if (child) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  return node;
-}
-
-/** The numbers behind a chart, as a table a screen reader (or a careful reader) can go through. */
-function numbers(head, rows) {
-  return el(
-    'details',
-    { class: 'chart-data' },
-    el('summary', {}, 'The numbers'),
-    el(
-      'div',
-      { class: 'table-wrap' },
-      el(
-        'table',
-        {},
-        el(
-          'thead',
-          {},
-          el(
-            'tr',
-            {},
-            head.map((h, i) => el('th', { scope: 'col', class: i > 0 ? 'num' : '' }, h)),
-          ),
-        ),
-        el(
-          'tbody',
-          {},
-          rows.map((r) =>
-            el(
-              'tr',
-              {},
-              el('th', { scope: 'row' }, r[0]),
-              r.slice(1).map((v) => el('td', { class: 'num' }, String(v))),
-            ),
-          ),
-        ),
-      ),
-    ),
-  );
-}
 
 /** Cards due on each of the next days as columns, each with its count on top; today includes what is overdue. */
 export function forecastChart(days) {
@@ -76,7 +31,7 @@ export function forecastChart(days) {
     'div',
     {},
     chart,
-    numbers(
+    numbersTable(
       ['Day', 'Due'],
       days.map((d) => [d.label, d.count]),
     ),
@@ -123,7 +78,7 @@ export function masteryChart(rows) {
       el('span', { class: 'swatch started', 'aria-hidden': 'true' }),
       ' started',
     ),
-    numbers(
+    numbersTable(
       ['Category', 'Questions', 'Started', 'Mastered'],
       rows.map((r) => [r.category, r.questions, r.cards, r.mastered]),
     ),

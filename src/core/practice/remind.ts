@@ -1,8 +1,10 @@
-import { type ScheduleRunner, type WakeTimer, createScheduleRunner, parseSchedule, slotKey } from '../../scheduler/index.js';
+import { type ScheduleRunner, type WakeTimer, parseSchedule } from '../../scheduler/index.js';
 import type { EngineConfig } from '../engine-config.js';
 import { UserError } from '../errors.js';
 import type { PlatformPort } from '../platform.js';
 import { type ChannelRef, type UserRef, channelOf } from '../refs.js';
+import { createFollowingRunner } from '../slots/following-runner.js';
+import { freshMark } from '../slots/marks.js';
 import type { World } from '../world.js';
 import { createReminderSlots } from './remind-slots.js';
 import { type ReminderSettings, loadReminder, personKey, readChanges, readMark, readVersion, resetMark, saveReminder } from './remind-store.js';
@@ -50,34 +52,20 @@ export function createPracticeReminders(deps: ReminderDeps): PracticeReminders {
   const { store } = world;
   const owns = deps.ownsChannel ?? (() => true);
   const slots = createReminderSlots({ world, platform: deps.platform, practice: deps.practice, leaseMs: config.slotLeaseMs });
-  const runner = createScheduleRunner({
-    clock: world.clock,
-    timer: {
-      every: (intervalMs, wake) =>
-        deps.wakeTimer.every(intervalMs, async () => {
-          await sync.run();
-          await wake();
-        }),
-    },
-    graceMs: Math.min(config.catchUpGraceMs, REMINDER_GRACE_MS),
-    wakeEveryMs: config.scheduleCheckMs,
-    onSlot: slots.onSlot,
-    onMissed: slots.onMissed,
-    logger: world.logger,
-  });
-  const sync = createReminderSync(world, runner, owns);
-  let running = false;
+  const scheduled = createFollowingRunner(
+    { world, wakeTimer: deps.wakeTimer, graceMs: Math.min(config.catchUpGraceMs, REMINDER_GRACE_MS), wakeEveryMs: config.scheduleCheckMs, slots },
+    (runner) => createReminderSync(world, runner, owns),
+  );
+  const sync = scheduled.follower;
 
   return {
     async set(user, channel, input) {
       const settings = await buildReminder(deps, user, channel, input);
       const person = personKey(user);
-      const now = world.clock.now();
-      // Nothing before this minute is owed, or a time earlier today would send at once.
-      const startFrom = slotKey(settings.schedule, new Date(now.getTime() - 60_000));
+      const startFrom = freshMark(settings.schedule, world.clock.now());
       await resetMark(store, person, startFrom);
       await saveReminder(store, person, settings);
-      if (running && owns(channel)) sync.watch(person, settings, startFrom);
+      if (scheduled.running && owns(channel)) sync.watch(person, settings, startFrom);
       world.logger.info({ user: user.userId, schedule: settings.schedule }, 'practice reminder set');
       return settings;
     },
@@ -89,16 +77,8 @@ export function createPracticeReminders(deps: ReminderDeps): PracticeReminders {
       return true;
     },
     status: (user) => loadReminder(store, personKey(user)),
-    async start() {
-      if (running) return;
-      running = true;
-      await sync.run({ force: true });
-      await runner.start();
-    },
-    async stop() {
-      running = false;
-      await runner.stop();
-    },
+    start: () => scheduled.start(),
+    stop: () => scheduled.stop(),
   };
 }
 
@@ -157,7 +137,7 @@ function createReminderSync(world: World, runner: ScheduleRunner, owns: (channel
     }
   }
 
-  async function run(opts: { force?: boolean } = {}): Promise<void> {
+  async function sync(opts: { force?: boolean } = {}): Promise<void> {
     try {
       const version = await readVersion(store);
       if (!opts.force && version === seenVersion) return;
@@ -172,5 +152,5 @@ function createReminderSync(world: World, runner: ScheduleRunner, owns: (channel
     }
   }
 
-  return { run, watch, unwatch };
+  return { sync, watch, unwatch };
 }

@@ -1,9 +1,11 @@
-import { type Schedule, type WakeTimer, createScheduleRunner, slotKey } from '../../scheduler/index.js';
+import type { Schedule, WakeTimer } from '../../scheduler/index.js';
 import type { EngineConfig } from '../engine-config.js';
 import { type ChannelRef, channelKey } from '../refs.js';
 import type { World } from '../world.js';
 import { type ScheduledChannels, createChannelSync } from './channel-sync.js';
 import { type SlotHandlers, type SlotJob, isSlotOf } from './claim.js';
+import { createFollowingRunner } from './following-runner.js';
+import { freshMark } from './marks.js';
 
 /** What every kind of scheduled channel post keeps per channel. */
 export interface ScheduledSettings {
@@ -51,43 +53,29 @@ export interface ChannelSchedules<S extends ScheduledSettings> {
 }
 
 /**
- * One schedule runner for every channel of one kind of scheduled post, kept in step with the store on
- * every wake (so a schedule set through another process is picked up within a minute).
+ * One schedule runner for every channel of one kind of scheduled post, following the channel index in
+ * the store on every wake (following-runner.ts), so a schedule set through another process is picked
+ * up within a minute.
  */
 export function createChannelSchedules<S extends ScheduledSettings>(deps: ChannelSchedulesDeps<S>): ChannelSchedules<S> {
-  const { world, config, settings: store, afterWake } = deps;
-  const runner = createScheduleRunner({
-    clock: world.clock,
-    // Every wake first syncs channels from the store, then lets the runner post, then does the job's extra.
-    timer: {
-      every: (intervalMs, wake) =>
-        deps.wakeTimer.every(intervalMs, async () => {
-          await channels.sync();
-          await wake();
-          if (afterWake) await afterWake();
-        }),
-    },
-    graceMs: config.catchUpGraceMs,
-    wakeEveryMs: config.scheduleCheckMs,
-    onSlot: deps.slots.onSlot,
-    onMissed: deps.slots.onMissed,
-    logger: world.logger,
-  });
+  const { world, config, settings: store } = deps;
   const owns = deps.ownsChannel ?? (() => true);
-  const channels = createChannelSync(world, runner, store, owns);
-  let running = false;
+  const scheduled = createFollowingRunner(
+    { world, wakeTimer: deps.wakeTimer, graceMs: config.catchUpGraceMs, wakeEveryMs: config.scheduleCheckMs, slots: deps.slots, afterWake: deps.afterWake },
+    (runner) => createChannelSync(world, runner, store, owns),
+  );
+  const channels = scheduled.follower;
 
   return {
     get running() {
-      return running;
+      return scheduled.running;
     },
 
     async enable(settings, now) {
-      // Nothing before this minute is owed under the new schedule, or a time earlier today would post at once.
-      const startFrom = slotKey(settings.schedule, new Date(now.getTime() - 60_000));
+      const startFrom = freshMark(settings.schedule, now);
       await store.resetMark(settings.channel, startFrom);
       await store.save(settings);
-      if (running && owns(settings.channel)) channels.watch(channelKey(settings.channel), settings.schedule, startFrom);
+      if (scheduled.running && owns(settings.channel)) channels.watch(channelKey(settings.channel), settings.schedule, startFrom);
     },
 
     async disable(channel) {
@@ -98,17 +86,8 @@ export function createChannelSchedules<S extends ScheduledSettings>(deps: Channe
       return true;
     },
 
-    async start() {
-      if (running) return;
-      running = true;
-      await channels.sync({ force: true });
-      await runner.start();
-    },
-
-    async stop() {
-      running = false;
-      await runner.stop();
-    },
+    start: () => scheduled.start(),
+    stop: () => scheduled.stop(),
   };
 }
 

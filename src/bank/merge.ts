@@ -76,6 +76,7 @@ export class QuestionMerger {
         sources: [source],
         ...choicesOf(q, own),
         ...(q.accept ? { accept: q.accept.map(own) } : {}),
+        ...(q.suggestedBy ? { suggestedBy: own(q.suggestedBy) } : {}),
       });
       this.byKey.set(key, place);
       if (q.id !== null) this.marked.set(place, { explicit: { id: own(q.id), at: source }, idWarnings: [] });
@@ -96,6 +97,7 @@ export class QuestionMerger {
     merged.hints = unique([...merged.hints, ...q.hints.map(own)]);
     merged.tags = unique([...merged.tags, ...q.tags.map(own)]);
     if (q.accept) merged.accept = unique([...(merged.accept ?? []), ...q.accept.map(own)]);
+    if (q.suggestedBy && merged.suggestedBy === undefined) merged.suggestedBy = own(q.suggestedBy);
     if (q.id === null) return at;
     const marks = this.marked.get(at);
     if (!marks) this.marked.set(at, { explicit: { id: own(q.id), at: source }, idWarnings: [] });
@@ -197,6 +199,7 @@ export function ownedQuestion(q: RawQuestion): RawQuestion {
   const owned = { ...q, question: own(q.question), answer: opt(q.answer), hints: q.hints.map(own), tags: q.tags.map(own), id: opt(q.id), category: opt(q.category) };
   if (q.choices) owned.choices = q.choices.map(own);
   if (q.accept) owned.accept = q.accept.map(own);
+  if (q.suggestedBy) owned.suggestedBy = own(q.suggestedBy);
   return owned;
 }
 

@@ -160,6 +160,7 @@ export function packQuestions(questions: readonly KeyedQuestion[]): Packed {
     w.num(q.choices && q.correct !== undefined ? q.correct : -1);
     if (q.choices && q.correct !== undefined) w.strings(q.choices);
     w.strings(q.accept ?? []);
+    w.str(q.suggestedBy ?? null);
   }
   return w.finish();
 }
@@ -187,6 +188,8 @@ export function unpackQuestions(packed: Packed): KeyedQuestion[] {
     }
     const accept = r.strings();
     if (accept.length > 0) q.accept = accept;
+    const suggestedBy = r.str();
+    if (suggestedBy !== null) q.suggestedBy = suggestedBy;
     out.push(q);
   }
   return out;

@@ -57,6 +57,11 @@ describe('npm run bank -- export', () => {
       .sort();
     expect(after).toEqual(before);
     expect(running.get(huge.id)?.sources[0]?.file).toMatch(/from-the-bot\/suggested\.md$/);
+    // "suggested by" survives the trip: written as a `Suggested-by:` line, read back by the loader (worker and cache).
+    expect(readFileSync(path.join(out, 'suggested.md'), 'utf8')).toContain('Suggested-by: Grace');
+    expect(running.get(huge.id)?.suggestedBy).toBe('Grace');
+    const restarted = await openBankService(await load(), load, { store });
+    expect(restarted.get(huge.id)?.suggestedBy).toBe('Grace');
     // `bank check` reads the exported files with no warning.
     const check = bank({}, 'check', out);
     expect(check.code).toBe(0);

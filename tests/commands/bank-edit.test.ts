@@ -75,4 +75,42 @@ describe('bank edit, hide, unhide and revert', () => {
     expect(replyText(await say(ann, `bank edit ${tlb} difficulty:extreme`, true))).toMatch(/difficulty/i);
     expect(replyText(await say(ann, `bank edit ${tlb} answer:- difficulty:hard`, true))).toMatch(/discussion question[\s\S]*Original answer: A cache of translations/);
   });
+
+  it('an edited answer drops the options the file carried (a stale right option never shows), or takes new ones from an answer with its own key', async () => {
+    const CHOICES = '## Numbers\n\n### Which number is even?\n\nA) 3\nB) 14\nC) 21\n\nAnswer: B\n\n### What is seven squared?\n\n49.\n';
+    const store = new MemoryStore('t');
+    const world = await createTestWorld({ start: '2026-11-23T08:00:00Z', store });
+    const load = async () => loadBank([{ path: 'n.md', bytes: new TextEncoder().encode(CHOICES) }]);
+    const bank = await openBankService(await load(), load, { store });
+    const engine = createEngine({ world, config: defaultEngineConfig, bank, platform: new FakePlatform(), commands, wakeTimer: new FakeTimer() });
+    await engine.start();
+    const { say } = inChannel(engine, channel);
+    const even = questionId('Which number is even?');
+    expect(bank.get(even)).toMatchObject({ choices: ['3', '14', '21'], correct: 1, answer: '**B.** 14' });
+
+    // The file's key was wrong to begin with: the admin gives the answer in words.
+    await say(ann, `bank edit ${even} answer:"Any multiple of 2, like 14 or 22."`, true);
+    const edited = bank.get(even);
+    expect(edited?.answer).toBe('Any multiple of 2, like 14 or 22.');
+    expect(edited?.choices).toBeUndefined();
+    expect(edited?.correct).toBeUndefined();
+    // A quiz on it no longer offers the file's options with B marked right.
+    const quiz = await engine.runText('quiz Numbers 1', { user: alice, channel, isAdmin: false });
+    const labels = quiz.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons.map((x) => x.label) : []));
+    expect(replyText(quiz)).not.toMatch(/\b21\b/);
+    expect(labels).not.toEqual(['A', 'B', 'C']);
+    // Another process, and a restart, serve the same.
+    const restarted = await openBankService(await load(), load, { store });
+    expect(restarted.get(even)?.choices).toBeUndefined();
+
+    // An answer that carries its own options and key (the dashboard's multi-line answer) makes them the question's options.
+    await bank.edits.edit(even, { answer: 'A) 7\nB) 9\nC) 12\n\nAnswer: C\nTwelve is 2 × 6.' }, { by: 'Ann', at: world.clock.now() });
+    expect(bank.get(even)).toMatchObject({ question: 'Which number is even?', choices: ['7', '9', '12'], correct: 2, answer: '**C.** 12\n\nTwelve is 2 × 6.' });
+    // Reverting brings the file's own options back.
+    await bank.edits.revert(even);
+    expect(bank.get(even)).toMatchObject({ choices: ['3', '14', '21'], correct: 1 });
+    // Editing only the wording keeps the options that go with the unchanged answer.
+    await bank.edits.edit(even, { question: 'Which of these is even?' }, { by: 'Ann', at: world.clock.now() });
+    expect(bank.get(even)).toMatchObject({ question: 'Which of these is even?', choices: ['3', '14', '21'], correct: 1 });
+  });
 });

@@ -79,12 +79,12 @@ describe('the parse cache', () => {
 
   it("carries a question's own choices through the worker, the pack and the cache", async () => {
     const cacheDir = path.join(root, 'cache-choices');
-    write('bank-choices/c.md', '## Which is even? 🚀\nA) 3\nB) 4 — «four»\nAnswer: B\n\n## What is C?\nNo choices.\nAccept: sea, «see»\n');
+    write('bank-choices/c.md', '## Which is even? 🚀\nSuggested-by: Zoë «Z»\nA) 3\nB) 4 — «four»\nAnswer: B\n\n## What is C?\nNo choices.\nAccept: sea, «see»\n');
     const cold = await loadBankFromDisk(['bank-choices'], { cwd: root, cacheDir });
     const warm = await loadBankFromDisk(['bank-choices'], { cwd: root, cacheDir });
-    expect(cold.questions.map((q) => [q.question, q.choices, q.correct, q.accept])).toEqual([
-      ['Which is even?', ['3', '4 — «four»'], 1, undefined],
-      ['What is C?', undefined, undefined, ['sea', '«see»']],
+    expect(cold.questions.map((q) => [q.question, q.choices, q.correct, q.accept, q.suggestedBy])).toEqual([
+      ['Which is even?', ['3', '4 — «four»'], 1, undefined, 'Zoë «Z»'],
+      ['What is C?', undefined, undefined, ['sea', '«see»'], undefined],
     ]);
     expect(warm).toEqual(cold);
     expect(loadBank([{ path: 'bank-choices/c.md', bytes: readFileSync(path.join(root, 'bank-choices/c.md')) }]).questions).toEqual(cold.questions);

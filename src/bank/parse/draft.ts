@@ -13,6 +13,8 @@ export interface Draft {
   difficulty: Difficulty | null;
   /** The author's `Id:` line, as written (checked when the question is finished). */
   id: string | null;
+  /** A `Suggested-by:` line's name. */
+  suggestedBy: string | null;
   category: string | null;
   /** Asked with a `Q:` marker, so its answer needs an `A:`: a title line after it is never the answer. */
   marked: boolean;
@@ -40,6 +42,8 @@ export interface RawQuestion {
   correct?: number;
   /** `Accept:` aliases, only when the question has some. */
   accept?: string[];
+  /** From a `Suggested-by:` line, only when the question has one. */
+  suggestedBy?: string;
 }
 
 export function newDraft(text: string | string[], line: number, category: string | null, opts: { number?: number | null; headingDepth?: number | null } = {}): Draft {
@@ -53,6 +57,7 @@ export function newDraft(text: string | string[], line: number, category: string
     tags: [],
     difficulty: null,
     id: null,
+    suggestedBy: null,
     category,
     marked: false,
     headingDepth: opts.headingDepth ?? null,

@@ -45,6 +45,7 @@ export function finishDraft(d: Draft, ctx: FinishContext): { question: RawQuesti
     line: d.line,
   };
   if (d.accept.length > 0) question.accept = [...new Set(d.accept)];
+  if (d.suggestedBy !== null) question.suggestedBy = d.suggestedBy;
   const choices = readChoices(text, answer);
   if (choices.kind === 'warning') warnings.push({ line: d.line, message: `options under this question: ${choices.message}` });
   if (choices.kind === 'choices') {

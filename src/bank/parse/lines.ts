@@ -66,6 +66,13 @@ export function idLine(text: string): string | null {
   return m ? (m[1] ?? '') : null;
 }
 
+/** `Suggested-by: Grace` under a question: who suggested it (written by `bank export` for approved suggestions). */
+const SUGGESTED_BY_LINE = /^(?:\*\*|__)?suggested[\s-]by(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(\S.*?)(?:\*\*|__)?\s*$/i;
+export function suggestedByLine(text: string): string | null {
+  const m = SUGGESTED_BY_LINE.exec(text.trim());
+  return m ? (m[1] ?? null) : null;
+}
+
 /** A line that is only a link to an anchor in the same file: "Back to Top", table-of-contents entries. */
 export function isInPageLinkLine(text: string): boolean {
   return /^\s*(?:[-*+]\s+|\d+[.)]\s+)?\[[^\]]*\]\(#[^)]*\)\s*$/.test(text);

@@ -7,7 +7,7 @@ import { type Draft, type RawQuestion, appendAnswer, newDraft } from './draft.js
 import { type ExtractWarning, type FinishContext, finishDraft } from './finish.js';
 import { cleanCategory } from './headings.js';
 import { brokenLinks } from './links.js';
-import { acceptLine, answerPrefixed, asks, hintPrefixed, idLine, isInPageLinkLine, plainInline, tagsLine } from './lines.js';
+import { acceptLine, answerPrefixed, asks, hintPrefixed, idLine, isInPageLinkLine, plainInline, suggestedByLine, tagsLine } from './lines.js';
 import { codeUnderQuestion, isWrapped, itemMarkdown, splitTags } from './shape-checks.js';
 
 export type LineBlock = Extract<Block, { kind: 'line' }>;
@@ -153,7 +153,7 @@ export class BankReader {
     appendAnswer(d, b.text, b.blankBefore || d.last !== 'answer');
   }
 
-  /** `Hint:`, `Tags:`, `Difficulty:` and `Id:` lines under a question. */
+  /** `Hint:`, `Tags:`, `Difficulty:`, `Id:` and `Suggested-by:` lines under a question. */
   meta(d: Draft, t: string): boolean {
     const hint = hintPrefixed(t);
     if (hint !== null) {
@@ -171,6 +171,11 @@ export class BankReader {
     const id = idLine(t);
     if (id !== null) {
       d.id = id;
+      return true;
+    }
+    const by = suggestedByLine(t);
+    if (by !== null) {
+      d.suggestedBy = by;
       return true;
     }
     const tags = tagsLine(t);

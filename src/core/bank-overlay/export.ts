@@ -84,6 +84,8 @@ function difference(want: Question, got: Question | undefined): string | null {
   if (got.difficulty !== want.difficulty) return `its difficulty read back as ${got.difficulty ?? 'none'}`;
   const tags = (q: Question) => [...new Set(q.tags.map((t) => t.toLowerCase()))].sort().join(',');
   if (tags(got) !== tags(want)) return `its tags read back as ${got.tags.join(', ') || 'none'}`;
+  const by = (q: Question) => q.suggestedBy?.replace(/\s+/g, ' ').trim() ?? null;
+  if (by(got) !== by(want)) return `its "suggested by" read back as ${got.suggestedBy ?? 'none'}`;
   return null;
 }
 
@@ -104,6 +106,8 @@ function questionLines(q: Question): string[] {
   const text = q.question.trim();
   const lines = [`### ${text.endsWith('?') ? text : `Q: ${text}`}`, `Id: ${q.id}`];
   if (q.tags.length > 0) lines.push(`Tags: ${q.tags.join(', ')}`);
+  // The credit stays with the question once the file is committed: the loader reads the line back.
+  if (q.suggestedBy) lines.push(`Suggested-by: ${q.suggestedBy.replace(/\s+/g, ' ').trim()}`);
   for (const hint of q.hints) lines.push(`Hint: ${hint}`);
   if (q.answer !== null) lines.push('', '**Answer:**', q.answer.trim());
   return lines;

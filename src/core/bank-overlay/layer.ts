@@ -1,3 +1,4 @@
+import { readChoices } from '../../bank/parse/choices.js';
 import type { Question } from '../../bank/types.js';
 import { isEmptyOverlay } from './record.js';
 import type { AddedRecord, BankEntry, OverlayRecord, QuestionFields } from './types.js';
@@ -116,7 +117,7 @@ function addedQuestion(a: AddedRecord): Question {
 
 export function withFields(q: Question, f: QuestionFields): Question {
   const difficulty = f.difficulty !== undefined ? f.difficulty : q.difficulty;
-  return {
+  const edited: Question = {
     ...q,
     question: f.question ?? q.question,
     answer: f.answer !== undefined ? f.answer : q.answer,
@@ -124,6 +125,20 @@ export function withFields(q: Question, f: QuestionFields): Question {
     tags: withLevel(f.tags ?? q.tags, difficulty),
     difficulty,
   };
+  return f.answer !== undefined && f.answer !== q.answer ? withChoicesOfAnswer(edited) : edited;
+}
+
+/**
+ * The file's options and right one belong to the answer that named it: a new answer drops them, so a
+ * stale right option never shows, unless the new answer carries its own (options with an `Answer: C`
+ * key, read as the loader reads a file), which then take their place.
+ */
+function withChoicesOfAnswer(q: Question): Question {
+  const { choices: _choices, correct: _correct, ...plain } = q;
+  const read = readChoices(q.question, q.answer ?? '');
+  if (read.kind !== 'choices') return plain;
+  const { question, answer, choices, correct } = read.reading;
+  return { ...plain, question, answer, choices, correct };
 }
 
 /** The level is one of a question's tags, as the loader makes it, so tag filters see it. */

@@ -16,7 +16,9 @@ async function start(store: Store, files: Files): Promise<BankService> {
   return openBankService(await load(), load, { store });
 }
 const served = (bank: BankService) =>
-  bank.all().map((q) => ({ id: q.id, question: q.question, answer: q.answer, category: q.category, tags: [...q.tags].sort(), difficulty: q.difficulty }));
+  bank
+    .all()
+    .map((q) => ({ id: q.id, question: q.question, answer: q.answer, category: q.category, tags: [...q.tags].sort(), difficulty: q.difficulty, suggestedBy: q.suggestedBy }));
 
 const sorted = <T extends { id: string }>(xs: T[]): T[] => [...xs].sort((a, b) => a.id.localeCompare(b.id));
 
@@ -47,7 +49,8 @@ describe('bank export: the overlay as canonical files', () => {
     expect(result.files.map((f) => f.name)).toEqual([SUGGESTED_FILE, EDITED_FILE]);
     expect(result.replaces).toEqual([{ id: pageFault, file: 'os.md', line: 3 }]);
     const suggested = result.files[0]?.text ?? '';
-    expect(suggested).toContain(`### What is a huge page?\nId: ${questionId('What is a huge page?')}\nTags: os, hard`);
+    expect(suggested).toContain(`### What is a huge page?\nId: ${questionId('What is a huge page?')}\nTags: os, hard\nSuggested-by: Grace`);
+    expect(before.find((q) => q.question === 'Explain copy-on-write.')?.suggestedBy).toBe('Linus');
     expect(suggested).toContain('### Q: Explain copy-on-write.');
     expect(suggested).not.toContain('A note, not a question');
 
@@ -58,6 +61,9 @@ describe('bank export: the overlay as canonical files', () => {
     expect(sorted(served(bank))).toEqual(sorted(before));
     expect(bank.all().map((q) => q.id)).toEqual([...new Set(bank.all().map((q) => q.id))]);
     expect(bank.get(questionId('What is a huge page?'))?.sources[0]?.file).toBe(`exported/${SUGGESTED_FILE}`);
+    // The credit came back from the file's `Suggested-by:` line, not from the store's addition (a file question took its place).
+    expect(bank.lookup(questionId('What is a huge page?'))?.added).toBeNull();
+    expect(bank.get(questionId('What is a huge page?'))?.suggestedBy).toBe('Grace');
 
     // The team then replaces the original with the exported copy: still the same questions once.
     files['os.md'] = OS.replace('1. What is a page fault?\nAnswer: A trap on a missing page.\n', '');

@@ -41,6 +41,7 @@ export function createIdKeeper(logger: CoreLogger, store?: Store, initial?: read
     : emptyKnownBank();
   const pause = options.pause ?? nextTurn;
   const record = store ? knownRecordStore(store, options.newGeneration ?? randomUUID, pause) : undefined;
+  let tidied = false;
   return {
     async settle(loaded) {
       let decision: IdDecision | undefined;
@@ -56,6 +57,15 @@ export function createIdKeeper(logger: CoreLogger, store?: Store, initial?: read
           }
           if (outcome === 'conflict')
             logger.warn({ attempts: MAX_WRITE_ATTEMPTS }, "other processes kept changing the known questions; this load's ids are kept only while this process runs");
+          // What a process that died mid-write left behind goes once the head is past it: checked at a
+          // process's first load and after every write that swapped the head.
+          if (!tidied || outcome === 'written') {
+            tidied = true;
+            await record.tidy().then(
+              (removed) => removed > 0 && logger.info({ removed }, 'removed chunks of the known questions that an interrupted write left behind'),
+              (err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not tidy the known questions; tried again at the next start'),
+            );
+          }
         } catch (err) {
           logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not read or write the known questions; ids are kept only while this process runs');
           decision = await keepIdsInTurns(loaded.questions, last, pause);

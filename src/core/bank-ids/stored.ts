@@ -1,6 +1,6 @@
 import type { Question } from '../../bank/types.js';
 import type { Store } from '../../store/store.js';
-import { KNOWN_HEAD_KEY, KNOWN_QUESTIONS_KEY, knownChunkKey } from './keys.js';
+import { KNOWN_CHUNK_PREFIX, KNOWN_HEAD_KEY, KNOWN_QUESTIONS_KEY, knownChunkKey } from './keys.js';
 import { type KnownBank, readKnownBank } from './record.js';
 
 /**
@@ -23,6 +23,12 @@ export const MAX_WRITE_ATTEMPTS = 5;
 
 interface KnownHead {
   v: 2;
+  /**
+   * One more than the head it replaced (0: written by a Recall before the sequence). A write's chunks
+   * carry the sequence of the head it means to swap in (see generationKey), which is what lets
+   * tidy tell a chunk a crash left behind from one another process is writing right now.
+   */
+  seq: number;
   chunks: string[];
   aliases: string[];
 }
@@ -55,6 +61,12 @@ export interface KnownRecordStore {
   read(): Promise<StoredKnown>;
   /** Writes `known` (one entry per question of `questions`, same order) unless another process swapped the head since `read`. */
   write(read: StoredKnown, known: KnownBank, questions: readonly Question[]): Promise<WriteOutcome>;
+  /**
+   * Deletes the chunks a write abandoned (a process that died between writing its chunks and swapping
+   * the head): those the head does not name, of its sequence or older. A chunk of a newer sequence
+   * belongs to a write still under way in some process, and is left alone. Returns how many went.
+   */
+  tidy(): Promise<number>;
 }
 
 export function knownRecordStore(store: Store, newGeneration: () => string, pause: () => Promise<void>): KnownRecordStore {
@@ -123,7 +135,8 @@ export function knownRecordStore(store: Store, newGeneration: () => string, paus
     },
 
     async write(read, known, questions) {
-      const generation = newGeneration();
+      const seq = (read.head?.seq ?? 0) + 1;
+      const generation = `${seq}.${newGeneration()}`;
       const fresh = new Map<string, QuestionChunk | AliasChunk>();
       const kept = new Map<string, QuestionChunk | AliasChunk>();
       // Old chunks by their first id (ids are unique in a bank) or first alias: where an unchanged chunk would be.
@@ -161,7 +174,7 @@ export function knownRecordStore(store: Store, newGeneration: () => string, paus
       }
       const aliases: string[] = [];
       for (let i = 0; i < known.aliases.length; i += 2 * CHUNK_QUESTIONS) aliases.push(place({ aliases: known.aliases.slice(i, i + 2 * CHUNK_QUESTIONS) }));
-      const head: KnownHead = { v: 2, chunks, aliases };
+      const head: KnownHead = { v: 2, seq, chunks, aliases };
       if (read.head !== undefined && !read.damaged && fresh.size === 0 && sameStrings(chunks, read.head.chunks) && sameStrings(aliases, read.head.aliases)) {
         // The same strings, now shared with the loaded bank rather than decoded copies.
         for (const [key, c] of kept) cache.set(key, c);
@@ -191,7 +204,42 @@ export function knownRecordStore(store: Store, newGeneration: () => string, paus
       if (read.legacy) await store.delete(KNOWN_QUESTIONS_KEY);
       return 'written';
     },
+
+    async tidy() {
+      // A write swaps the head only if it is still the one the write read, and every swap raises the
+      // sequence: a chunk of sequence k was written to replace a head of k - 1, so once the head is at k
+      // or past it, that write has swapped (and the head names what it still needs) or never will. A
+      // head from before the sequence (0) may be being replaced by such a Recall, whose chunks carry
+      // none: nothing is deleted then.
+      const head = readHead(await store.get<unknown>(KNOWN_HEAD_KEY));
+      if (head === undefined || head.seq === 0) return 0;
+      const named = new Set([...head.chunks, ...head.aliases]);
+      let removed = 0;
+      let cursor: string | null = null;
+      for (let page = 0; page < MAX_TIDY_PAGES; page++) {
+        const found = await store.scanKeys(KNOWN_CHUNK_PREFIX, cursor, TIDY_PAGE);
+        for (const key of found.keys) {
+          if (!key.startsWith(KNOWN_CHUNK_PREFIX) || named.has(key) || chunkSeq(key) > head.seq) continue;
+          await store.delete(key);
+          removed++;
+        }
+        cursor = found.cursor;
+        if (cursor === null) break;
+        await pause();
+      }
+      return removed;
+    },
   };
+}
+
+/** Keys listed per page while tidying, and pages at most (a store of 100,000 questions has ~60 chunks). */
+const TIDY_PAGE = 500;
+const MAX_TIDY_PAGES = 1_000;
+
+/** The sequence a chunk's key carries (`<seq>.<name>` as its generation); 0 for a chunk written before there was one. */
+function chunkSeq(key: string): number {
+  const seq = /^(\d+)\./.exec(key.slice(KNOWN_CHUNK_PREFIX.length))?.[1];
+  return seq === undefined ? 0 : Number(seq);
 }
 
 function tokenOf(value: unknown): string {
@@ -200,8 +248,9 @@ function tokenOf(value: unknown): string {
 
 function readHead(value: unknown): KnownHead | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { v, chunks, aliases } = value as Partial<Record<keyof KnownHead, unknown>>;
-  return v === 2 && strings(chunks) && strings(aliases) ? { v, chunks, aliases } : undefined;
+  const { v, seq, chunks, aliases } = value as Partial<Record<keyof KnownHead, unknown>>;
+  if (v !== 2 || !strings(chunks) || !strings(aliases)) return undefined;
+  return { v, seq: typeof seq === 'number' && Number.isSafeInteger(seq) && seq > 0 ? seq : 0, chunks, aliases };
 }
 
 function isQuestionChunk(value: unknown): value is QuestionChunk {

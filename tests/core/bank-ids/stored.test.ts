@@ -148,3 +148,75 @@ describe('the chunked record of known questions', () => {
     expect((await knownRecordStore(store, newGeneration, noPause).read()).bank).toEqual(known(questions));
   });
 });
+
+describe('tidying what interrupted writes left', () => {
+  it('deletes the chunks of a write that died before its swap once the head has moved past them, and every chunk the head names stays', async () => {
+    const { store, failNextSwap } = countingStore();
+    const before = bank(5, 20);
+    const settle = (keeper: ReturnType<typeof createIdKeeper>, questions: Question[]) => keeper.settle({ questions, warnings: [], files: [] });
+    await settle(createIdKeeper(silentLogger, store, undefined, { newGeneration, pause: noPause }), before);
+    const whole = await chunkKeys(store);
+    failNextSwap();
+    await settle(createIdKeeper(silentLogger, store, undefined, { newGeneration, pause: noPause }), bank(5, 30));
+    const left = (await chunkKeys(store)).filter((k) => !whole.includes(k));
+    expect(left).toHaveLength(5);
+    const logged: unknown[] = [];
+    const restarted = createIdKeeper({ ...silentLogger, info: (obj) => void logged.push(obj) }, store, undefined, { newGeneration, pause: noPause });
+    // Unchanged files rewrite nothing, and the dead write's chunks look like those of a write still under
+    // way (made to replace the head there is now): they stay until a head replaces that one.
+    await settle(restarted, before);
+    expect(await chunkKeys(store)).toEqual([...whole, ...left].sort());
+    const edited = bank(5, 20, true);
+    await settle(restarted, edited);
+    const after = await chunkKeys(store);
+    expect(after.filter((k) => left.includes(k))).toEqual([]);
+    expect(logged).toContainEqual({ removed: 5 });
+    const read = await knownRecordStore(store, newGeneration, noPause).read();
+    expect(read.bank?.ids).toEqual(before.map((q) => q.id));
+    expect([...(read.head?.chunks ?? []), ...(read.head?.aliases ?? [])].sort()).toEqual(after);
+  });
+
+  it('leaves alone the chunks of a write another process has under way, whose swap then succeeds', async () => {
+    const { store } = countingStore();
+    const base = bank(3, 10);
+    const writer = knownRecordStore(store, newGeneration, noPause);
+    await writer.write(await writer.read(), known(base), base);
+    // The writer's swap waits until the other process has tidied.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const update = store.update.bind(store);
+    store.update = async (key, fn) => {
+      if (key === KNOWN_HEAD_KEY) await gate;
+      return update(key, fn);
+    };
+    const next = bank(4, 10);
+    const writing = writer.write(await writer.read(), known(next), next);
+    // Its new chunk (the fourth file's; the other three are kept) is written but not yet named by any head.
+    while (!(await chunkKeys(store)).some((k) => k.startsWith(`${KNOWN_CHUNK_PREFIX}2.`))) await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(await knownRecordStore(store, newGeneration, noPause).tidy()).toBe(0);
+    release();
+    expect(await writing).toBe('written');
+    const read = await knownRecordStore(store, newGeneration, noPause).read();
+    expect(read.damaged).toBe(false);
+    expect(read.bank).toEqual(known(next));
+  });
+
+  it('deletes nothing while the head is one a Recall before the sequence wrote (it may be writing still)', async () => {
+    const { store } = countingStore();
+    const base = bank(2, 10);
+    const record = knownRecordStore(store, newGeneration, noPause);
+    await record.write(await record.read(), known(base), base);
+    const head = await store.get<{ v: 2; seq?: number; chunks: string[]; aliases: string[] }>(KNOWN_HEAD_KEY);
+    expect(head?.seq).toBe(1);
+    const { seq: _, ...legacy } = head!;
+    await store.set(KNOWN_HEAD_KEY, legacy);
+    await store.set(`${KNOWN_CHUNK_PREFIX}an-old-uuid:0`, { ids: ['x'], texts: ['X?'] });
+    expect(await record.tidy()).toBe(0);
+    // Once this Recall has swapped a head in, the old process's leftover goes.
+    const next = bank(3, 10);
+    expect(await record.write(await record.read(), known(next), next)).toBe('written');
+    expect(await record.tidy()).toBe(1);
+    expect(await store.get(`${KNOWN_CHUNK_PREFIX}an-old-uuid:0`)).toBeUndefined();
+    expect((await record.read()).bank).toEqual(known(next));
+  });
+});

@@ -13,6 +13,7 @@ import { systemTimers } from './core/timers.js';
 import { bankCacheDir } from './io/bank-cache.js';
 import { LastLoad } from './io/last-load.js';
 import { loadBankFromDisk } from './io/load-bank-from-disk.js';
+import { searchIndexOpener } from './io/search-worker-client.js';
 import { createBoardRenderer } from './images/render.js';
 import { createLogger } from './log.js';
 import { countErrorLine, createPrometheusMetrics, instrumentEngine, instrumentPort } from './metrics/index.js';
@@ -52,7 +53,8 @@ async function main(): Promise<number> {
   const summary = summarizeBank(initial);
   logger.info({ files: summary.files, questions: summary.questions, answered: summary.answered, warnings: initial.warnings.length }, 'question bank loaded');
 
-  const bank = await openBankService(initial, loadBank, { logger, store });
+  // The search index is built at once, off the event loop: a person's first search or autocomplete finds it ready.
+  const bank = await openBankService(initial, loadBank, { logger, store, search: { open: searchIndexOpener(), atStart: true } });
   const router = new PortRouter();
   const world = { clock: systemClock, store, random: systemRandom, logger, timers: systemTimers, metrics };
   const adapters: RunningAdapter[] = [];

@@ -1,34 +1,61 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
-import type { Question } from './types.js';
+import type { IndexChanges, IndexDoc } from './search-docs.js';
+import type { Difficulty } from './types.js';
 
 /**
  * Full-text search over the bank (MiniSearch): question, answer, category and tags, split on word
  * boundaries, with prefix and typo-tolerant matching. A word in the question counts three times one in
  * the answer, so `LoRA` finds the question about LoRA before answers that mention it in passing.
  *
- * The index holds ids only (no stored fields): the bank service maps hits back to its questions, so a
- * 100,000-question bank is not kept twice.
+ * The index holds ids only (no stored fields, no text): the bank service maps hits back to its questions,
+ * so a 100,000-question bank is not kept twice. Beside it, per question, the few facts a search filter
+ * looks at (category, tags, level, answered), so a filtered search is answered where the index lives,
+ * which may be a worker thread (src/io/search-worker.ts).
  */
-export interface SearchIndex {
-  /** Ids of the best matches, best first; `accept` filters before the limit is applied. */
-  search(text: string, limit: number, accept?: (id: string) => boolean): string[];
-  /** Ids of the best matches for a partial word as someone types it (autocomplete, the dashboard filter). */
-  suggest(text: string, limit: number, accept?: (id: string) => boolean): string[];
-  /** Adds, replaces and drops questions so the index matches `next` (the bank after a reload). */
-  update(previous: readonly Question[], next: readonly Question[], pause: () => Promise<void>): Promise<UpdateCounts>;
+export interface SearchCore {
+  /** Adds or replaces `upsert` (by id) and drops `remove`. */
+  apply(changes: IndexChanges): void;
+  /** Ids of the best matches, best first; the filter applies before the limit. */
+  search(how: SearchHow, text: string, limit: number, filter?: IndexFilter): string[];
+  /** Clears the words of replaced and removed questions once they are a tenth of the index, a batch at a time. */
+  tidy(): Promise<void>;
   readonly size: number;
 }
 
-export interface UpdateCounts {
-  added: number;
-  replaced: number;
-  removed: number;
+/** `search` for words typed in full; `suggest` for a word still being typed (autocomplete, the dashboard's filter). */
+export type SearchHow = 'search' | 'suggest';
+
+/** The same shape as the bank service's QuestionFilter, so one is passed as the other. */
+export interface IndexFilter {
+  categories?: readonly string[];
+  tags?: readonly string[];
+  difficulties?: readonly Difficulty[];
+  answeredOnly?: boolean;
 }
 
-/** Questions indexed between two turns of the event loop, so a big bank never blocks the bot for long. */
+/**
+ * The index as the bank service uses it: in this thread (openLocalSearchIndex) or in a worker
+ * (src/io/search-worker-client.ts). Calls are answered in the order made, so a search made after
+ * apply() sees what it applied.
+ */
+export interface SearchIndex {
+  /** How many questions one apply() should carry: what the index takes between two turns of the event loop. */
+  readonly slice: number;
+  apply(changes: IndexChanges): Promise<void>;
+  /** Resolves when everything applied so far is in, tidied up; with the number of questions indexed. */
+  settle(): Promise<number>;
+  search(how: SearchHow, text: string, limit: number, filter?: IndexFilter): Promise<string[]>;
+  /** Frees it (a worker is stopped); later calls fail. */
+  close(): void;
+}
+
+/** Opens an empty index for a bank of `questions` questions: the bank service fills it. */
+export type SearchIndexOpener = (questions: number) => SearchIndex;
+
+/** Questions indexed between two turns of the event loop when the index lives in the bot's own thread. */
 export const INDEX_SLICE = 250;
 
-/** The share of discarded questions in the index at which update() vacuums it. */
+/** The share of discarded questions in the index at which tidy() vacuums it. */
 const VACUUM_AT = 0.1;
 
 const FIELDS = ['question', 'answer', 'category', 'tags'] as const;
@@ -36,10 +63,17 @@ const BOOST: Record<(typeof FIELDS)[number], number> = { question: 3, category: 
 
 /**
  * Words too common to tell questions apart. Dropped from the index and from queries alike, so "how does
- * LoRA work" means LoRA and work, and the index stays smaller.
+ * LoRA work" means LoRA and work, and the index stays smaller (each word kept costs an entry per question
+ * it is in). Function words only: nothing a question could be about.
  */
 const STOP_WORDS = new Set(
-  'a an and are as at be by can do does for from how in is it its of on or that the this to was what when where which who why will with you your'.split(' '),
+  (
+    'a about after all also an and any are as at be been before being between both but by can could did do does doing done during each ' +
+    'either else for from had has have having her here hers him his how however i if in into is it its itself just me more most my no nor ' +
+    'not of off on once only or other our ours out over own same she should so some such than that the their theirs them then there these ' +
+    'they this those through to too under until up upon us very was we were what when where whether which while who whom whose why will ' +
+    'with within without would yet you your yours'
+  ).split(' '),
 );
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -56,18 +90,18 @@ function processTerm(term: string): string | null {
   return folded === '' || STOP_WORDS.has(folded) ? null : folded;
 }
 
-function extractField(q: Question, field: string): string {
+function extractField(doc: IndexDoc, field: string): string {
   switch (field) {
     case 'id':
-      return q.id;
+      return doc.id;
     case 'question':
-      return q.question;
+      return doc.question;
     case 'answer':
-      return q.answer ?? '';
+      return doc.answer;
     case 'category':
-      return q.category ?? '';
+      return doc.category ?? '';
     case 'tags':
-      return q.tags.join(' ');
+      return doc.tags.join(' ');
     default:
       return '';
   }
@@ -87,87 +121,105 @@ const SEARCH: SearchOptions = {
   prefix: (term) => term.length >= 2,
   fuzzy: typos(4),
 };
+// While typing, the last word is usually cut short: prefix matching does the work, fuzziness would add noise.
+const SUGGEST: SearchOptions = { fuzzy: typos(6) };
 
-function newMiniSearch(): MiniSearch<Question> {
-  return new MiniSearch<Question>({
+/** What a filter looks at, per question; strings shared between questions (categories, tags). */
+interface Facets {
+  category: string | null;
+  /** Lower case. */
+  tags: readonly string[];
+  difficulty: Difficulty | null;
+  answered: boolean;
+}
+
+const NO_TAGS: readonly string[] = [];
+
+export function createSearchCore(): SearchCore {
+  const mini = new MiniSearch<IndexDoc>({
     fields: [...FIELDS],
     idField: 'id',
     extractField,
     processTerm,
-    searchOptions: SEARCH, // Vacuumed by update() itself: MiniSearch's own background vacuum walks the tree while updates change it.
+    searchOptions: SEARCH,
+    // Vacuumed by tidy() itself, between updates: MiniSearch's own background vacuum walks the tree while updates change it.
     autoVacuum: false,
   });
-}
-
-/** Builds the index a slice at a time, `pause` between slices (the bank service passes a turn of the event loop). */
-export async function buildSearchIndex(questions: readonly Question[], pause: () => Promise<void>): Promise<SearchIndex> {
-  const mini = newMiniSearch();
-  for (let i = 0; i < questions.length; i += INDEX_SLICE) {
-    if (i > 0) await pause();
-    mini.addAll(uniqueSlice(mini, questions, i));
-  }
-  return over(mini);
-}
-
-/** A bank's ids are unique; a slice still skips one already indexed rather than letting MiniSearch throw. */
-function uniqueSlice(mini: MiniSearch<Question>, questions: readonly Question[], from: number): Question[] {
-  return questions.slice(from, from + INDEX_SLICE).filter((q) => !mini.has(q.id));
-}
-
-function over(mini: MiniSearch<Question>): SearchIndex {
-  const run = (text: string, limit: number, accept: ((id: string) => boolean) | undefined, extra: SearchOptions): string[] => {
-    const filter = accept ? (r: { id: string }) => accept(r.id) : undefined;
-    // Every word first; when no question has them all, the ones with the most of them.
-    let hits = mini.search(text, { ...extra, combineWith: 'AND', ...(filter ? { filter } : {}) });
-    if (hits.length === 0) hits = mini.search(text, { ...extra, combineWith: 'OR', ...(filter ? { filter } : {}) });
-    return hits.slice(0, limit).map((h) => h.id as string);
+  const facets = new Map<string, Facets>();
+  // A worker gets each question's category and tags as strings of their own: one copy of each is kept.
+  const shared = new Map<string, string>();
+  const share = (s: string): string => {
+    const known = shared.get(s);
+    if (known !== undefined) return known;
+    shared.set(s, s);
+    return s;
   };
+  const facetsOf = (doc: IndexDoc): Facets => ({
+    category: doc.category === null ? null : share(doc.category),
+    tags: doc.tags.length === 0 ? NO_TAGS : doc.tags.map((t) => share(t.toLowerCase())),
+    difficulty: doc.difficulty,
+    answered: doc.answered,
+  });
+  const passes = (id: string, f: IndexFilter): boolean => {
+    const q = facets.get(id);
+    if (!q) return false;
+    if (f.answeredOnly && !q.answered) return false;
+    if (f.difficulties && f.difficulties.length > 0 && (q.difficulty === null || !f.difficulties.includes(q.difficulty))) return false;
+    if (f.categories && f.categories.length > 0 && (q.category === null || !f.categories.includes(q.category))) return false;
+    if (f.tags && f.tags.length > 0 && !f.tags.some((t) => q.tags.includes(t.toLowerCase()))) return false;
+    return true;
+  };
+  const filtering = (f: IndexFilter | undefined): boolean =>
+    f !== undefined && (f.answeredOnly === true || (f.difficulties?.length ?? 0) > 0 || (f.categories?.length ?? 0) > 0 || (f.tags?.length ?? 0) > 0);
+
   return {
     get size() {
       return mini.documentCount;
     },
-    search: (text, limit, accept) => run(text, limit, accept, {}),
-    // While typing, the last word is usually cut short: prefix matching does the work, fuzziness would add noise.
-    suggest: (text, limit, accept) => run(text, limit, accept, { fuzzy: typos(6) }),
-    async update(previous, next, pause) {
-      const old = new Map<string, Question>();
-      for (let i = 0; i < previous.length; i++) {
-        const q = previous[i] as Question;
-        old.set(q.id, q);
-        if (i % (INDEX_SLICE * 10) === INDEX_SLICE * 10 - 1) await pause();
+    apply({ upsert, remove }) {
+      for (const id of remove) {
+        if (mini.has(id)) mini.discard(id);
+        facets.delete(id);
       }
-      const counts: UpdateCounts = { added: 0, replaced: 0, removed: 0 };
-      const seen = new Set<string>();
-      for (let i = 0; i < next.length; i++) {
-        const q = next[i] as Question;
-        if (seen.has(q.id)) continue;
-        seen.add(q.id);
-        const before = old.get(q.id);
-        if (!before || !mini.has(q.id)) {
-          mini.add(q);
-          counts.added++;
-        } else if (!sameText(before, q)) {
-          mini.replace(q);
-          counts.replaced++;
-        }
-        if (i % INDEX_SLICE === INDEX_SLICE - 1) await pause();
+      for (const doc of upsert) {
+        if (mini.has(doc.id)) mini.replace(doc);
+        else mini.add(doc);
+        facets.set(doc.id, facetsOf(doc));
       }
-      let looked = 0;
-      for (const id of old.keys()) {
-        if (!seen.has(id) && mini.has(id)) {
-          mini.discard(id);
-          counts.removed++;
-        }
-        if (++looked % (INDEX_SLICE * 10) === 0) await pause();
-      }
-      // Replaced and removed questions leave their words behind, skipped at search time; cleared once they
-      // are a tenth of the index, in batches with a turn between (searches wait for the update, this included).
+    },
+    search(how, text, limit, f) {
+      const base = how === 'suggest' ? SUGGEST : {};
+      const filter = filtering(f) && f ? (r: { id: string }) => passes(r.id, f) : undefined;
+      const options = filter ? { ...base, filter } : base;
+      // Every word first; when no question has them all, the ones with the most of them.
+      let hits = mini.search(text, { ...options, combineWith: 'AND' });
+      if (hits.length === 0) hits = mini.search(text, { ...options, combineWith: 'OR' });
+      return hits.slice(0, limit).map((h) => h.id as string);
+    },
+    async tidy() {
       if (mini.dirtCount > 0 && mini.dirtFactor >= VACUUM_AT) await mini.vacuum({ batchSize: INDEX_SLICE, batchWait: 0 });
-      return counts;
     },
   };
 }
 
-function sameText(a: Question, b: Question): boolean {
-  return a.question === b.question && a.answer === b.answer && a.category === b.category && a.tags.join('\n') === b.tags.join('\n');
+/** The index in the bot's own thread: each apply() is one slice of work, done at once. */
+export function openLocalSearchIndex(): SearchIndex {
+  const core = createSearchCore();
+  let closed = false;
+  const open = (): SearchCore => {
+    if (closed) throw new Error('the search index is closed');
+    return core;
+  };
+  return {
+    slice: INDEX_SLICE,
+    apply: async (changes) => open().apply(changes),
+    async settle() {
+      await open().tidy();
+      return core.size;
+    },
+    search: async (how, text, limit, filter) => open().search(how, text, limit, filter),
+    close() {
+      closed = true;
+    },
+  };
 }

@@ -6,7 +6,7 @@ import { type OverlaySource, memoryOverlaySource, storeOverlaySource } from './b
 import { categoryCounts, matches, resolveCategories } from './bank-service/filter.js';
 import { followOverlay } from './bank-service/overlay-follow.js';
 import { mapReloaded } from './bank-service/reload.js';
-import { followSearch } from './bank-service/search.js';
+import { type SearchFollower, followSearch } from './bank-service/search.js';
 import type { BankService, BankServiceOptions } from './bank-service/types.js';
 import { createBankView } from './bank-service/view.js';
 import { type CoreLogger, silentLogger } from './logger.js';
@@ -21,8 +21,10 @@ export type { BankService, BankServiceOptions, QuestionFilter, ReloadSummary } f
 export async function openBankService(initial: BankLoadResult, load: () => Promise<BankLoadResult>, options: BankServiceOptions & { store: Store }): Promise<BankService> {
   const logger = options.logger ?? silentLogger;
   const keeper = createIdKeeper(logger, options.store);
-  const service = serviceOver(await keeper.settle(initial), load, keeper, storeOverlaySource(options.store), logger);
+  const { service, searching } = serviceOver(await keeper.settle(initial), load, keeper, storeOverlaySource(options.store), logger, options);
   await service.refresh();
+  // After the overlay is in, so the index is built over what is served, not built and then updated.
+  if (options.search?.atStart) searching.start();
   return service;
 }
 
@@ -33,17 +35,26 @@ export async function openBankService(initial: BankLoadResult, load: () => Promi
 export function createBankService(initial: BankLoadResult, load: () => Promise<BankLoadResult>, options: BankServiceOptions & { store?: Store } = {}): BankService {
   const logger = options.logger ?? silentLogger;
   const source = options.store ? storeOverlaySource(options.store) : memoryOverlaySource();
-  return serviceOver(initial, load, createIdKeeper(logger, undefined, initial.questions), source, logger);
+  const { service, searching } = serviceOver(initial, load, createIdKeeper(logger, undefined, initial.questions), source, logger, options);
+  if (options.search?.atStart) searching.start();
+  return service;
 }
 
 /**
  * Puts the parts together (bank-service/): the served view, the overlay kept in step with the store,
  * the search index following both, and reloads.
  */
-function serviceOver(initial: BankLoadResult, load: () => Promise<BankLoadResult>, keeper: IdKeeper, source: OverlaySource, logger: CoreLogger): BankService {
+function serviceOver(
+  initial: BankLoadResult,
+  load: () => Promise<BankLoadResult>,
+  keeper: IdKeeper,
+  source: OverlaySource,
+  logger: CoreLogger,
+  options: BankServiceOptions,
+): { service: BankService; searching: SearchFollower } {
   const view = createBankView(initial);
   let version = 1;
-  const searching = followSearch(view.questions, view.get, logger);
+  const searching = followSearch(view.questions, view.get, logger, options.search?.open);
   const overlay = followOverlay(
     source,
     () => view.overlay().generation,
@@ -82,5 +93,5 @@ function serviceOver(initial: BankLoadResult, load: () => Promise<BankLoadResult
     overlay: view.overlay,
     edits: createBankEdits({ source, lookup: view.lookup, install: overlay.install }),
   };
-  return service;
+  return { service, searching };
 }

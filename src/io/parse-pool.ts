@@ -1,13 +1,8 @@
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readdir, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { BankFile, BankWarning } from '../bank/types.js';
 import type { Packed } from './pack.js';
+import { prepareWorker, startWorker, workerModule } from './worker-start.js';
 
 export interface ParseJob {
   id: number;
@@ -81,88 +76,7 @@ const SQL_WASM = (() => {
   }
 })();
 
-const WORKER_URL = new URL(`./parse-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-
-/**
- * Built, the worker is plain JS. From source (tsx, vitest) it is TypeScript, and a worker does not
- * inherit the TypeScript loader. The worker is then bundled once per process into one plain JS file
- * (esbuild, which tsx brings), so it runs without a TypeScript loader of its own: that loader is a
- * thread and a V8 heap more, ~20 MB of RSS while a bank loads. Should bundling fail, a small bootstrap
- * registers tsx in the worker instead, resolved from here, not the cwd.
- */
-function startWorker(options: WorkerOptions): Worker {
-  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL, options);
-  // Plain JS needs none of the process's flags (`--import tsx`), and some would break it (`--input-type`).
-  // A bundle pruned by another process (see pruneBundles) is made again by the next load; this one bootstraps.
-  if (bundled && existsSync(bundled)) return new Worker(bundled, { ...options, execArgv: [] });
-  // require.resolve finds the package's CommonJS entry; the ESM one beside it is what registers hooks.
-  const api = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  return new Worker(`import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`, { ...options, eval: true });
-}
-
-/** The bundled worker's file, once made; null when bundling failed or is not needed. */
-let bundled: string | null = null;
-let bundling: Promise<void> | null = null;
-
-const BUNDLE_PREFIX = 'recall-parse-worker-';
-/** A bundle no process has made or used for this long belongs to code that is gone: it is deleted. */
-const BUNDLE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
-
-/** Bundles the TypeScript worker, off the event loop (esbuild works in its own process, stopped after). */
-function bundleWorker(): Promise<void> {
-  bundling ??= (async () => {
-    if (!WORKER_URL.pathname.endsWith('.ts')) return;
-    const fromTsx = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'));
-    let esbuild: typeof import('esbuild') | undefined;
-    try {
-      esbuild = fromTsx('esbuild') as typeof import('esbuild');
-      const out = await esbuild.build({ entryPoints: [fileURLToPath(WORKER_URL)], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
-      const code = out.outputFiles[0]?.contents;
-      if (!code) return;
-      const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
-      const file = path.join(os.tmpdir(), `${BUNDLE_PREFIX}${hash}.cjs`);
-      // Named by its content, so a file already there (an earlier process) is this very bundle: marked as in use.
-      const now = new Date();
-      if (
-        !(await utimes(file, now, now).then(
-          () => true,
-          () => false,
-        ))
-      ) {
-        const temp = `${file}.${process.pid}.tmp`;
-        await writeFile(temp, code);
-        await rename(temp, file);
-      }
-      bundled = file;
-      await pruneBundles(path.basename(file), now.getTime());
-    } catch {
-      bundled = null;
-    } finally {
-      // esbuild's service process would otherwise live as long as this one, for nothing.
-      await esbuild?.stop();
-    }
-  })();
-  return bundling;
-}
-
-/** Deletes other bundles (and temp files of interrupted writes) that no process has touched in a day. */
-async function pruneBundles(keep: string, now: number): Promise<void> {
-  const dir = os.tmpdir();
-  const names = await readdir(dir).catch(() => [] as string[]);
-  for (const name of names) {
-    if (!name.startsWith(BUNDLE_PREFIX) || name === keep) continue;
-    const file = path.join(dir, name);
-    const changed = await stat(file).then(
-      (s) => s.mtimeMs,
-      () => now,
-    );
-    if (now - changed > BUNDLE_MAX_AGE_MS) await unlink(file).catch(() => {});
-  }
-}
+const WORKER = workerModule(import.meta.url, 'parse-worker', 'recall-parse-worker-');
 
 interface Pending {
   job: ParseJob;
@@ -191,7 +105,7 @@ export class ParsePool {
 
   async parse(file: BankFile): Promise<PackedFile> {
     if (this.closed) throw new Error('the parse pool is closed');
-    if (!this.worker) await bundleWorker();
+    if (!this.worker) await prepareWorker(WORKER);
     if (this.closed) throw new Error('the parse pool is closed');
     return new Promise((resolve, reject) => {
       const job: ParseJob = { id: this.nextId++, path: file.path, bytes: file.bytes };
@@ -216,7 +130,7 @@ export class ParsePool {
     // A small young generation: parsing makes short-lived garbage only, and V8's default (up to 48 MB for
     // the young generation alone) was ~30 MB of the 100,000-question load's peak RSS. The scavenges that
     // it makes more frequent are cheap while it is not too small (see YOUNG_MB).
-    const worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb, maxYoungGenerationSizeMb: YOUNG_MB }, workerData: { sqlWasm: SQL_WASM } });
+    const worker = startWorker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb, maxYoungGenerationSizeMb: YOUNG_MB }, workerData: { sqlWasm: SQL_WASM } });
     worker.on('message', (reply: ParseReply) => this.settle(worker, reply));
     worker.on('error', (err) => this.fail(worker, err.message));
     worker.on('exit', (code) => this.fail(worker, `the parser stopped (exit code ${code})`));

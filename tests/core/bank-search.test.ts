@@ -1,14 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadBank } from '../../src/bank/load.js';
-import { INDEX_SLICE } from '../../src/bank/search-index.js';
-import { createBankService } from '../../src/core/bank-service.js';
+import { type SearchIndexOpener, openLocalSearchIndex } from '../../src/bank/search-index.js';
+import { type BankServiceOptions, createBankService } from '../../src/core/bank-service.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { seedBankService } from '../helpers/services.js';
+import { openSearchWorker } from '../../src/io/search-worker-client.js';
+import { loadSeeds } from '../helpers/bank.js';
 
 const file = (path: string, text: string) => ({ path, bytes: new TextEncoder().encode(text) });
 
-describe('the bank service: search over the seed banks', () => {
-  const bank = seedBankService();
+/** Every test runs with the index in the bot's own thread and in a worker thread (src/io/search-worker.ts), as the bot runs it. */
+const HOSTS: [string, SearchIndexOpener][] = [
+  ['in this thread', openLocalSearchIndex],
+  ['in a worker thread', () => openSearchWorker()],
+];
+
+describe.each(HOSTS)('the bank service: search over the seed banks, index %s', (_host, open) => {
+  const seeds = loadSeeds();
+  const bank = createBankService(seeds, async () => seeds, { search: { open } });
 
   it('ranks a LoRA question first for LoRA, never exploration-exploitation (a substring match)', async () => {
     const hits = await bank.search('LoRA', {}, 10);
@@ -37,12 +45,14 @@ describe('the bank service: search over the seed banks', () => {
   });
 });
 
-describe('the bank service: the search index across reloads', () => {
+describe.each(HOSTS)('the bank service: the search index across reloads, index %s', (_host, open) => {
+  const search: BankServiceOptions['search'] = { open };
+
   it('is built on the first search, and a reload brings it up to date', async () => {
     const logged: { obj: Record<string, unknown>; msg: string }[] = [];
     const logger = { ...silentLogger, info: (obj: Record<string, unknown>, msg: string) => logged.push({ obj, msg }) };
     let text = '1. What is a mutex?\n   A lock.\n2. What is a semaphore?\n   A counter.\n';
-    const service = createBankService(loadBank([file('a.md', text)]), async () => loadBank([file('a.md', text)]), { logger });
+    const service = createBankService(loadBank([file('a.md', text)]), async () => loadBank([file('a.md', text)]), { logger, search });
     await service.reload();
     expect(logged.filter((l) => l.msg.includes('search index'))).toEqual([]);
 
@@ -59,9 +69,9 @@ describe('the bank service: the search index across reloads', () => {
   });
 
   it('brings an index still being built up to date with a reload made meanwhile', async () => {
-    // More than one slice, so the build pauses between slices and the reload lands in the middle of it.
-    let text = Array.from({ length: INDEX_SLICE * 2 + 1 }, (_, i) => `${i + 1}. What is widget number ${i}?`).join('\n');
-    const service = createBankService(loadBank([file('a.md', text)]), async () => loadBank([file('a.md', text)]));
+    // More than two slices (in either thread), so the build pauses between slices and the reload lands in the middle of it.
+    let text = Array.from({ length: 4_001 }, (_, i) => `${i + 1}. What is widget number ${i}?`).join('\n');
+    const service = createBankService(loadBank([file('a.md', text)]), async () => loadBank([file('a.md', text)]), { search });
     const first = service.search('widget', {}, 5);
     text = '1. What is a barrier?\n';
     await service.reload();
@@ -73,7 +83,7 @@ describe('the bank service: the search index across reloads', () => {
 
   it('follows the overlay: an override is found by its new words, an added question at once, a hidden one not at all', async () => {
     const text = '## Memory\n1. What is a page fault?\n   A trap on a missing page.\n2. What is a TLB?\n   A cache of translations.\n';
-    const service = createBankService(loadBank([file('os.md', text)]), async () => loadBank([file('os.md', text)]));
+    const service = createBankService(loadBank([file('os.md', text)]), async () => loadBank([file('os.md', text)]), { search });
     const admin = { by: 'Ada', at: new Date('2026-12-04T12:00:00Z') };
     const [fault, tlb] = service.all();
     expect((await service.search('trap', {}, 5)).map((q) => q.id)).toEqual([fault?.id]);
@@ -87,5 +97,35 @@ describe('the bank service: the search index across reloads', () => {
 
     await service.edits.hide(tlb?.id ?? '', admin);
     expect((await service.search('translations', {}, 5)).map((q) => q.id)).toEqual([]);
+  });
+});
+
+describe('the bank service: when the search index is built, and when it fails', () => {
+  const text = '1. What is a mutex?\n   A lock.\n2. What is a semaphore?\n   A counter.\n';
+
+  it('asked to, builds it at start in the background: the first search finds it ready', async () => {
+    const logged: string[] = [];
+    const logger = { ...silentLogger, info: (_obj: Record<string, unknown>, msg: string) => logged.push(msg) };
+    const service = createBankService(loadBank([file('a.md', text)]), async () => loadBank([file('a.md', text)]), { logger, search: { atStart: true } });
+    await vi.waitFor(() => expect(logged).toContain('bank: search index built'));
+    expect((await service.search('counter', {}, 5)).map((q) => q.question)).toEqual(['What is a semaphore?']);
+    expect(logged.filter((m) => m === 'bank: search index built')).toHaveLength(1);
+  });
+
+  it('an index that fails (a worker that died) fails that search, is dropped and rebuilt by the next', async () => {
+    const errors: string[] = [];
+    const logger = { ...silentLogger, error: (_obj: Record<string, unknown>, msg: string) => errors.push(msg) };
+    let opened = 0;
+    const open: SearchIndexOpener = () => {
+      opened++;
+      const index = openSearchWorker();
+      if (opened === 1) index.close();
+      return index;
+    };
+    const service = createBankService(loadBank([file('a.md', text)]), async () => loadBank([file('a.md', text)]), { logger, search: { open } });
+    await expect(service.search('lock', {}, 5)).rejects.toThrow(/closed/);
+    expect(errors).toEqual(['bank: building the search index failed; the next search tries again']);
+    expect((await service.search('lock', {}, 5)).map((q) => q.question)).toEqual(['What is a mutex?']);
+    expect(opened).toBe(2);
   });
 });

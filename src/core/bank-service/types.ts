@@ -1,3 +1,4 @@
+import type { SearchIndexOpener } from '../../bank/search-index.js';
 import type { BankWarning, Difficulty, Question } from '../../bank/types.js';
 import type { BankEdits } from '../bank-overlay/edits.js';
 import type { BankEntry, OverlayRecord } from '../bank-overlay/types.js';
@@ -33,8 +34,9 @@ export interface BankService {
   find(idOrPrefix: string): Question | undefined;
   filter(filter: QuestionFilter): Question[];
   /**
-   * Full-text search (src/bank/search-index.ts): the best matches first. The index is built on the first
-   * search, a slice at a time, and brought up to date after each reload.
+   * Full-text search (src/bank/search-index.ts): the best matches first. The index is built at start or
+   * on the first search (see BankServiceOptions.search), a slice at a time, and brought up to date after
+   * each reload and overlay change; a search made meanwhile waits for it.
    */
   search(text: string, filter?: QuestionFilter, limit?: number): Promise<Question[]>;
   /** Like search, for a word still being typed (autocomplete, the dashboard's filter box). */
@@ -67,4 +69,10 @@ export interface BankService {
 export interface BankServiceOptions {
   /** Where a reload says which edited questions kept their ids. */
   logger?: CoreLogger;
+  search?: {
+    /** Where the index lives: in this thread unless given (the bot gives a worker thread, src/io/search-worker-client.ts). */
+    open?: SearchIndexOpener;
+    /** Build it in the background once the bank is served, rather than on the first search. */
+    atStart?: boolean;
+  };
 }

@@ -46,6 +46,7 @@ export class FontBook {
   private readonly slices = new Map<Located, Promise<SatoriFont>>();
   /** One array per set of slices: satori keeps its parsed fonts per array, so the same set reuses them. */
   private readonly sets = new Map<string, SatoriFont[]>();
+  private readonly where = new Map<number, Located | null>();
 
   private constructor(
     readonly base: readonly SatoriFont[],
@@ -65,8 +66,7 @@ export class FontBook {
   async fontsFor(text: string): Promise<SatoriFont[]> {
     const needed = new Set<Located>();
     for (const cp of codePoints(text)) {
-      if (this.baseFaces.some((f) => covers(f, cp))) continue;
-      const face = this.cjkFaces.find((f) => covers(f, cp));
+      const face = this.sliceFor(cp);
       if (face) needed.add(face);
     }
     if (needed.size === 0) return this.base as SatoriFont[];
@@ -77,6 +77,19 @@ export class FontBook {
     const fonts = [...this.base, ...(await Promise.all(faces.map((f) => this.slice(f))))];
     this.sets.set(key, fonts);
     return fonts;
+  }
+
+  /**
+   * The CJK slice that draws a code point, or null when the base fonts do (or nothing does). Kept per code
+   * point: looking through some 250 faces' ranges for every character of a board took a few ms a picture.
+   */
+  private sliceFor(cp: number): Located | null {
+    let face = this.where.get(cp);
+    if (face === undefined) {
+      face = this.baseFaces.some((f) => covers(f, cp)) ? null : (this.cjkFaces.find((f) => covers(f, cp)) ?? null);
+      this.where.set(cp, face);
+    }
+    return face;
   }
 
   /** Code points of `text` that no bundled font covers (emoji aside): for tests and the README's claim. */

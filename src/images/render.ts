@@ -4,6 +4,7 @@ import type { BoardImages, BoardPicture } from '../core/images.js';
 import { EmojiBook } from './emoji.js';
 import { FontBook } from './fonts.js';
 import { LAYOUT, MEDALS, boardNode, pictureHeight } from './leaderboard.js';
+import { PngWriter } from './png.js';
 
 /** Every string of a board that will be drawn: what the fonts and emoji must cover. */
 function wordsOf(board: BoardPicture): string {
@@ -23,6 +24,7 @@ export interface BoardRenderer extends BoardImages {
 export async function createBoardRenderer(): Promise<BoardRenderer> {
   const fonts = await FontBook.open();
   const emoji = new EmojiBook();
+  const png = new PngWriter();
 
   async function svg(board: BoardPicture, opts: { textAsText?: boolean } = {}): Promise<string> {
     const words = wordsOf(board);
@@ -42,7 +44,8 @@ export async function createBoardRenderer(): Promise<BoardRenderer> {
     svg,
     async leaderboard(board) {
       const resvg = new Resvg(await svg(board), { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } });
-      return resvg.render().asPng();
+      const image = resvg.render();
+      return png.encode(image.pixels, image.width, image.height);
     },
   };
 }

@@ -52,15 +52,20 @@ const rateLimited = z.looseObject({ type: z.literal('app_rate_limited'), team_id
 /** Keys Bolt routes on before `type` (`event`, then `command`, then `name`): present, they would make it read the body as another kind. */
 const absent = z.never().optional();
 
-/** Button presses, Recall's only interactivity; `team` is null for an org-wide install. */
-const blockActions = z.looseObject({
-  type: z.literal('block_actions'),
+/** What every interactivity payload carries for Bolt: its type, none of the keys Bolt routes on first, the person. */
+const interactive = <T extends string>(type: T) => ({
+  type: z.literal(type),
   event: absent,
   command: absent,
   name: absent,
   user: z.looseObject({ id: text }),
-  team: z.looseObject({ id: z.string().optional() }).nullable().optional(),
   enterprise: z.looseObject({}).nullable().optional(),
+});
+
+/** Button presses; `team` is null for an org-wide install. */
+const blockActions = z.looseObject({
+  ...interactive('block_actions'),
+  team: z.looseObject({ id: z.string().optional() }).nullable().optional(),
   channel: record.optional(),
   actions: z.array(record).min(1),
   function_data: record.optional(),
@@ -68,13 +73,8 @@ const blockActions = z.looseObject({
 
 /** A filled form (see modals.ts): Bolt reads `view` (its callback_id, app_installed_team_id), `user.id`, `team`, `enterprise`. */
 const viewSubmission = z.looseObject({
-  type: z.literal('view_submission'),
-  event: absent,
-  command: absent,
-  name: absent,
-  user: z.looseObject({ id: text }),
+  ...interactive('view_submission'),
   team: z.looseObject({ id: z.string().optional(), enterprise_id: z.string().optional() }).nullable().optional(),
-  enterprise: z.looseObject({}).nullable().optional(),
   view: z.looseObject({ callback_id: z.string(), app_installed_team_id: z.string().optional() }),
 });
 

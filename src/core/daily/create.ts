@@ -25,6 +25,7 @@ export function createDailyService(deps: DailyDeps): DailyService {
   const ctx = { world, config, bank, platform: deps.platform };
   const reveals = createRevealTimers(ctx);
   const schedules = createChannelSchedules({
+    what: 'daily question',
     world,
     config,
     wakeTimer: deps.wakeTimer,
@@ -43,16 +44,11 @@ export function createDailyService(deps: DailyDeps): DailyService {
         const hint = settings.discussion ? '' : ' Add `discussion:yes` to post questions without an answer too.';
         throw new UserError('bad-input', `No question${settings.discussion ? '' : ' with an answer'} is in ${describeScope(settings.scope)}.${hint}`);
       }
-      await schedules.enable(settings, now);
-      world.logger.info({ channel, schedule: settings.schedule, by: by.userId }, 'daily question configured');
+      await schedules.enable(settings, now, by);
       return settings;
     },
 
-    async disable(channel) {
-      if (!(await schedules.disable(channel))) return false;
-      world.logger.info({ channel }, 'daily question turned off');
-      return true;
-    },
+    disable: (channel) => schedules.disable(channel),
 
     status: (channel) => channelStatus(ctx, channel),
     listChannels: () => listSettings(world.store),

@@ -32,6 +32,7 @@ export function createDigestService(deps: DigestDeps): DigestService {
   const { world, config } = deps;
   const ctx: DigestContext = { world, config, bank: deps.bank, platform: deps.platform, scoring: deps.scoring, practice: deps.practice, images: deps.images, pictures: new Map() };
   const schedules = createChannelSchedules({
+    what: 'weekly digest',
     world,
     config,
     wakeTimer: deps.wakeTimer,
@@ -74,16 +75,11 @@ export function createDigestService(deps: DigestDeps): DigestService {
       const schedule = digestSchedule(input, zone);
       const now = world.clock.now();
       const settings: DigestSettings = { channel, schedule, setBy: by, setAt: now.toISOString(), enabled: true };
-      await schedules.enable(settings, now);
-      world.logger.info({ channel, schedule, by: by.userId }, 'weekly digest configured');
+      await schedules.enable(settings, now, by);
       return settings;
     },
 
-    async disable(channel) {
-      if (!(await schedules.disable(channel))) return false;
-      world.logger.info({ channel }, 'weekly digest turned off');
-      return true;
-    },
+    disable: (channel) => schedules.disable(channel),
 
     async postNow(channel, by) {
       const now = world.clock.now();

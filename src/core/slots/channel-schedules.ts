@@ -1,6 +1,6 @@
 import type { Schedule, WakeTimer } from '../../scheduler/index.js';
 import type { EngineConfig } from '../engine-config.js';
-import { type ChannelRef, channelKey } from '../refs.js';
+import { type ChannelRef, type UserRef, channelKey } from '../refs.js';
 import type { World } from '../world.js';
 import { type ScheduledChannels, createChannelSync } from './channel-sync.js';
 import { type SlotHandlers, type SlotJob, isSlotOf } from './claim.js';
@@ -24,6 +24,8 @@ export interface ChannelSettingsStore<S extends ScheduledSettings> extends Sched
 }
 
 export interface ChannelSchedulesDeps<S extends ScheduledSettings> {
+  /** `daily question`, `weekly digest`: names the post in the log lines of a change. */
+  what: string;
   world: World;
   config: Pick<EngineConfig, 'catchUpGraceMs' | 'scheduleCheckMs'>;
   wakeTimer: WakeTimer;
@@ -44,7 +46,7 @@ export interface ChannelSchedules<S extends ScheduledSettings> {
    * Saves a channel's new (enabled) settings, owing nothing before `now`'s minute, and watches the
    * channel when this process schedules it.
    */
-  enable(settings: S, now: Date): Promise<void>;
+  enable(settings: S, now: Date, by: UserRef): Promise<void>;
   /** Saves the channel's settings turned off and stops watching it. False when nothing was on. */
   disable(channel: ChannelRef): Promise<boolean>;
   /** Reads every channel from the store and starts the runner; resolves once missed slots are caught up. */
@@ -71,11 +73,12 @@ export function createChannelSchedules<S extends ScheduledSettings>(deps: Channe
       return scheduled.running;
     },
 
-    async enable(settings, now) {
+    async enable(settings, now, by) {
       const startFrom = freshMark(settings.schedule, now);
       await store.resetMark(settings.channel, startFrom);
       await store.save(settings);
       if (scheduled.running && owns(settings.channel)) channels.watch(channelKey(settings.channel), settings.schedule, startFrom);
+      world.logger.info({ channel: settings.channel, schedule: settings.schedule, by: by.userId }, `${deps.what} configured`);
     },
 
     async disable(channel) {
@@ -83,6 +86,7 @@ export function createChannelSchedules<S extends ScheduledSettings>(deps: Channe
       if (!current?.enabled) return false;
       await store.save({ ...current, enabled: false });
       channels.unwatch(channelKey(channel));
+      world.logger.info({ channel }, `${deps.what} turned off`);
       return true;
     },
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PERMS, answerOf, isEphemeral } from '../../fakes/discord/index.js';
+import { PERMS, answerOf, isEphemeral, modalPrefill } from '../../fakes/discord/index.js';
 import { snowflake } from '../../fakes/discord/snowflake.js';
 import { buttons, messageText } from '../../fakes/discord/state.js';
 import { ADMIN_ROLE, GUILD, type Harness, STUDY, channel, startHarness } from './harness.js';
@@ -136,5 +136,53 @@ describe('suggest on the fake Discord (real discord.js adapter, engine, store an
     expect(off.text).toMatch(/no channel/);
     await h.slash(h.alice, 'suggest', 'new', { text: 'What is a skip list? || Linked lists with express lanes.' });
     expect(h.fake.messages(MOD)).toHaveLength(2);
+  });
+
+  it('Edit on the moderation post opens the suggestion in a modal; the submission changes it, the post shows the change, Approve takes the edited words', async () => {
+    h = await startHarness({ guilds: guilds() });
+    await h.slash(h.ann, 'suggest', 'channel', {}, MOD);
+    await h.slash(h.bob, 'suggest', 'new', { text: 'Wat is a mutex? || A lock. || concurency || locks' });
+    const post = await h.fake.until(() => h?.fake.messages(MOD)[0], 'the moderation post');
+
+    // Not for the author: only admins edit.
+    const notAllowed = await press(h, h.bob, post, /Edit/);
+    expect(notAllowed.callbacks.map((c) => c['type'])).not.toContain(9);
+    expect(messageText(answerOf(notAllowed))).toMatch(/Only admins/);
+
+    const edit = await press(h, h.ann, post, /Edit/);
+    expect(edit.callbacks.map((c) => c['type'])).toEqual([9]);
+    expect(edit.modal?.['custom_id']).toBe('suggest:save:s1');
+    const shown = modalPrefill(edit.modal);
+    expect(shown).toEqual({ question: 'Wat is a mutex?', answer: 'A lock.', category: 'concurency', tags: 'locks' });
+
+    // A refused value: Discord's modal has closed, so the problem comes back privately and nothing changes.
+    const bad = h.fake.submitModal({ opened: edit, user: h.ann, values: { ...shown, question: 'Hm' } });
+    await h.fake.answered(bad);
+    expect(isEphemeral(answerOf(bad))).toBe(true);
+    expect(messageText(answerOf(bad))).toMatch(/question.*at least 5/is);
+    expect((await h.engine.services.suggestions.pending(channel(MOD), true))[0]?.question).toBe('Wat is a mutex?');
+
+    const saved = h.fake.submitModal({
+      opened: edit,
+      user: h.ann,
+      values: { ...shown, question: 'What is a mutex?', answer: 'A lock that one thread holds at a time.', category: 'Concurrency', difficulty: 'easy' },
+    });
+    await h.fake.answered(saved);
+    expect(isEphemeral(answerOf(saved))).toBe(true);
+    expect(messageText(answerOf(saved))).toMatch(/Saved your changes to s1; it is still pending/);
+    await h.fake.until(() => /What is a mutex\?/.test(messageText(h!.fake.message(post.id))), 'the moderation post to show the edit');
+    const updated = h.fake.message(post.id);
+    expect(messageText(updated)).toMatch(/one thread holds at a time/);
+    expect(messageText(updated)).toMatch(/Concurrency/);
+    expect(buttons(updated).map((b) => b.label)).toEqual(['Approve', 'Edit', 'Reject']);
+
+    const stale = structuredClone(updated);
+    await press(h, h.ann, updated, /Approve/);
+    const q = h.engine.services.bank.all().find((x) => x.suggestedBy === 'Bob');
+    expect(q).toMatchObject({ question: 'What is a mutex?', answer: 'A lock that one thread holds at a time.', category: 'Concurrency', difficulty: 'easy' });
+    // An Edit pressed on an old copy of the post, once decided, says to use bank edit instead.
+    const late = await press(h, h.ann, stale, /Edit/);
+    expect(late.callbacks.map((c) => c['type'])).not.toContain(9);
+    expect(messageText(answerOf(late))).toMatch(/approved already; edit the question with `bank edit`/);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { blocksText, buttonIn } from '../../fakes/slack/blocks.js';
-import { blockAction, slashCommand } from '../../fakes/slack/payloads.js';
+import { blockAction, slashCommand, viewPrefill } from '../../fakes/slack/payloads.js';
+import { FAKE_TEAM } from '../../fakes/slack/server.js';
 import { CHANNEL, type SlackHarness, alice, ann, bob, slackHarness } from './harness.js';
 
 const MOD = 'C-MOD';
@@ -88,5 +89,52 @@ describe.each(['http', 'socket'] as const)('suggest on the fake Slack (%s; real 
     expect(off.text).toMatch(/no channel/);
     await h.recall(alice, 'suggest What is a functor? || A structure you can map over.');
     expect(modPosts(h)).toHaveLength(2);
+  });
+
+  it('Edit on the moderation post opens the suggestion in a view; view_submission changes it (a refused value keeps the view open), Approve takes the edited words', async () => {
+    h = await slackHarness({ mode });
+    await h.recall(ann, 'suggest channel', MOD);
+    await h.recall(bob, 'suggest Wat is a mutex? || A lock. || concurency || locks');
+    const post = await h.fake.waitFor(() => modPosts(h!)[0], 'the moderation post');
+    const ts = String(post.response['ts'] ?? '');
+    const edit = buttonIn(post.body['blocks'], /Edit/);
+
+    // Not for the author: no view opens, and they are told.
+    const denied = await h.press(bob, edit, { messageTs: ts, triggerId: 'trig-bob' });
+    expect(denied.text).toMatch(/Only admins/);
+    expect(h.fake.views.find((v) => v.triggerId === 'trig-bob')).toBeUndefined();
+
+    await h.deliverAction(blockAction(ann, MOD, edit, h.fake.responseUrl(), { messageTs: ts, triggerId: 'trig-edit' }));
+    const opened = await h.fake.waitFor(() => h?.fake.views.find((v) => v.triggerId === 'trig-edit'), 'the edit view');
+    expect(opened.view['callback_id']).toBe('suggest:save:s1');
+    const shown = viewPrefill(opened.view);
+    expect(shown).toEqual({ question: 'Wat is a mutex?', answer: 'A lock.', category: 'concurency', tags: 'locks' });
+
+    const refused = await h.submitView(ann, opened, { ...shown, question: 'Hm' });
+    expect(refused).toMatchObject({ response_action: 'errors', errors: { question: expect.stringMatching(/at least 5/) } });
+    expect((await h.engine.services.suggestions.pending({ platform: 'slack', workspaceId: FAKE_TEAM }, true))[0]?.question).toBe('Wat is a mutex?');
+
+    const closed = await h.submitView(ann, opened, {
+      ...shown,
+      question: 'What is a mutex?',
+      answer: 'A lock one thread holds at a time.',
+      category: 'Concurrency',
+      difficulty: 'easy',
+    });
+    expect(closed === null || closed['response_action'] === undefined).toBe(true);
+    const update = await h.fake.waitForCall('chat.update', (c) => c.body['ts'] === ts && /What is a mutex\?/.test(blocksText(c.body['blocks'])));
+    expect(blocksText(update.body['blocks'])).toMatch(/one thread holds at a time/);
+    expect(blocksText(update.body['blocks'])).toMatch(/Concurrency/);
+    const saved = await h.fake.waitForCall('chat.postEphemeral', (c) => c.body['user'] === ann.userId && /Saved your changes to s1/.test(blocksText(c.body['blocks'])));
+    expect(saved.body['channel']).toBe(MOD);
+
+    const approved = await h.press(ann, buttonIn(update.body['blocks'], /Approve/), { messageTs: ts });
+    expect(approved.text).toMatch(/Approved s1/);
+    expect(h.engine.services.bank.all().find((q) => q.suggestedBy === 'Bob')).toMatchObject({
+      question: 'What is a mutex?',
+      answer: 'A lock one thread holds at a time.',
+      category: 'Concurrency',
+      difficulty: 'easy',
+    });
   });
 });

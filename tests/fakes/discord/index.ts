@@ -5,7 +5,7 @@ import { EventBuilder, type SlashOptions } from './events.js';
 import { FakeGateway } from './gateway.js';
 import { type Fault, FakeRest, type RecordedRequest } from './rest.js';
 import { snowflake } from './snowflake.js';
-import type { FakeGuildSpec, FakeMessage, FakeUser } from './state.js';
+import type { FakeGuildSpec, FakeMessage, FakeUser, Json } from './state.js';
 import { FakeDiscordWorld, type FakeInteraction } from './world.js';
 
 export type { Fault, RecordedRequest } from './rest.js';
@@ -209,4 +209,23 @@ export function answerOf(i: FakeInteraction): FakeMessage {
 
 export function isEphemeral(m: FakeMessage): boolean {
   return (Number(m.flags) & 64) !== 0;
+}
+
+/**
+ * What a modal shows before the person types (its fields' `value`, a select's default option), field id →
+ * value: Discord sends these back for every field left as it was, so a test edits on top of them.
+ */
+export function modalPrefill(modal: Json | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  const labels = Array.isArray(modal?.['components']) ? (modal['components'] as Json[]) : [];
+  for (const label of labels) {
+    const inner = label['component'] as Json | undefined;
+    if (!inner) continue;
+    const id = String(inner['custom_id']);
+    if (Array.isArray(inner['options'])) {
+      const chosen = (inner['options'] as Json[]).find((o) => o['default'] === true);
+      if (chosen) out[id] = String(chosen['value']);
+    } else if (typeof inner['value'] === 'string') out[id] = inner['value'];
+  }
+  return out;
 }

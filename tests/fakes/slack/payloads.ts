@@ -126,3 +126,20 @@ export function viewSubmission(who: Who, opened: { id: string; view: Record<stri
     is_enterprise_install: false,
   };
 }
+
+/**
+ * What a view shows before the person types (each input's `initial_value`, a select's `initial_option`),
+ * by block id: Slack submits these for every field left as it was, so a test edits on top of them.
+ */
+export function viewPrefill(view: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const blocks = Array.isArray(view['blocks']) ? (view['blocks'] as Record<string, unknown>[]) : [];
+  for (const b of blocks) {
+    if (b['type'] !== 'input') continue;
+    const element = b['element'] as Record<string, unknown>;
+    const initial = element['initial_option'] as { value?: string } | undefined;
+    const value = typeof element['initial_value'] === 'string' ? element['initial_value'] : initial?.value;
+    if (value !== undefined && value !== '') out[String(b['block_id'])] = value;
+  }
+  return out;
+}

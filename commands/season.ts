@@ -1,9 +1,9 @@
-import { formatDate, formatDateSpan } from '../src/core/dates.js';
+import { calendarDay } from '../src/core/dates.js';
 import type { Command } from '../src/core/commands/types.js';
 import { UserError } from '../src/core/errors.js';
 import { workspaceOf } from '../src/core/refs.js';
-import { type Reply, textReply } from '../src/core/reply.js';
-import { md, standingsMarkdown } from '../src/core/scoring/index.js';
+import { type Reply, dated, joinDated, textReply } from '../src/core/reply.js';
+import { md, seasonLine, standingsBlocks } from '../src/core/scoring/index.js';
 
 const SHOWN_ROWS = 10;
 
@@ -37,21 +37,22 @@ export default {
       }
       case 'end': {
         const archived = await scoring.endSeason(ws, ctx.now);
-        return textReply(`Season **${md(archived.season.name)}** has ended. Final standings:\n${standingsMarkdown(archived, SHOWN_ROWS, await scoring.timezoneOf(ws))}`);
+        const standings = standingsBlocks(archived, SHOWN_ROWS, await scoring.timezoneOf(ws));
+        return { blocks: [{ type: 'text', markdown: `Season **${md(archived.season.name)}** has ended. Final standings:` }, ...standings] };
       }
       case 'status': {
         const season = await scoring.currentSeason(ws);
-        if (season) return textReply(`Season **${md(season.name)}** is running since ${formatDate(season.startedAt, await scoring.timezoneOf(ws))}.`, { ephemeral: true });
+        if (season) return { blocks: [dated`Season **${md(season.name)}** is running since ${calendarDay(season.startedAt, await scoring.timezoneOf(ws))}.`], ephemeral: true };
         return textReply('No season is running. An admin can start one with `season start <name>`.', { ephemeral: true });
       }
       case 'archive': {
         const name = ctx.options.string('name');
         const zone = await scoring.timezoneOf(ws);
-        if (name !== undefined) return textReply(standingsMarkdown(await scoring.archivedStandings(ws, name), SHOWN_ROWS, zone), { ephemeral: true });
+        if (name !== undefined) return { blocks: standingsBlocks(await scoring.archivedStandings(ws, name), SHOWN_ROWS, zone), ephemeral: true };
         const past = await scoring.seasonArchive(ws);
         if (past.length === 0) return textReply('No season has ended yet.', { ephemeral: true });
-        const lines = past.map((s) => `• **${md(s.name)}** · ${formatDateSpan(s.startedAt, s.endedAt, zone)}`);
-        return textReply(['**Past seasons**', ...lines, '', '`season archive <name>` shows one season’s final standings.'].join('\n'), { ephemeral: true });
+        const list = joinDated([dated`**Past seasons**`, ...past.map((s) => seasonLine(`• **${md(s.name)}**`, s, zone))]);
+        return { blocks: [list, { type: 'text', markdown: '`season archive <name>` shows one season’s final standings.' }], ephemeral: true };
       }
       default:
         throw new UserError('bad-input', 'Use `season start`, `season end`, `season status` or `season archive`.');

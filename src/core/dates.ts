@@ -1,25 +1,46 @@
+import { wallClockAt } from '../scheduler/zoned-time.js';
+
 /**
- * The one way Recall writes a calendar date: day, short month name, year (`3 Dec 2026`). A month name
- * is never ambiguous the way `12/3/2026` is (3 December or 12 March?), and the day is the one in the
- * zone given (the workspace's for boards and seasons), not UTC's. Chat messages are one text for a
- * whole channel, written in English, so they use the en-GB order; the playground page, which knows its
- * viewer, formats the same fields in the viewer's own locale and zone (`formatDate` in
- * src/adapters/web/public/dom.js uses these options). Times of day go through daily/format.ts.
+ * Calendar dates. A date is a day people lived: the one in the zone given (the workspace's, for boards
+ * and seasons), not UTC's. Replies carry it as data (`CalendarDay` in a `dated` block, src/core/reply.ts)
+ * and each platform writes it for its reader, in their own locale: Discord `<t:…:D>`, Slack
+ * `<!date^…^{date_short}|…>`, the playground with `Intl` in the browser. Where no platform writes it
+ * (plain text, logs, a Slack client that cannot), it falls back to `3 Dec 2026`: a month name is never
+ * ambiguous the way `12/3/2026` is. Times of day go through daily/format.ts.
  */
-export const DATE_FIELDS: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-export function formatDate(at: string | Date, timezone: string): string {
-  let format = formatters.get(timezone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { ...DATE_FIELDS, timeZone: timezone });
-    formatters.set(timezone, format);
-  }
-  return format.format(typeof at === 'string' ? new Date(at) : at);
+export interface CalendarDay {
+  /** `2026-12-03`: the calendar date, in the zone it was taken in. */
+  day: string;
 }
 
-/** `3 Dec 2026 to 17 Dec 2026`: a season's span. */
-export function formatDateSpan(from: string | Date, to: string | Date, timezone: string): string {
-  return `${formatDate(from, timezone)} to ${formatDate(to, timezone)}`;
+export const DATE_FIELDS: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
+
+const FALLBACK = new Intl.DateTimeFormat('en-GB', { ...DATE_FIELDS, timeZone: 'UTC' });
+
+/** The calendar day an instant falls on in `timezone`. */
+export function calendarDay(at: string | Date, timezone: string): CalendarDay {
+  const wall = wallClockAt((typeof at === 'string' ? new Date(at) : at).getTime(), timezone);
+  return { day: `${wall.year}-${pad(wall.month)}-${pad(wall.day)}` };
+}
+
+/**
+ * Noon UTC of the day, in epoch seconds: what a platform that shows a moment in the reader's own zone is
+ * given, so the date it writes is the same day for every reader from UTC−11 to UTC+11.
+ */
+export function noonUnixSeconds(d: CalendarDay): number {
+  return Math.floor(Date.parse(`${d.day}T12:00:00Z`) / 1000);
+}
+
+/** `3 Dec 2026`: the words a date falls back to. */
+export function fallbackDate(d: CalendarDay): string {
+  return FALLBACK.format(new Date(`${d.day}T12:00:00Z`));
+}
+
+/** `3 Dec 2026`, the day an instant falls on in `timezone`, as plain text (logs, errors that are only words). */
+export function formatDate(at: string | Date, timezone: string): string {
+  return fallbackDate(calendarDay(at, timezone));
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
 }

@@ -1,3 +1,5 @@
+import { type CalendarDay, fallbackDate } from './dates.js';
+
 /**
  * What the core says, before any platform shapes it: adapters turn a Reply into a Discord message
  * with an embed and components, Slack Block Kit, or the playground's HTML. Text is Markdown; adapters
@@ -118,6 +120,12 @@ export type ReplyBlock =
    */
   | DeadlineBlock
   /**
+   * Text with calendar dates in it, each written by the platform for its reader, in their own locale (as a
+   * deadline's moment is): Discord `<t:…:D>`, Slack's date token, the playground with `Intl`; plain text
+   * `3 Dec 2026` (core/dates.ts). Made with `dated`; `small`: small print, like a context block.
+   */
+  | DatedBlock
+  /**
    * A picture (a leaderboard image). `alt` says the same in words: it is the text where a picture cannot
    * go (logs, a Slack workspace without `files:write`, screen readers). `filename` ends in `.png`.
    */
@@ -134,6 +142,66 @@ export interface DeadlineBlock {
   type: 'deadline';
   markdown: string;
   at: number;
+}
+
+export interface DatedBlock {
+  type: 'dated';
+  /** Markdown where `dates[i]` goes at each `dateSlot(i)` mark (characters no Markdown renderer touches). */
+  markdown: string;
+  dates: CalendarDay[];
+  small?: boolean;
+}
+
+// Private-use characters of plane 15: no Markdown renderer here escapes or strips them (Slack's drops the BMP ones).
+const SLOT_OPEN = '\u{F0000}';
+const SLOT_CLOSE = '\u{F0001}';
+const SLOTS = /\u{F0000}(\d+)\u{F0001}/gu;
+
+/** The mark for `dates[i]` in a dated block's Markdown. */
+export function dateSlot(i: number): string {
+  return `${SLOT_OPEN}${i}${SLOT_CLOSE}`;
+}
+
+/**
+ * A dated block from a template: dates become slots, strings go in as they are (any slot mark they hold
+ * taken out, so text a person wrote can never move a date).
+ *   dated`**Season ${md(name)}** · ${start} to ${end}`
+ */
+export function dated(strings: TemplateStringsArray, ...values: (string | number | CalendarDay)[]): DatedBlock {
+  const dates: CalendarDay[] = [];
+  let markdown = strings[0] ?? '';
+  values.forEach((v, i) => {
+    if (typeof v === 'object') {
+      markdown += dateSlot(dates.length);
+      dates.push(v);
+    } else markdown += String(v).replace(/[\u{F0000}\u{F0001}]/gu, '');
+    markdown += strings[i + 1] ?? '';
+  });
+  return { type: 'dated', markdown, dates };
+}
+
+/** Dated blocks as one, joined by `separator`: a list of seasons is one block of lines, not a block each. */
+export function joinDated(parts: readonly DatedBlock[], separator = '\n'): DatedBlock {
+  const dates: CalendarDay[] = [];
+  const markdown = parts
+    .map((p) => {
+      const offset = dates.length;
+      dates.push(...p.dates);
+      return p.markdown.replace(SLOTS, (_, i: string) => dateSlot(offset + Number(i)));
+    })
+    .join(separator);
+  return { type: 'dated', markdown, dates };
+}
+
+/**
+ * Rendered text of a dated block with each slot written by `write` (the adapter's date markup). Adapters
+ * render the Markdown first, slots and all, then fill: the markup they put in is never escaped.
+ */
+export function fillDates(rendered: string, dates: readonly CalendarDay[], write: (d: CalendarDay) => string): string {
+  return rendered.replace(SLOTS, (_, i: string) => {
+    const d = dates[Number(i)];
+    return d ? write(d) : '';
+  });
 }
 
 export interface Button {
@@ -179,6 +247,8 @@ export function replyText(reply: Reply): string {
           return '---';
         case 'deadline':
           return `${b.markdown} at ${new Date(b.at).toISOString()}`;
+        case 'dated':
+          return fillDates(b.markdown, b.dates, fallbackDate);
         case 'image':
           return `[image: ${b.alt}]`;
       }

@@ -1,6 +1,7 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, embedLength } from 'discord.js';
 import { splitMessage } from '../../bank/render/index.js';
-import type { Button, Reply, ReplyBlock } from '../../core/reply.js';
+import { type CalendarDay, noonUnixSeconds } from '../../core/dates.js';
+import { type Button, type Reply, type ReplyBlock, fillDates } from '../../core/reply.js';
 import { LIMITS, truncate } from './limits.js';
 import { discordChunks, discordMarkdown } from './markdown.js';
 
@@ -120,6 +121,13 @@ function addBlock(block: ReplyBlock, pieces: string[], embeds: EmbedBuilder[], b
       // Discord draws `<t:…:R>` as "in 25 seconds" in the reader's own language and keeps it counting.
       pieces.push(...fit(subtext(`${discordMarkdown(block.markdown)} ${relativeTimestamp(block.at)}`)));
       return;
+    case 'dated': {
+      // Discord draws `<t:…:D>` as the date in the reader's own language ("3 December 2026", "3. Dezember 2026").
+      const fill = (text: string) => fillDates(text, block.dates, discordDate);
+      if (block.small) pieces.push(...fit(subtext(fill(discordMarkdown(block.markdown)))));
+      else pieces.push(...discordChunks(block.markdown).map(fill));
+      return;
+    }
     case 'image':
       // Pictures become embeds with an upload (renderReply); nothing of them goes into the text.
       return;
@@ -159,6 +167,11 @@ function spoilerChunks(markdown: string): string[] {
   return discordChunks(markdown)
     .flatMap((chunk) => fit(chunk, LIMITS.content - SPOILER.length * 2))
     .map((chunk) => `${SPOILER}${chunk}${SPOILER}`);
+}
+
+/** Discord's long-date timestamp markup, at noon UTC of the day so every reader sees the same date. */
+export function discordDate(d: CalendarDay): string {
+  return `<t:${noonUnixSeconds(d)}:D>`;
 }
 
 /** Discord's relative timestamp markup (whole seconds). */

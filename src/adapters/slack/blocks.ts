@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import { normalizeReaction } from '../../core/emoji.js';
-import type { Button, Reply, ReplyBlock } from '../../core/reply.js';
+import { type CalendarDay, fallbackDate, noonUnixSeconds } from '../../core/dates.js';
+import { type Button, type Reply, type ReplyBlock, fillDates } from '../../core/reply.js';
 import { mrkdwn as toMrkdwn, mrkdwnChunks } from './mrkdwn.js';
 
 type Block = types.KnownBlock;
@@ -60,6 +61,11 @@ function toBlocks(block: ReplyBlock, ids: IdMaker): Block[] {
       return [{ type: 'divider', block_id: ids.block() }];
     case 'deadline':
       return [{ type: 'context', block_id: ids.block(), elements: [mrkdwn(clip(`${slackEmoji(toMrkdwn(block.markdown))} at ${slackClock(block.at)}`, SLACK_LIMITS.contextText))] }];
+    case 'dated': {
+      const fill = (text: string) => fillDates(text, block.dates, slackDate);
+      if (block.small) return [{ type: 'context', block_id: ids.block(), elements: [mrkdwn(clip(fill(slackEmoji(toMrkdwn(block.markdown))), SLACK_LIMITS.contextText))] }];
+      return mrkdwnChunks(block.markdown).map((text) => ({ type: 'section', block_id: ids.block(), text: mrkdwn(fill(text)) }));
+    }
     // Block Kit takes no bytes: the picture is uploaded beside the message (files.ts); here its words stand in.
     case 'image':
       return [context(block.alt, ids)];
@@ -81,6 +87,15 @@ function context(markdown: string, ids: IdMaker): Block {
 export function slackClock(atMs: number): string {
   const fallback = `${new Date(atMs).toISOString().slice(11, 19)} UTC`;
   return `<!date^${Math.floor(atMs / 1000)}^{time_secs}|${fallback}>`;
+}
+
+/**
+ * A calendar date as Slack's date token: every reader sees it in their own locale (`{date_short}`: "Dec 3,
+ * 2026"); the instant is noon UTC of the day, so it is the same day in every zone Slack shows it in. The
+ * fallback, for clients that cannot, is `3 Dec 2026`.
+ */
+export function slackDate(d: CalendarDay): string {
+  return `<!date^${noonUnixSeconds(d)}^{date_short}|${fallbackDate(d)}>`;
 }
 
 /**
@@ -127,10 +142,11 @@ function fitBlockLimit(blocks: Block[]): Block[] {
  * mrkdwn markup taken off (it is already rendered, and escaped, for the blocks).
  */
 export function fallbackText(reply: Reply): string {
-  const first = reply.blocks.find((b) => b.type === 'question' || b.type === 'text' || b.type === 'context');
+  const first = reply.blocks.find((b) => b.type === 'question' || b.type === 'text' || b.type === 'context' || b.type === 'dated');
   let words = '';
   if (first?.type === 'question') words = `${escapeMrkdwn(first.title)}: ${mrkdwnChunks(first.markdown)[0] ?? ''}`;
   else if (first?.type === 'text' || first?.type === 'context') words = mrkdwnChunks(first.markdown)[0] ?? '';
+  else if (first?.type === 'dated') words = fillDates(mrkdwnChunks(first.markdown)[0] ?? '', first.dates, fallbackDate);
   // Only the start is shown, so only the start is cleaned.
   const flat = words
     .slice(0, 4 * SLACK_LIMITS.fallbackText)

@@ -1,6 +1,7 @@
-import { formatDateSpan } from '../dates.js';
+import { calendarDay } from '../dates.js';
 import type { PlatformCapabilities } from '../platform.js';
 import type { Reply, ReplyBlock } from '../reply.js';
+import { dated } from '../reply.js';
 import { md, points } from '../scoring/replies.js';
 import type { ArchivedSeason } from '../scoring/types.js';
 import { answerAction } from './action-ids.js';
@@ -64,9 +65,7 @@ export function seasonEndReply(archived: ArchivedSeason, shown: number, timezone
     markdown: archived.people.length > 0 ? ['**People**', ...archived.people.slice(0, shown).map(line)].join('\n') : 'Nobody scored this season.',
   });
   if (archived.teams.length > 0) blocks.push({ type: 'text', markdown: ['**Teams**', ...archived.teams.slice(0, shown).map(line)].join('\n') });
-  blocks.push({
-    type: 'context',
-    markdown: `${formatDateSpan(archived.season.startedAt, archived.season.endedAt, timezone)} · \`season archive ${archived.season.name}\` shows it again`,
-  });
+  const { season } = archived;
+  blocks.push({ ...dated`${calendarDay(season.startedAt, timezone)} to ${calendarDay(season.endedAt, timezone)} · \`season archive ${season.name}\` shows it again`, small: true });
   return { blocks };
 }

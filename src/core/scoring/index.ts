@@ -2,4 +2,4 @@ export { createScoringService } from './create.js';
 export type { ScoringOptions, ScoringService } from './service.js';
 export type * from './types.js';
 export { BOARD_KINDS, BOARD_PERIODS } from './types.js';
-export { leaderboardMarkdown, md, points, standingsMarkdown, statsFields } from './replies.js';
+export { leaderboardMarkdown, md, points, seasonLine, standingsBlocks, statsFields } from './replies.js';

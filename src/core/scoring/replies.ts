@@ -1,4 +1,5 @@
-import { formatDateSpan } from '../dates.js';
+import { calendarDay } from '../dates.js';
+import { type DatedBlock, type ReplyBlock, dated } from '../reply.js';
 import type { ArchivedSeason, BoardKind, BoardPeriod, Leaderboard, LeaderboardRow, StandingRow, UserStats } from './types.js';
 
 /** Names come from people and adapters: shown as typed, never as formatting. */
@@ -41,13 +42,20 @@ function ownLine(board: Leaderboard, kind: BoardKind, period: BoardPeriod, ownTe
   return board.own ? `${team}: #${board.own.rank} with ${points(board.own.points)}` : `${team} has no points ${IN_PERIOD[period]}.`;
 }
 
-/** `timezone`: the workspace's, so the dates are the days people lived them (see core/dates.ts). */
-export function standingsMarkdown(archived: ArchivedSeason, limit: number, timezone: string): string {
+/**
+ * A season's final standings: its name and span (dates each platform writes for its reader), then the rows.
+ * `timezone`: the workspace's, so the dates are the days people lived them (see core/dates.ts).
+ */
+export function standingsBlocks(archived: ArchivedSeason, limit: number, timezone: string): ReplyBlock[] {
   const { season } = archived;
-  const lines = [`**Season ${md(season.name)}** · ${formatDateSpan(season.startedAt, season.endedAt, timezone)}`];
-  lines.push(...(archived.people.length > 0 ? archived.people.slice(0, limit).map(rowLine) : ['Nobody scored in this season.']));
+  const lines = archived.people.length > 0 ? archived.people.slice(0, limit).map(rowLine) : ['Nobody scored in this season.'];
   if (archived.teams.length > 0) lines.push('', '**Teams**', ...archived.teams.slice(0, limit).map(rowLine));
-  return lines.join('\n');
+  return [seasonLine(`**Season ${md(season.name)}**`, season, timezone), { type: 'text', markdown: lines.join('\n') }];
+}
+
+/** `<head> · 3 Dec 2026 to 17 Dec 2026`: an ended season's span, the dates as data. */
+export function seasonLine(head: string, season: { startedAt: string; endedAt: string }, timezone: string): DatedBlock {
+  return dated`${head} · ${calendarDay(season.startedAt, timezone)} to ${calendarDay(season.endedAt, timezone)}`;
 }
 
 export function statsFields(stats: UserStats): { label: string; value: string }[] {

@@ -20,9 +20,17 @@ export interface OpenPlayground {
 }
 
 /** A playground on a real clock, opened in a fresh browser context as `name`, once the daily question shows. */
-export async function openPlayground(browser: Browser, name: string, opts: { bank: HarnessOptions['bank']; height: number }): Promise<OpenPlayground> {
+export async function openPlayground(
+  browser: Browser,
+  name: string,
+  opts: { bank: HarnessOptions['bank']; height: number; locale?: string; timezoneId?: string },
+): Promise<OpenPlayground> {
   const h = await startHarness({ clock: 'system', bank: opts.bank });
-  const context = await browser.newContext({ viewport: { width: 1280, height: opts.height } });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: opts.height },
+    ...(opts.locale ? { locale: opts.locale } : {}),
+    ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
+  });
   await context.addInitScript({ content: `localStorage.setItem('recall.name', ${JSON.stringify(name)});` });
   const page = await context.newPage();
   const errors: string[] = [];

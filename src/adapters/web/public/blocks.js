@@ -1,4 +1,4 @@
-import { el, setSafeHtml } from './dom.js';
+import { el, formatDay, setSafeHtml } from './dom.js';
 
 /** A reply's blocks as the bot's message shows them: card, text, small print, fields, buttons. */
 export function renderBlocks(blocks, ctx) {
@@ -23,6 +23,8 @@ function renderBlock(block, index, ctx) {
       return md(block.html, 'md context');
     case 'deadline':
       return deadline(block);
+    case 'dated':
+      return datedText(block);
     case 'fields':
       return el(
         'dl',
@@ -80,6 +82,13 @@ function deadline(block) {
   // Inline, inside the last paragraph, so the time reads as the end of the sentence.
   const last = box.querySelector('p:last-of-type') ?? box;
   last.append(' ', clock);
+  return box;
+}
+
+/** Text with dates the server sent as days (`<time datetime="2026-12-03">`): each written in the viewer's locale. */
+function datedText(block) {
+  const box = md(block.html, block.small ? 'md context' : 'md');
+  for (const time of box.querySelectorAll('time.date[datetime]')) time.textContent = formatDay(time.getAttribute('datetime'));
   return box;
 }
 

@@ -46,8 +46,9 @@ const TAGS = new Set([
   'TD',
   'DIV',
   'SUP',
+  'TIME',
 ]);
-const ATTRS = { A: ['href', 'rel', 'target'], OL: ['start'], PRE: ['data-lang'], SPAN: ['class'], DIV: ['class'], P: ['class'] };
+const ATTRS = { TIME: ['datetime', 'class'], A: ['href', 'rel', 'target'], OL: ['start'], PRE: ['data-lang'], SPAN: ['class'], DIV: ['class'], P: ['class'] };
 // Formulas arrive as MathML (temml on the server); these elements keep their lower-case names in the DOM.
 const MATHML = 'http://www.w3.org/1998/Math/MathML';
 const MATH_TAGS = new Set([
@@ -162,6 +163,17 @@ const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 
 
 export function formatDate(iso) {
   return DATE_FORMAT.format(new Date(iso));
+}
+
+/**
+ * A calendar day (`2026-12-03`, the day the server meant) in the viewer's own locale. Read at noon UTC and
+ * written in UTC, so it is that day whatever the viewer's zone.
+ */
+const DAY_FORMAT = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+export function formatDay(day) {
+  const at = new Date(`${day}T12:00:00Z`);
+  return Number.isNaN(at.getTime()) ? day : DAY_FORMAT.format(at);
 }
 
 export function formatTime(iso) {

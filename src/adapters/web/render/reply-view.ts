@@ -1,5 +1,6 @@
 import { POST_TITLE } from '../../../core/daily/replies.js';
-import type { Button, Reply, ReplyBlock } from '../../../core/reply.js';
+import { fallbackDate } from '../../../core/dates.js';
+import { type Button, type Reply, type ReplyBlock, fillDates } from '../../../core/reply.js';
 import { type WebMessage, mergedReactions } from '../channel-log.js';
 import { escapeHtml, markdownToHtml } from './markdown-html.js';
 
@@ -16,6 +17,8 @@ export type BlockView =
   | { type: 'divider' }
   /** Small print and a live countdown the page keeps running to `at` (epoch ms). */
   | { type: 'deadline'; html: string; at: number }
+  /** Text with `<time class="date" datetime="2026-12-03">` dates (the fallback words inside), which the page writes in its reader's locale. */
+  | { type: 'dated'; html: string; small: boolean }
   /** `src` is a `data:image/png;base64,…` address: the page shows it inline, no route to serve it from. */
   | { type: 'image'; src: string; alt: string };
 
@@ -53,6 +56,12 @@ export function blockView(block: ReplyBlock): BlockView {
       return { type: 'divider' };
     case 'deadline':
       return { type: 'deadline', html: markdownToHtml(block.markdown), at: block.at };
+    case 'dated':
+      return {
+        type: 'dated',
+        html: fillDates(markdownToHtml(block.markdown), block.dates, (d) => `<time class="date" datetime="${escapeHtml(d.day)}">${escapeHtml(fallbackDate(d))}</time>`),
+        small: block.small === true,
+      };
     case 'image':
       return { type: 'image', src: `data:image/png;base64,${Buffer.from(block.png).toString('base64')}`, alt: block.alt };
   }

@@ -1,9 +1,10 @@
 import type { Store } from '../../store/store.js';
 import type { ChannelSettingsStore } from '../slots/channel-schedules.js';
-import { loadSettings, readIndex, readLastSlot, resetLastSlot, saveSettings } from './store.js';
+import { postedSlotKey, slotAttemptKey, slotLeaseKey } from './keys.js';
+import { advanceLastSlot, loadSettings, readIndex, readLastSlot, resetLastSlot, saveSettings } from './store.js';
 import type { DailyChannelSettings } from './types.js';
 
-/** The daily question's channels, settings and last-slot marks, as the shared channel schedules read them. */
+/** The daily question's channels, settings, last-slot marks and slot keys, as the shared channel schedules and slot job read them. */
 export function dailySettingsStore(store: Store): ChannelSettingsStore<DailyChannelSettings> {
   return {
     label: 'daily',
@@ -12,5 +13,7 @@ export function dailySettingsStore(store: Store): ChannelSettingsStore<DailyChan
     save: (settings) => saveSettings(store, settings),
     readMark: (key) => readLastSlot(store, key),
     resetMark: (channel, slotKey) => resetLastSlot(store, channel, slotKey),
+    advanceMark: (channel, slotKey) => advanceLastSlot(store, channel, slotKey),
+    slotKeys: (channel, slotKey) => ({ done: postedSlotKey(channel, slotKey), lease: slotLeaseKey(channel, slotKey), attempt: slotAttemptKey(channel, slotKey) }),
   };
 }

@@ -2,14 +2,13 @@ import { nextRun } from '../../scheduler/index.js';
 import { isUserError } from '../errors.js';
 import { isPlatformRefusal } from '../platform.js';
 import { textReply } from '../reply.js';
-import { stillScheduled } from '../slots/channel-schedules.js';
+import { channelSlotJob } from '../slots/channel-schedules.js';
 import { type SlotHandlers, createSlotClaims } from '../slots/claim.js';
 import { makePostId, formatLocal } from './format.js';
-import { postedSlotKey, slotAttemptKey, slotLeaseKey } from './keys.js';
 import { postSettingsOf, publishPost } from './publish.js';
 import type { DailyContext } from './service.js';
 import { dailySettingsStore } from './schedules.js';
-import { addProblem, advanceLastSlot, readLastSlot } from './store.js';
+import { addProblem } from './store.js';
 import type { DailyChannelSettings, DailyPost } from './types.js';
 
 export type { SlotHandlers } from '../slots/claim.js';
@@ -23,12 +22,7 @@ export type { SlotHandlers } from '../slots/claim.js';
 export function createSlotHandlers(ctx: DailyContext, onPosted: (post: DailyPost) => void): SlotHandlers {
   const { world, config } = ctx;
   return createSlotClaims<DailyChannelSettings, DailyPost>(world, config.slotLeaseMs, {
-    label: 'daily',
-    current: stillScheduled(world, dailySettingsStore(world.store)),
-    keys: (s, slotKey) => ({ done: postedSlotKey(s.channel, slotKey), lease: slotLeaseKey(s.channel, slotKey), attempt: slotAttemptKey(s.channel, slotKey) }),
-    schedule: (s) => s.schedule,
-    readMark: (s) => readLastSlot(world.store, s.channel),
-    advanceMark: (s, slotKey) => advanceLastSlot(world.store, s.channel, slotKey),
+    ...channelSlotJob(world, dailySettingsStore(world.store)),
     postId: (key, slotKey) => makePostId(key, 'slot', slotKey),
     run(settings, slotKey, _slot, attempt) {
       const retake = attempt.earlier?.['questionId'];

@@ -2,13 +2,12 @@ import { isPlatformRefusal } from '../platform.js';
 import { channelKey } from '../refs.js';
 import { textReply } from '../reply.js';
 import { makePostId, formatLocal } from '../daily/format.js';
-import { stillScheduled } from '../slots/channel-schedules.js';
+import { channelSlotJob } from '../slots/channel-schedules.js';
 import { type SlotHandlers, createSlotClaims } from '../slots/claim.js';
-import { digestAttemptKey, digestDoneKey, digestLeaseKey } from './keys.js';
 import { publishDigest } from './publish.js';
 import type { DigestContext } from './service.js';
 import { digestSettingsStore } from './schedules.js';
-import { addDigestProblem, advanceDigestMark, readDigestMark } from './store.js';
+import { addDigestProblem } from './store.js';
 import type { DigestSettings } from './types.js';
 
 /** The digest as a slot job: what to post and whom to tell; exactly-once is the claim's (slots/claim.ts). */
@@ -20,12 +19,7 @@ export function createDigestSlots(ctx: DigestContext): SlotHandlers {
   }
 
   return createSlotClaims<DigestSettings, { messageId: string }>(world, ctx.config.slotLeaseMs, {
-    label: 'digest',
-    current: stillScheduled(world, digestSettingsStore(world.store)),
-    keys: (s, slotKey) => ({ done: digestDoneKey(s.channel, slotKey), lease: digestLeaseKey(s.channel, slotKey), attempt: digestAttemptKey(s.channel, slotKey) }),
-    schedule: (s) => s.schedule,
-    readMark: (s) => readDigestMark(world.store, s.channel),
-    advanceMark: (s, slotKey) => advanceDigestMark(world.store, s.channel, slotKey),
+    ...channelSlotJob(world, digestSettingsStore(world.store)),
     postId: (id, slotKey) => makePostId(id, 'digest', slotKey),
     run: (s, slotKey, slot, attempt) => publishDigest(ctx, s.channel, s.schedule.timezone, slot, attempt.postId, slotKey, attempt.earlier ? { earlierAttempt: true } : {}),
     finalFailure: (err, at) => (isPlatformRefusal(err) ? { failed: true, at, reason: err.message } : undefined),

@@ -3,7 +3,7 @@ import type { EngineConfig } from '../engine-config.js';
 import { type ChannelRef, type UserRef, channelKey } from '../refs.js';
 import type { World } from '../world.js';
 import { type ScheduledChannels, createChannelSync } from './channel-sync.js';
-import { type SlotHandlers, type SlotJob, isSlotOf } from './claim.js';
+import { type SlotHandlers, type SlotJob, type SlotKeys, isSlotOf } from './claim.js';
 import { createFollowingRunner } from './following-runner.js';
 import { freshMark } from './marks.js';
 
@@ -21,6 +21,10 @@ export interface ChannelSettingsStore<S extends ScheduledSettings> extends Sched
   save(settings: S): Promise<void>;
   /** Sets the last-slot mark, back as well as forward: a new schedule owes nothing before it. */
   resetMark(channel: ChannelRef, slotKey: string): Promise<void>;
+  /** Moves the last-slot mark forward, never back (marks.ts). */
+  advanceMark(channel: ChannelRef, slotKey: string): Promise<void>;
+  /** The store keys of one slot of one channel (done marker, lease, attempt). */
+  slotKeys(channel: ChannelRef, slotKey: string): SlotKeys;
 }
 
 export interface ChannelSchedulesDeps<S extends ScheduledSettings> {
@@ -96,17 +100,28 @@ export function createChannelSchedules<S extends ScheduledSettings>(deps: Channe
 }
 
 /**
- * A slot job's `current` for per-channel settings: another process may have turned the channel off or
- * moved its time since this runner last synced, so the settings are read again and the slot is skipped
- * when it is no longer one of theirs.
+ * The part of a slot job that is the same for every per-channel post: which settings a slot belongs
+ * to, its keys, and the channel's last-slot mark. Another process may have turned the channel off or
+ * moved its time since this runner last synced, so `current` reads the settings again and skips a
+ * slot that is no longer one of theirs.
  */
-export function stillScheduled<S extends ScheduledSettings>(world: World, store: ChannelSettingsStore<S>): SlotJob<S>['current'] {
-  return async (key, slotKey, slot) => {
-    const settings = await store.load(key);
-    if (!settings?.enabled || !isSlotOf(settings.schedule, slot)) {
-      world.logger.debug({ channelKey: key, slotKey }, `${store.label} slot no longer matches the channel settings; skipped`);
-      return undefined;
-    }
-    return settings;
+export function channelSlotJob<S extends ScheduledSettings>(
+  world: World,
+  store: ChannelSettingsStore<S>,
+): Pick<SlotJob<S>, 'label' | 'current' | 'keys' | 'schedule' | 'readMark' | 'advanceMark'> {
+  return {
+    label: store.label,
+    async current(key, slotKey, slot) {
+      const settings = await store.load(key);
+      if (!settings?.enabled || !isSlotOf(settings.schedule, slot)) {
+        world.logger.debug({ channelKey: key, slotKey }, `${store.label} slot no longer matches the channel settings; skipped`);
+        return undefined;
+      }
+      return settings;
+    },
+    keys: (s, slotKey) => store.slotKeys(s.channel, slotKey),
+    schedule: (s) => s.schedule,
+    readMark: (s) => store.readMark(channelKey(s.channel)),
+    advanceMark: (s, slotKey) => store.advanceMark(s.channel, slotKey),
   };
 }

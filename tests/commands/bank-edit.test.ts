@@ -57,7 +57,10 @@ describe('bank edit, hide, unhide and revert', () => {
 
     expect(replyText(await two.say(alice, 'bank search slides'))).toBe('No question mentions `slides`.');
     expect(replyText(await two.say(alice, `bank show ${note}`))).toMatch(/No question has the id/);
-    expect(replyText(await two.say(ann, `bank show ${note}`, true))).toMatch(/🙈 Hidden by Ann/);
+    const shown = await two.say(ann, `bank show ${note}`, true);
+    // The day it was hidden is data each platform writes for its reader; in plain text, `23 Nov 2026`.
+    expect(replyText(shown)).toMatch(/🙈 Hidden by Ann \(\d{1,2} [A-Z][a-z]{2,3} \d{4}\)/);
+    expect(shown.blocks.find((b) => b.type === 'dated')).toMatchObject({ small: true, dates: [{ day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }] });
     const quiz = replyText(await two.say(alice, 'quiz 5'));
     expect(quiz).not.toContain('Remember to fix the slides');
 

@@ -34,7 +34,7 @@ describeEachStore('the season command', (h) => {
   it('refuses a second season while one runs', async () => {
     const { say } = typist(h());
     await say('season start One', { user: ADMIN });
-    expect(await say('season start Two', { user: ADMIN })).toBe('Season `One` is still running (since 2026-11-23). End it with `season end` before starting another.');
+    expect(await say('season start Two', { user: ADMIN })).toBe('Season `One` is still running (since 23 Nov 2026). End it with `season end` before starting another.');
   });
 
   it('is for admins to start and end', async () => {

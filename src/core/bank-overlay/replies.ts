@@ -1,6 +1,7 @@
 import { DIFFICULTIES, type Difficulty, type Question } from '../../bank/types.js';
 import { UserError } from '../errors.js';
-import type { Reply, ReplyBlock as Block } from '../reply.js';
+import { calendarDay } from '../dates.js';
+import { type DatedBlock, type Reply, type ReplyBlock as Block, dated, joinDated } from '../reply.js';
 import type { BankEntry, QuestionFields } from './types.js';
 import { splitTags } from './validate.js';
 
@@ -33,7 +34,7 @@ export function entryReply(entry: BankEntry, headline?: string): Reply {
   if (q.hints.length > 0) blocks.push({ type: 'context', markdown: `Hints: ${q.hints.join(' · ')}` });
   blocks.push({ type: 'text', markdown: q.answer ?? '_No answer in the bank: a discussion question._' });
   const notes = overlayNotes(entry);
-  if (notes.length > 0) blocks.push({ type: 'context', markdown: notes.join('\n') });
+  if (notes.length > 0) blocks.push({ ...joinDated(notes), small: true });
   return { ephemeral: true, blocks };
 }
 
@@ -43,14 +44,16 @@ export function footer(q: Question): string {
 }
 
 /** What admins should know about a question's overlay, one line each; empty for a question as its file has it. */
-export function overlayNotes(entry: BankEntry): string[] {
-  const notes: string[] = [];
-  if (entry.hidden) notes.push(`🙈 Hidden by ${entry.hidden.by} (${entry.hidden.at.slice(0, 10)}): never posted. \`bank unhide ${entry.question.id}\` brings it back.`);
+export function overlayNotes(entry: BankEntry): DatedBlock[] {
+  const notes: DatedBlock[] = [];
+  // The bank is the same for every workspace, so the day an edit was made is UTC's.
+  const day = (iso: string) => calendarDay(iso, 'UTC');
+  if (entry.hidden) notes.push(dated`🙈 Hidden by ${entry.hidden.by} (${day(entry.hidden.at)}): never posted. \`bank unhide ${entry.question.id}\` brings it back.`);
   if (entry.override && entry.original) {
-    notes.push(`✏️ Edited by ${entry.override.by} (${entry.override.at.slice(0, 10)}); \`bank revert ${entry.question.id}\` goes back to the original.`);
-    for (const line of changedFields(entry.original, entry.question)) notes.push(line);
+    notes.push(dated`✏️ Edited by ${entry.override.by} (${day(entry.override.at)}); \`bank revert ${entry.question.id}\` goes back to the original.`);
+    for (const line of changedFields(entry.original, entry.question)) notes.push(dated`${line}`);
   }
-  if (entry.added) notes.push(`➕ Added from a suggestion by ${entry.added.suggestedBy}, approved by ${entry.added.by}: kept in the store until exported.`);
+  if (entry.added) notes.push(dated`➕ Added from a suggestion by ${entry.added.suggestedBy}, approved by ${entry.added.by}: kept in the store until exported.`);
   return notes;
 }
 

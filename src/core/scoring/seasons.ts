@@ -1,4 +1,6 @@
+import { formatDate } from '../dates.js';
 import { UserError } from '../errors.js';
+import { timezoneOf } from './settings.js';
 import { type WorkspaceRef, workspaceOf } from '../refs.js';
 import type { ScoringDeps } from './service.js';
 import { boardName, scoringKeys } from './keys.js';
@@ -31,7 +33,10 @@ export async function startSeason(deps: ScoringDeps, wsRef: WorkspaceRef, input:
   const season: SeasonRecord = { id: `${at.getTime().toString(36)}-${tail}`, name, startedAt: at.toISOString() };
   if (await deps.world.store.setIfAbsent(scoringKeys.currentSeason(ws), season)) return season;
   const running = await currentSeason(deps, ws);
-  throw new UserError('conflict', `Season \`${running?.name ?? '?'}\` is still running (since ${day(running?.startedAt)}). End it with \`season end\` before starting another.`);
+  throw new UserError(
+    'conflict',
+    `Season \`${running?.name ?? '?'}\` is still running (since ${running ? formatDate(running.startedAt, await timezoneOf(deps, ws)) : 'a while'}). End it with \`season end\` before starting another.`,
+  );
 }
 
 /**
@@ -68,8 +73,4 @@ export async function archivedStandings(deps: ScoringDeps, wsRef: WorkspaceRef, 
     throw new UserError('not-found', `There is no archived season \`${name.trim()}\`. ${known}`);
   }
   return standings;
-}
-
-function day(iso: string | undefined): string {
-  return iso ? iso.slice(0, 10) : 'a while';
 }

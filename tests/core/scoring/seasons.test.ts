@@ -9,7 +9,7 @@ describeEachStore('seasons', (h) => {
     const started = await h().scoring.startSeason(WS, 'Winter', day(23));
     expect(await h().scoring.currentSeason(WS)).toEqual(started);
     await expect(h().scoring.startSeason(WS, 'Spring', day(24))).rejects.toThrow(
-      'Season `Winter` is still running (since 2026-11-23). End it with `season end` before starting another.',
+      'Season `Winter` is still running (since 23 Nov 2026). End it with `season end` before starting another.',
     );
   });
 

@@ -28,7 +28,11 @@ export function mergeQuestions(found: Iterable<SourcedQuestion>, warnings: BankW
  * (with the file text its strings point into) can be dropped as soon as it is merged.
  */
 export class QuestionMerger {
-  /** The place in `questions` of the question each key names: a number, not an object per question. */
+  /**
+   * The place in `questions` of the question each key names: a number, not an object per question. An
+   * adopted question's place is stored as -1 - place until it is copied (see adopt, copyAdopted): a second
+   * map or set of 100,000 places cost a reload its longest pause, growing.
+   */
   private readonly byKey = new Map<string, number>();
   /** In the order first met, which is the bank's order. */
   private readonly questions: Question[] = [];
@@ -60,7 +64,8 @@ export class QuestionMerger {
   addFrom(file: string, q: RawQuestion & { key?: string }): number {
     const own = this.copy;
     const key = q.key ?? questionId(q.question);
-    const at = this.byKey.get(key);
+    const found = this.byKey.get(key);
+    const at = found === undefined || found >= 0 ? found : -1 - found;
     const source = { file, line: q.line };
     if (at === undefined) {
       const place = this.questions.length;
@@ -82,7 +87,7 @@ export class QuestionMerger {
       if (q.id !== null) this.marked.set(place, { explicit: { id: own(q.id), at: source }, idWarnings: [] });
       return place;
     }
-    const merged = this.writable(at);
+    const merged = found !== undefined && found < 0 ? this.copyAdopted(key, at) : (this.questions[at] as Question);
     merged.sources.push(source);
     if (q.answer !== null && (merged.answer === null || q.answer.length > merged.answer.length)) {
       merged.answer = own(q.answer);
@@ -112,7 +117,7 @@ export class QuestionMerger {
    * Takes a file's questions as an earlier merge made them, when nothing but that file made them (its
    * bytes unchanged, no explicit ids, no question shared with another file): a reload then builds no new
    * object for them. They may be served by the bank right now, so they are never changed: a question a
-   * later file merges into is copied first (see writable). Refused (false, nothing taken) when one of
+   * later file merges into is copied first (see copyAdopted). Refused (false, nothing taken) when one of
    * them is already in this merge: the caller then merges the file's parse as usual.
    */
   adopt(questions: readonly Question[]): boolean {
@@ -121,8 +126,7 @@ export class QuestionMerger {
       // Within one file every id is its own (a file's repeats were merged when these were made).
       const place = this.questions.length;
       this.questions.push(q);
-      this.byKey.set(q.id, place);
-      this.borrowed.add(place);
+      this.byKey.set(q.id, -1 - place);
     }
     return true;
   }
@@ -135,17 +139,14 @@ export class QuestionMerger {
     return q;
   }
 
-  /** The question at `place`, copied first if it was adopted (an earlier load's object, maybe being served). */
-  private writable(place: number): Question {
+  /** The adopted question at `place` (an earlier load's object, maybe being served) replaced by a copy to merge into. */
+  private copyAdopted(key: string, place: number): Question {
     const q = this.questions[place] as Question;
-    if (!this.borrowed.delete(place)) return q;
     const copy = { ...q, sources: [...q.sources] };
     this.questions[place] = copy;
+    this.byKey.set(key, place);
     return copy;
   }
-
-  /** Places holding adopted questions not yet copied. */
-  private readonly borrowed = new Set<number>();
 
   /** Settles explicit ids; kept short (it sees only the marked questions) since it runs in one piece. */
   finish(warnings: BankWarning[]): Question[] {
@@ -154,7 +155,7 @@ export class QuestionMerger {
     const taken = (id: string): SourceRef | undefined => {
       if (this.claimed.has(id)) return this.claimed.get(id);
       const at = this.byKey.get(id);
-      return at === undefined ? undefined : this.questions[at]?.sources[0];
+      return at === undefined ? undefined : this.questions[at < 0 ? -1 - at : at]?.sources[0];
     };
     for (const [at, { explicit }] of marked) {
       const question = this.questions[at] as Question;

@@ -64,9 +64,10 @@ function nextTurn(): Promise<void> {
 /**
  * Work between two yields, in units of about one set or map lookup (0.1–0.3 µs). Measured on the shared
  * 2-core box under load: normalizing a question ~50 µs, comparing two for near-identity ~15 µs. A slice
- * is then 5–10 ms of work, and a yield costs about a millisecond.
+ * is meant as a few ms of work, and a yield costs about a millisecond; slices of 15,000 units were
+ * profiled at 15–27 ms of CPU each while the box was busy, so they are a third of that.
  */
-const SLICE = 15_000;
+const SLICE = 5_000;
 const NORMALIZE = 200;
 const COMPARE = 60;
 

@@ -2,7 +2,7 @@ import type { Question } from '../../bank/types.js';
 import { nextTurn } from './turns.js';
 
 /** Questions looked at between two turns of the event loop while a reload swaps the bank in. */
-const RELOAD_SLICE = 10_000;
+const RELOAD_SLICE = 2_000;
 
 /**
  * The id map of a reloaded bank, and how many ids it adds and drops next to the one served. Made in

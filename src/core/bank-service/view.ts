@@ -27,9 +27,10 @@ export interface BankView {
   setBank(next: BankLoadResult, byId: Map<string, Question>): void;
 }
 
-export function createBankView(initial: BankLoadResult): BankView {
+/** `initialById`: the initial bank's id map when the caller made it already (in slices: see mapReloaded). */
+export function createBankView(initial: BankLoadResult, initialById?: Map<string, Question>): BankView {
   let bank = initial;
-  let byId = new Map(bank.questions.map((q) => [q.id, q]));
+  let byId = initialById ?? new Map(bank.questions.map((q) => [q.id, q]));
   let layer: Layer = compileLayer(emptyOverlay(), byId);
   let served: Question[] | null = null;
 

@@ -128,4 +128,35 @@ describe('the bank service: when the search index is built, and when it fails', 
     expect((await service.search('lock', {}, 5)).map((q) => q.question)).toEqual(['What is a mutex?']);
     expect(opened).toBe(2);
   });
+
+  it('an update that fails closes that index (a worker is not left holding it), and the next search builds afresh', async () => {
+    let words = text;
+    const closed: number[] = [];
+    let opened = 0;
+    const open: SearchIndexOpener = () => {
+      const n = ++opened;
+      const inner = openLocalSearchIndex();
+      let settles = 0;
+      return {
+        slice: inner.slice,
+        apply: inner.apply,
+        search: inner.search,
+        async settle() {
+          if (n === 1 && ++settles === 2) throw new Error('the search index worker stopped (exit code 1)');
+          return inner.settle();
+        },
+        close() {
+          closed.push(n);
+          inner.close();
+        },
+      };
+    };
+    const service = createBankService(loadBank([file('a.md', words)]), async () => loadBank([file('a.md', words)]), { search: { open } });
+    expect((await service.search('lock', {}, 5)).map((q) => q.question)).toEqual(['What is a mutex?']);
+    words = '1. What is a spinlock?\n   A lock that busy-waits.\n';
+    await service.reload();
+    await vi.waitFor(() => expect(closed).toEqual([1]));
+    expect((await service.search('lock', {}, 5)).map((q) => q.question)).toEqual(['What is a spinlock?']);
+    expect(opened).toBe(2);
+  });
 });

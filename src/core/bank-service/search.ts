@@ -44,11 +44,17 @@ export function followSearch(
     }
   };
   const update = async (built: SearchIndex, previous: readonly Question[], current: readonly Question[]): Promise<SearchIndex> => {
-    const { changes, counts } = await indexChanges(previous, current, nextTurn);
-    await send(built, changes);
-    const size = await built.settle();
-    logger.info({ ...counts, questions: size }, 'bank: search index updated');
-    return built;
+    try {
+      const { changes, counts } = await indexChanges(previous, current, nextTurn);
+      await send(built, changes);
+      const size = await built.settle();
+      logger.info({ ...counts, questions: size }, 'bank: search index updated');
+      return built;
+    } catch (err) {
+      // Dropped below (see keep): a worker left running would hold its whole index for nothing.
+      built.close();
+      throw err;
+    }
   };
   // A build or update that fails drops the index (unless a newer one replaced it): the next search builds afresh.
   const keep = (next: Promise<SearchIndex>): Promise<SearchIndex> => {

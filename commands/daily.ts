@@ -1,6 +1,7 @@
 import type { Command, CommandContext } from '../src/core/commands/types.js';
 import { type DailyConfigureInput, type DailyStatus, describeRevealMode, describeScope } from '../src/core/daily/index.js';
 import { UserError } from '../src/core/errors.js';
+import { zoneTypedAsDays } from '../src/scheduler/index.js';
 import { type Reply, textReply } from '../src/core/reply.js';
 
 const EXAMPLE = '`daily set 09:30 weekdays Europe/Berlin`';
@@ -56,13 +57,7 @@ export default {
 
 function configureInput(ctx: CommandContext): DailyConfigureInput {
   const { options } = ctx;
-  let days = options.string('days');
-  let timezone = options.string('timezone');
-  // `daily set 09:30 Europe/Berlin`: a zone typed where the days go is still plainly a zone.
-  if (days !== undefined && timezone === undefined && looksLikeTimezone(days)) {
-    timezone = days;
-    days = undefined;
-  }
+  const { days, timezone } = zoneTypedAsDays(options.string('days'), options.string('timezone'));
   const categories = options.string('categories');
   const reveal = options.string('reveal');
   const discussion = options.boolean('discussion');
@@ -100,10 +95,6 @@ function keptNote(input: DailyConfigureInput, status: DailyStatus): string | nul
   }
   if (kept.length === 0) return null;
   return `Kept from before: ${kept.join('; ')}. Change ${kept.length === 1 ? 'it' : 'them'} in the same line, e.g. ${how.join(' ')}.`;
-}
-
-function looksLikeTimezone(value: string): boolean {
-  return value.includes('/') || /^(utc|gmt)$/i.test(value.trim());
 }
 
 function describeStatus(status: DailyStatus): string {

@@ -5,3 +5,4 @@ export { createScheduleRunner } from './runner.js';
 export type { ScheduleRunner, ScheduleRunnerOptions, SlotHandler, SlotOutcome } from './runner.js';
 export type { Clock, Logger, TimerHandle, Timers, WakeTimer } from './ports.js';
 export { createCronTimer } from './cron-timer.js';
+export { zoneTypedAsDays } from './timezone.js';

@@ -24,3 +24,12 @@ export function parseTimezone(input: string): Parsed<string> {
     return { ok: false, error };
   }
 }
+
+/**
+ * `daily set 09:30 Europe/Berlin`, `practice remind 07:30 UTC`: a zone typed where the days go is still
+ * plainly a zone (it has a slash, or is UTC or GMT), so it is taken as the zone when none was given.
+ */
+export function zoneTypedAsDays(days: string | undefined, timezone: string | undefined): { days: string | undefined; timezone: string | undefined } {
+  if (days !== undefined && timezone === undefined && (days.includes('/') || /^(utc|gmt)$/i.test(days.trim()))) return { days: undefined, timezone: days };
+  return { days, timezone };
+}

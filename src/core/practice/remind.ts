@@ -1,4 +1,4 @@
-import { type ScheduleRunner, type WakeTimer, parseSchedule } from '../../scheduler/index.js';
+import { type ScheduleRunner, type WakeTimer, parseSchedule, zoneTypedAsDays } from '../../scheduler/index.js';
 import type { EngineConfig } from '../engine-config.js';
 import { UserError } from '../errors.js';
 import type { PlatformPort } from '../platform.js';
@@ -83,12 +83,7 @@ export function createPracticeReminders(deps: ReminderDeps): PracticeReminders {
 }
 
 async function buildReminder(deps: ReminderDeps, user: UserRef, channel: ChannelRef, input: ReminderInput): Promise<ReminderSettings> {
-  let { days, timezone } = input;
-  // `practice remind 07:30 Europe/Berlin`: a zone typed where the days go is still plainly a zone.
-  if (days !== undefined && timezone === undefined && (days.includes('/') || /^(utc|gmt)$/i.test(days.trim()))) {
-    timezone = days;
-    days = undefined;
-  }
+  const { days, timezone } = zoneTypedAsDays(input.days, input.timezone);
   const zone = timezone ?? (await deps.practice.timezoneOf(user));
   const parsed = parseSchedule({ when: input.time, timezone: zone, ...(days !== undefined ? { days } : {}) });
   if (!parsed.ok) throw new UserError('bad-input', `${parsed.error.charAt(0).toUpperCase()}${parsed.error.slice(1)}.`);

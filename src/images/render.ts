@@ -3,7 +3,7 @@ import satori from 'satori';
 import type { BoardImages, BoardPicture } from '../core/images.js';
 import { EmojiBook } from './emoji.js';
 import { FontBook } from './fonts.js';
-import { LAYOUT, MEDALS, boardNode, pictureHeight } from './leaderboard.js';
+import { LAYOUT, MEDALS, boardNode, boardShapes, pictureHeight } from './leaderboard.js';
 import { PngWriter } from './png.js';
 
 /** Every string of a board that will be drawn: what the fonts and emoji must cover. */
@@ -30,13 +30,16 @@ export async function createBoardRenderer(): Promise<BoardRenderer> {
     const words = wordsOf(board);
     const [fontList, graphemeImages] = await Promise.all([fonts.fontsFor(words), emoji.imagesFor(words)]);
     // satori's element type is React's; our plain objects have the same shape.
-    return satori(boardNode(board) as unknown as Parameters<typeof satori>[0], {
+    const drawn = await satori(boardNode(board) as unknown as Parameters<typeof satori>[0], {
       width: LAYOUT.width,
       height: pictureHeight(board),
       fonts: fontList,
       graphemeImages,
       embedFont: opts.textAsText !== true,
     });
+    // The shapes go first, under the words: right after satori's opening <svg …> tag.
+    const open = drawn.indexOf('>') + 1;
+    return drawn.slice(0, open) + boardShapes(board) + drawn.slice(open);
   }
 
   return {

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import satori from 'satori';
 import { type BoardPicture, TEAM_COLOURS, teamColour } from '../../src/core/images.js';
 import { EmojiBook } from '../../src/images/emoji.js';
-import { DETAIL_WIDTH, LAYOUT, NAME_WIDTH, cutIfLong, pictureHeight } from '../../src/images/leaderboard.js';
+import { COMPACT, DETAIL_WIDTH, LAYOUT, NAME_WIDTH, cutIfLong, oneLine, pictureHeight } from '../../src/images/leaderboard.js';
 import type { BoardRenderer } from '../../src/images/render.js';
 import { repoRoot } from '../helpers/bank.js';
 import { PNG_SIGNATURE, pngSize, sharedRenderer } from './helpers.js';
@@ -51,6 +51,34 @@ describe('board pictures: satori + resvg with the bundled fonts', () => {
       expect(pngSize(png)).toEqual({ width: LAYOUT.width, height: pictureHeight(board(rows)) });
     }
     expect(pictureHeight(board(NAMES))).toBeGreaterThan(pictureHeight(board(NAMES.slice(0, 3))));
+  });
+
+  it('draws a long board in two columns of compact rows, every name and points on it', async () => {
+    const many = Array.from({ length: 50 }, (_, i) => `${NAMES[i % NAMES.length]} ${i + 1}`);
+    const long = board(many);
+    const png = await r.leaderboard(long);
+    expect(pngSize(png)).toEqual({ width: LAYOUT.width, height: LAYOUT.headerWithSubtitle + 25 * (COMPACT.row + COMPACT.gap) + LAYOUT.padding });
+    expect(pictureHeight(long)).toBe(pngSize(png).height);
+    // One row short of compact is drawn in full, a row a line.
+    expect(pictureHeight(board(many.slice(0, COMPACT.from - 1)))).toBe(LAYOUT.headerWithSubtitle + (COMPACT.from - 1) * (LAYOUT.row + LAYOUT.gap) + LAYOUT.padding);
+    const words = wordsOf(await r.svg(long, { textAsText: true }));
+    for (const name of ['Ada Lovelace 1', '李小龙 23', 'Zoë Ψηφίο 26', 'Bob 50']) expect(words).toContain(name);
+    // Compact names have less room: a long one is cut, not run into the points.
+    expect(words).toMatch(/Дмитрий[^…]*…/);
+    expect(words).not.toContain('Дмитрий Менделеев 12');
+    for (const n of [1, 26, 50]) expect(words).toContain(`${40 - (n - 1) * 4} pts`);
+    // The second column starts at row 26: its rank is drawn right of the first column's names.
+    const svg = await r.svg(long, { textAsText: true });
+    const x26 = Number(/<text x="([\d.]+)"[^>]*>26<\/text>/.exec(svg)?.[1]);
+    expect(x26).toBeGreaterThan(LAYOUT.width / 2);
+  });
+
+  it('keeps a name with a line break in it on its own row', async () => {
+    expect(oneLine(' Ada\n  Lovelace\t')).toBe('Ada Lovelace');
+    const svg = await r.svg(board(['Ada\nLovelace', 'Bob']), { textAsText: true });
+    const y = (word: string) => Number(new RegExp(`<text x="[\\d.]+" y="([\\d.]+)"[^>]*>${word}</text>`).exec(svg)?.[1]);
+    expect(y('Lovelace')).toBe(y('Ada'));
+    expect(y('Bob') - y('Ada')).toBe(LAYOUT.row + LAYOUT.gap);
   });
 
   it('draws an empty board as its message', async () => {

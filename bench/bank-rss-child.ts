@@ -24,6 +24,8 @@ export interface RssReport {
   warnings: number | null;
   /** Wall time of the one load: a cold start, as the bot does it at boot. */
   ms: number;
+  /** CPU time of the process over the load (all threads: GC helpers and the parse worker count). */
+  cpuMs: number;
 }
 
 const [folder, modeArg = 'recall', cacheDir] = process.argv.slice(2);
@@ -37,12 +39,14 @@ v8.setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
 const started = performance.now();
+const cpu = process.cpuUsage();
 let loaded: DiskBankResult | null = null;
 if (mode === 'recall') loaded = await loadBankFromDisk([folder]);
 // A restart: the cache folder was filled by an earlier load of the same files.
 else if (mode === 'cached') loaded = await loadBankFromDisk([folder], { cacheDir });
 else if (mode === 'baseline') await parseBaseline(folder);
 const ms = performance.now() - started;
+const used = process.cpuUsage(cpu);
 const maxRssKb = process.resourceUsage().maxRSS;
 collectGarbage();
 // Freed buffers leave V8's external-memory count only on the next GC; without this, file bytes the loader
@@ -57,5 +61,6 @@ const report: RssReport = {
   questions: loaded?.questions.length ?? null,
   warnings: loaded?.warnings.length ?? null,
   ms,
+  cpuMs: (used.user + used.system) / 1000,
 };
 process.stdout.write(`${JSON.stringify(report)}\n`);

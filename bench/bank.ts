@@ -343,6 +343,7 @@ const rssReportSchema = z.object({
   questions: z.number().nullable(),
   warnings: z.number().nullable(),
   ms: z.number(),
+  cpuMs: z.number(),
 });
 
 function measureRss(dir: string, mode: RssMode, cacheDir?: string, label: string = mode): Promise<RssReport> {
@@ -357,7 +358,7 @@ function measureRss(dir: string, mode: RssMode, cacheDir?: string, label: string
       try {
         const report = rssReportSchema.parse(JSON.parse(out.trim().split('\n').pop() ?? ''));
         console.log(
-          `  ${label.padEnd(10)} peak ${fmtMb(report.maxRssKb * 1024).padStart(7)} MB   retained ${fmtMb(report.retainedKb * 1024).padStart(6)} MB   one cold load ${fmtMs(report.ms)}`,
+          `  ${label.padEnd(10)} peak ${fmtMb(report.maxRssKb * 1024).padStart(7)} MB   retained ${fmtMb(report.retainedKb * 1024).padStart(6)} MB   one cold load ${fmtMs(report.ms)} (CPU ${fmtMs(report.cpuMs)})`,
         );
         resolve(report);
       } catch (err) {
@@ -433,7 +434,9 @@ function printSummary(cases: CaseResult[], rss: Record<RssMode, RssReport>, expe
       return [RSS_LABELS[mode], mb(r.maxRssKb), mode === 'idle' ? '' : mb(r.maxRssKb - rss.idle.maxRssKb), mb(r.retainedKb), mode === 'idle' ? '' : fmtMs(r.ms), goal];
     }),
   );
-  console.log(`\nrestart from the parse cache: ${fmtMs(rss.cached.ms)}; the run that filled it took ${fmtMs(filling.ms)} at ${mb(filling.maxRssKb)} peak`);
+  console.log(
+    `\nrestart from the parse cache: ${fmtMs(rss.cached.ms)} (CPU ${fmtMs(rss.cached.cpuMs)}); the run that filled it took ${fmtMs(filling.ms)} at ${mb(filling.maxRssKb)} peak`,
+  );
 
   // Every goal of issue #13, with its figure.
   const goals: [string, string, boolean][] = [];
@@ -445,7 +448,7 @@ function printSummary(cases: CaseResult[], rss: Record<RssMode, RssReport>, expe
   goals.push([`peak RSS < ${RSS_GOAL_MB} MB, first load, no cache`, mb(rss.recall.maxRssKb), peak(rss.recall) < RSS_GOAL_MB]);
   goals.push([`peak RSS < ${RSS_GOAL_MB} MB, first load filling the cache (the bot's first start)`, mb(filling.maxRssKb), peak(filling) < RSS_GOAL_MB]);
   goals.push([`peak RSS < ${RSS_GOAL_MB} MB, restart from the cache`, mb(rss.cached.maxRssKb), peak(rss.cached) < RSS_GOAL_MB]);
-  goals.push([`restart with unchanged files < ${fmtMs(CACHED_GOAL_MS)}`, fmtMs(rss.cached.ms), rss.cached.ms < CACHED_GOAL_MS]);
+  goals.push([`restart with unchanged files < ${fmtMs(CACHED_GOAL_MS)}`, `${fmtMs(rss.cached.ms)} (CPU ${fmtMs(rss.cached.cpuMs)})`, rss.cached.ms < CACHED_GOAL_MS]);
   for (const c of cases)
     goals.push([`longest event-loop gap <= ${GAP_GOAL_MS} ms, loading: ${c.name}`, `${fmtMs(c.gapMs)} (${fmtMs(c.gapOnCpuMs)} on CPU)`, c.gapMs <= GAP_GOAL_MS]);
   for (const r of reloads)

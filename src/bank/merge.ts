@@ -69,7 +69,7 @@ export class QuestionMerger {
     const source = { file, line: q.line };
     if (at === undefined) {
       const place = this.questions.length;
-      this.questions.push({
+      const made: Question = {
         id: key,
         question: own(q.question),
         answer: q.answer === null ? null : own(q.answer),
@@ -79,10 +79,16 @@ export class QuestionMerger {
         tags: q.tags.length === 0 && own === same ? q.tags : unique(q.tags).map(own),
         difficulty: q.difficulty,
         sources: [source],
-        ...choicesOf(q, own),
-        ...(q.accept ? { accept: q.accept.map(own) } : {}),
-        ...(q.suggestedBy ? { suggestedBy: own(q.suggestedBy) } : {}),
-      });
+      };
+      // Set one by one rather than spread into the literal: spreads cost ~2 µs a question, a fifth of a
+      // 100,000-question restart from the cache. The order is the one the spreads gave (JSON keeps it).
+      if (q.choices && q.correct !== undefined) {
+        made.choices = q.choices.map(own);
+        made.correct = q.correct;
+      }
+      if (q.accept) made.accept = q.accept.map(own);
+      if (q.suggestedBy) made.suggestedBy = own(q.suggestedBy);
+      this.questions.push(made);
       this.byKey.set(key, place);
       if (q.id !== null) this.marked.set(place, { explicit: { id: own(q.id), at: source }, idWarnings: [] });
       return place;

@@ -76,4 +76,60 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('the playground: suggest in a form, 
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('Edit on the Suggestions page: the fields prefilled, what is typed survives the page re-rendering, a refused value says why, Save then Approve takes the edited words', async () => {
+    h = await startHarness({ clock: 'system' });
+    const context = await browser!.newContext({ viewport: { width: 1100, height: 1000 } });
+    await context.addInitScript({ content: `localStorage.setItem('recall.name', 'Ada');` });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(h.url);
+    await page.locator('#command-input').fill('suggest Wat is a B-tree? || A tree. || storage || trees');
+    await page.locator('#composer button[type=submit]').click();
+    await page.locator('.only-you-msg', { hasText: 's1' }).waitFor();
+
+    await page.goto(`${h.url}#suggestions`);
+    const s1 = page.locator('.suggestion[data-id="s1"]');
+    await s1.getByRole('button', { name: 'Edit' }).click();
+    const form = s1.getByRole('form', { name: 'Edit suggestion s1' });
+    await form.waitFor();
+    expect(await form.getByLabel('Question', { exact: true }).inputValue()).toBe('Wat is a B-tree?');
+    expect(await form.getByLabel(/^Answer/).inputValue()).toBe('A tree.');
+    expect(await form.getByLabel('Category').inputValue()).toBe('storage');
+    expect(await form.getByLabel(/^Tags/).inputValue()).toBe('trees');
+
+    await form.getByLabel('Question', { exact: true }).fill('What is a B-tree?');
+    await form.getByLabel(/^Answer/).fill('A balanced tree whose nodes hold many keys: few disk reads per lookup.');
+    // Another suggestion arrives meanwhile: the page re-renders, and the open form keeps what was typed.
+    expect((await h.post('/api/command', { user: 'Bob', text: 'suggest What is an LSM tree? || Sorted runs merged in the background.' })).status).toBe(200);
+    await page.locator('.suggestion[data-id="s2"]').waitFor();
+    expect(await form.getByLabel('Question', { exact: true }).inputValue()).toBe('What is a B-tree?');
+    await form.getByLabel('Category').fill('Storage engines');
+    await form.getByLabel('Difficulty').selectOption('medium');
+
+    // A refused value: the reason is shown, nothing is saved, the form stays as typed.
+    await form.getByLabel(/^Tags/).fill(Array.from({ length: 25 }, (_, i) => `t${i}`).join(', '));
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('tags: At most 20 tags.').waitFor();
+    expect((await h.engine.services.suggestions.pending({ platform: 'web', workspaceId: 'local' }, true))[0]?.question).toBe('Wat is a B-tree?');
+    await form.getByLabel(/^Tags/).fill('trees, indexes');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'suggestion-edit.png') });
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    await s1.locator('.suggestion-q', { hasText: 'What is a B-tree?' }).waitFor();
+    expect(await s1.textContent()).toContain('Storage engines');
+
+    await s1.getByRole('button', { name: 'Approve' }).click();
+    await s1.waitFor({ state: 'detached' });
+    expect(h.engine.services.bank.all().find((q) => q.suggestedBy === 'Ada')).toMatchObject({
+      question: 'What is a B-tree?',
+      answer: 'A balanced tree whose nodes hold many keys: few disk reads per lookup.',
+      category: 'Storage engines',
+      difficulty: 'medium',
+      tags: expect.arrayContaining(['trees', 'indexes']),
+    });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -7,6 +7,8 @@ import type { Route } from '../http/router.js';
 import type { ApiDeps } from './deps.js';
 import { text, userOf } from './input.js';
 
+const EDITABLE = ['question', 'answer', 'category', 'tags', 'difficulty'] as const;
+
 /** What the page shows of a suggestion: plain fields, shown as text (never as HTML). */
 function view(s: Suggestion) {
   return {
@@ -26,8 +28,8 @@ function view(s: Suggestion) {
 
 /**
  * The dashboard's Suggestions page: every workspace's pending suggestions (admins only), the last decided
- * ones, and the top contributors; Approve and Reject (with a reason, told to the author privately) go
- * through the same service as the chat buttons.
+ * ones, and the top contributors; Approve, Edit (before approving) and Reject (with a reason, told to the
+ * author privately) go through the same service as the chat buttons.
  */
 export function suggestionRoutes(deps: ApiDeps): Route[] {
   const { suggestions } = deps.engine.services;
@@ -84,6 +86,45 @@ export function suggestionRoutes(deps: ApiDeps): Route[] {
           throw err;
         }
         throw new HttpError(400, '`decision` is approve or reject.');
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/suggestions/edit',
+      async handler(ctx) {
+        if (!ctx.admin) throw new HttpError(403, 'Only admins review suggestions.');
+        const body = await readJsonBody(ctx.req);
+        const who = userOf(body['user']);
+        const ws = await workspaceNamed(text(body, 'workspace', 200));
+        const id = text(body, 'id', 20);
+        // Every field as the form holds it; an empty answer makes a discussion question. The service checks the limits.
+        const raw: Partial<Record<(typeof EDITABLE)[number], string>> = {};
+        for (const name of EDITABLE) {
+          const value = body[name];
+          if (value === undefined) continue;
+          if (typeof value !== 'string') throw new HttpError(400, `\`${name}\` must be a string.`);
+          if (value.length > 10_000) throw new HttpError(400, `\`${name}\` is too long.`);
+          raw[name] = value;
+        }
+        if (Object.keys(raw).length === 0) throw new HttpError(400, 'Say what to change: question, answer, category, tags or difficulty.');
+        const admin = { user: { ...ws, userId: who.userId, name: who.name ?? who.userId }, isAdmin: true };
+        try {
+          const pending = (await suggestions.all(ws, true)).find((x) => x.id === id);
+          if (!pending) throw new HttpError(404, `No suggestion ${id} here.`);
+          // Fields left out keep their value: the service takes the whole suggestion.
+          const current = {
+            question: pending.question,
+            answer: pending.answer ?? '',
+            category: pending.category ?? '',
+            tags: pending.tags.join(', '),
+            difficulty: pending.difficulty ?? '',
+          };
+          return { json: { suggestion: view(await suggestions.edit(ws, id, { ...current, ...raw }, admin)) } };
+        } catch (err) {
+          // The page shows the message as plain text: the chat's bold field names lose their stars.
+          if (isUserError(err)) throw new HttpError(err.code === 'not-found' ? 404 : err.code === 'bad-input' ? 400 : 409, err.message.replace(/\*\*/g, ''));
+          throw err;
+        }
       },
     },
   ];

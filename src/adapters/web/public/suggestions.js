@@ -1,6 +1,6 @@
 import { api, el, toast, withCode } from './dom.js';
 
-/** The Suggestions page: pending ones with Approve / Reject (a reason, told to the author), the last decided, top contributors. */
+/** The Suggestions page: pending ones with Approve / Edit / Reject (a reason, told to the author), the last decided, top contributors. */
 export function createSuggestionsView({ person }) {
   const target = document.getElementById('suggestions');
 
@@ -9,17 +9,22 @@ export function createSuggestionsView({ person }) {
   let latest = 0;
   // Any change in the channel re-renders the visible view: a reason being typed survives it, focus included.
   const reasons = new Map();
+  // Open edit forms, by suggestion, with what is typed in them: kept across re-renders like the reasons.
+  const drafts = new Map();
   async function refresh() {
     const mine = ++latest;
     const data = await api('/api/suggestions');
     if (mine !== latest) return;
     const typingIn = document.activeElement?.dataset?.reasonFor;
+    const editingIn = document.activeElement?.dataset?.editFor;
+    const editingField = document.activeElement?.name;
     if (data.workspaces.length === 0) {
       target.replaceChildren(el('p', { class: 'muted' }, withCode('No suggestions yet. Anyone can suggest a question with `suggest`.')));
       return;
     }
     target.replaceChildren(...data.workspaces.map((w) => workspace(w, data.admin)));
     if (typingIn) target.querySelector(`input[data-reason-for="${CSS.escape(typingIn)}"]`)?.focus();
+    if (editingIn) target.querySelector(`[data-edit-for="${CSS.escape(editingIn)}"][name="${CSS.escape(editingField ?? '')}"]`)?.focus();
   }
 
   async function decide(w, s, decision, reason) {
@@ -30,6 +35,69 @@ export function createSuggestionsView({ person }) {
     } catch (err) {
       toast(err.message, 'error');
     }
+  }
+
+  async function save(w, s, key, draft) {
+    try {
+      await api('/api/suggestions/edit', { user: person.name, workspace: w.workspace, id: s.id, ...draft });
+      drafts.delete(key);
+      toast(`Saved ${s.id}; it is still pending: approve it when ready.`);
+      await refresh();
+    } catch (err) {
+      toast(err.message, 'error');
+    }
+  }
+
+  /** The suggestion's fields to change before approving, prefilled; what is typed survives re-renders. */
+  function editForm(w, s, key) {
+    const draft = drafts.get(key);
+    const control = (name, label, kind) => {
+      const id = `suggestion-${s.id}-${name}`;
+      const attrs = { id, name, class: 'edit-input', dataset: { editFor: key }, oninput: (event) => (draft[name] = event.target.value) };
+      const input =
+        kind === 'select'
+          ? el(
+              'select',
+              { ...attrs, onchange: attrs.oninput },
+              ['', 'easy', 'medium', 'hard'].map((d) => el('option', { value: d, selected: draft.difficulty === d }, d || 'none')),
+            )
+          : kind === 'long'
+            ? el('textarea', { ...attrs, rows: name === 'answer' ? 5 : 2 })
+            : el('input', { ...attrs, type: 'text' });
+      if (kind !== 'select') input.value = draft[name];
+      return el('div', { class: 'field' }, el('label', { for: id }, label), input);
+    };
+    const form = el(
+      'form',
+      { class: 'edit-form', 'aria-label': `Edit suggestion ${s.id}` },
+      control('question', 'Question', 'long'),
+      control('answer', 'Answer (empty: a discussion question)', 'long'),
+      control('category', 'Category', 'short'),
+      control('tags', 'Tags, comma-separated', 'short'),
+      control('difficulty', 'Difficulty', 'select'),
+      el(
+        'div',
+        { class: 'actions' },
+        el('button', { type: 'submit', class: 'btn btn-primary' }, 'Save'),
+        el(
+          'button',
+          {
+            type: 'button',
+            class: 'btn btn-secondary',
+            onclick: () => {
+              drafts.delete(key);
+              refresh();
+            },
+          },
+          'Cancel',
+        ),
+      ),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      save(w, s, key, { ...draft });
+    });
+    return form;
   }
 
   function workspace(w, admin) {
@@ -75,6 +143,7 @@ export function createSuggestionsView({ person }) {
       value: reasons.get(key) ?? '',
       oninput: (event) => reasons.set(key, event.target.value),
     });
+    const editing = drafts.has(key);
     return el(
       'li',
       { class: 'suggestion', dataset: { id: s.id } },
@@ -89,6 +158,20 @@ export function createSuggestionsView({ person }) {
         'div',
         { class: 'actions' },
         el('button', { type: 'button', class: 'btn btn-success', onclick: () => decide(w, s, 'approve') }, 'Approve'),
+        el(
+          'button',
+          {
+            type: 'button',
+            class: 'btn btn-secondary',
+            'aria-expanded': String(editing),
+            onclick: () => {
+              if (editing) drafts.delete(key);
+              else drafts.set(key, { question: s.question, answer: s.answer ?? '', category: s.category ?? '', tags: s.tags.join(', '), difficulty: s.difficulty ?? '' });
+              refresh();
+            },
+          },
+          'Edit',
+        ),
         reason,
         el(
           'button',
@@ -107,6 +190,7 @@ export function createSuggestionsView({ person }) {
           'Reject',
         ),
       ),
+      editing && editForm(w, s, key),
     );
   }
 

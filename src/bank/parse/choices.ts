@@ -5,6 +5,11 @@
  * the one ticked box. A lettered list with no key and no ✅ is an ordinary answer that happens to list
  * things, and stays one: the key is what makes it a quiz.
  *
+ * Numbered options (`1)`, `1.`, `(1)`) count only with a key line that names a number (`Answer: 2`): a
+ * numbered list is the commonest shape of an ordinary answer, so no ✅, tick, lone number or repeated
+ * option turns one into options. Such a question is asked with letters like any other (the answer reads
+ * `**B.** …`), since the buttons are lettered.
+ *
  * The options may sit in the answer (heading banks, `Q:`/`A:`) or have been read as lines of the question
  * (a wrapped list under a numbered question). Either way the question keeps its stem (and any lines
  * between it and the options, such as code the options refer to), and the answer becomes the right
@@ -31,6 +36,10 @@ const TICK = /\s*(?:✅|✔️|✔)\s*$/u;
 /** `Answer: B`, `**Answer:** (b)`, `Correct answer - C.`, `Key: a`; what follows the letter is explanation. */
 const KEY =
   /^(?:[-*+]\s+)?(?:\*\*|__)?(?:answer|ans|correct(?:\s+(?:answer|option|choice))?|right\s+answer|key)(?:\s*(?:\*\*|__))?\s*[:\-–—]\s*(?:\*\*|__)?\s*(?:\(([a-h])\)|([a-h])(?=$|[.):,;*_]|\s+[-–—]))[.):,;]?(?:\*\*|__)?[.):,;]?\s*(.*)$/i;
+const NUMBERED = /^(?:[-*+]\s+)?(?:\*\*|__)?(?:\(([1-8])\)|([1-8])[.)])(?:\*\*|__)?\s+(\S.*)$/;
+/** `Answer: 2`, `**Answer:** (2)`: the only key a numbered list takes. */
+const NUMBERED_KEY =
+  /^(?:[-*+]\s+)?(?:\*\*|__)?(?:answer|ans|correct(?:\s+(?:answer|option|choice))?|right\s+answer|key)(?:\s*(?:\*\*|__))?\s*[:\-–—]\s*(?:\*\*|__)?\s*(?:\(([1-9])\)|([1-9])(?=$|[.):,;*_]|\s+[-–—]))[.):,;]?(?:\*\*|__)?[.):,;]?\s*(.*)$/i;
 /** An `A:` / `Answer:` marker the reader took off leaves the letter alone on its line. */
 const LONE_KEY = /^(?:\*\*|__)?(?:\(([a-h])\)|([a-h])[.)]?)(?:\*\*|__)?()$/i;
 
@@ -46,10 +55,12 @@ interface Run {
   to: number;
   options: Option[];
   task: boolean;
+  /** `1)` / `1.` options: settled by a numbered key line only. */
+  numbered: boolean;
 }
 
 /** A first option anywhere (`A)`, `(a)`, `- [ ]`): most questions have none, and one scan says so. */
-const ANY_FIRST_OPTION = /\n\s*(?:(?:[-*+]\s+)?(?:\*\*|__)?(?:\(a\)|a[.)])(?:\*\*|__)?|[-*+]\s+\[[ xX]\])\s/i;
+const ANY_FIRST_OPTION = /\n\s*(?:(?:[-*+]\s+)?(?:\*\*|__)?(?:\(a\)|a[.)]|\(1\)|1[.)])(?:\*\*|__)?|[-*+]\s+\[[ xX]\])\s/i;
 
 export function readChoices(question: string, answer: string): ChoiceResult {
   if (!ANY_FIRST_OPTION.test(`${question}\n${answer}`)) return { kind: 'none' };
@@ -66,12 +77,14 @@ export function readChoices(question: string, answer: string): ChoiceResult {
 function optionRun(lines: readonly string[], from: number): Run | null {
   const first = lines[from] ?? '';
   const task = TASK.test(first);
-  if (!task && letterOf(first) !== 0) return null;
+  const numbered = !task && numberOf(first) === 0;
+  if (!task && !numbered && letterOf(first) !== 0) return null;
+  const indexOf = numbered ? numberOf : letterOf;
   const options: Option[] = [];
   let to = from;
   for (let i = from; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    const option = task ? taskOption(line) : letterOf(line) === options.length && options.length < MAX_OPTIONS ? letteredOption(line) : null;
+    const option = task ? taskOption(line) : indexOf(line) === options.length && options.length < MAX_OPTIONS ? markedOption(line, numbered ? NUMBERED : OPTION) : null;
     if (option) {
       options.push(option);
       to = i + 1;
@@ -79,7 +92,7 @@ function optionRun(lines: readonly string[], from: number): Run | null {
     }
     const last = options[options.length - 1];
     // A wrapped option (its next line indented, as under a task item) carries on; a blank line may part options.
-    if (last && i === to && /^\s+\S/.test(line) && KEY.exec(line.trim()) === null) {
+    if (last && i === to && /^\s+\S/.test(line) && KEY.exec(line.trim()) === null && NUMBERED_KEY.exec(line.trim()) === null) {
       last.text = `${last.text} ${line.trim()}`.replace(TICK, '');
       last.ticked ||= TICK.test(line);
       to = i + 1;
@@ -88,7 +101,12 @@ function optionRun(lines: readonly string[], from: number): Run | null {
     if (line.trim() === '') continue;
     break;
   }
-  return options.length >= 2 ? { from, to, options, task } : null;
+  return options.length >= 2 ? { from, to, options, task, numbered } : null;
+}
+
+function numberOf(line: string): number {
+  const m = NUMBERED.exec(line.trim());
+  return m ? Number(m[1] ?? m[2]) - 1 : -1;
 }
 
 function letterOf(line: string): number {
@@ -97,7 +115,12 @@ function letterOf(line: string): number {
 }
 
 function letteredOption(line: string): Option | null {
-  const m = OPTION.exec(line.trim());
+  return markedOption(line, OPTION);
+}
+
+/** An option after its marker (`B)`, `(b)`, `2.`), a ✅ at its end taken off and noted. */
+function markedOption(line: string, marker: RegExp): Option | null {
+  const m = marker.exec(line.trim());
   if (!m) return null;
   const raw = m[3] ?? '';
   return { text: raw.replace(TICK, '').trim(), ticked: TICK.test(raw), checked: null };
@@ -112,6 +135,7 @@ function taskOption(line: string): Option | null {
 
 /** Which option is right, from the key, the ✅ or the ticked box; anything contradictory is said, not guessed. */
 function settle(lines: readonly string[], run: Run): ChoiceResult {
+  if (run.numbered) return settleNumbered(lines, run);
   const after = lines.slice(run.to);
   const keyAt = keyLine(after, run.options);
   const keyed = keyAt === null ? null : keyOf(after[keyAt] ?? '');
@@ -124,10 +148,27 @@ function settle(lines: readonly string[], run: Run): ChoiceResult {
     return warning(`the key names ${keyed.letter.toUpperCase()} but there are only ${n} options (A–${LETTERS[n - 1]?.toUpperCase()}); read as a plain answer`);
   if (ticks.length > 1 || checks.length > 1) return warning('more than one option is marked right (a question here has one right choice); read as a plain answer');
   if (named.length > 1) return warning(`the key and the marked option disagree (${named.map((i) => LETTERS[i]?.toUpperCase()).join(' vs ')}); read as a plain answer`);
-  const correct = named[0] as number;
+  return reading(lines, run, named[0] as number, keyAt, keyed?.rest ?? '');
+}
+
+/** Numbered options: right only by a key line naming a number (`Answer: 2`); without one, an ordinary answer. */
+function settleNumbered(lines: readonly string[], run: Run): ChoiceResult {
+  const after = lines.slice(run.to);
+  const keyAt = after.findIndex((l) => NUMBERED_KEY.test(l.trim()));
+  if (keyAt < 0) return { kind: 'none' };
+  const m = NUMBERED_KEY.exec((after[keyAt] ?? '').trim());
+  const index = Number(m?.[1] ?? m?.[2]) - 1;
+  const n = run.options.length;
+  if (index >= n) return warning(`the key names ${index + 1} but there are only ${n} options (1–${n}); read as a plain answer`);
+  return reading(lines, run, index, keyAt, (m?.[3] ?? '').replace(/^[-–—:]\s*/, '').trim());
+}
+
+/** The question as read: its stem, the options, and the answer as the right option (lettered) and any explanation. */
+function reading(lines: readonly string[], run: Run, correct: number, keyAt: number | null, keyRest: string): ChoiceResult {
+  const after = lines.slice(run.to);
   const choices = run.options.map((o) => o.text);
   const stem = lines.slice(0, run.from).join('\n').trim();
-  const explanation = [...after.slice(0, keyAt ?? after.length), ...(keyAt === null ? [] : [keyed?.rest ?? '']), ...after.slice((keyAt ?? after.length) + 1)];
+  const explanation = [...after.slice(0, keyAt ?? after.length), ...(keyAt === null ? [] : [keyRest]), ...after.slice((keyAt ?? after.length) + 1)];
   const right = choices[correct] ?? '';
   const said = explanation.join('\n').trim();
   const rest = sameText(said, right) ? '' : said;

@@ -97,6 +97,38 @@ describe('questions that carry their own choices (choices.ts)', () => {
     expect(warnings(bank)).toEqual([]);
   });
 
+  it('reads numbered options (`1)`, `1.`, `(1)`) with a key that names a number, asked with letters like any other', () => {
+    const bank = [
+      '## What is the capital of France?\n1) Berlin\n2) Paris\n3) Rome\n\nAnswer: 2\n',
+      '## Which is even?\n1. 3\n2. 5\n3. 8\n**Answer:** 3 — eight halves into four.\n',
+    ].join('\n');
+    expect(read(bank)).toEqual([
+      ['What is the capital of France?', '**B.** Paris', ['Berlin', 'Paris', 'Rome'], 1],
+      ['Which is even?', '**C.** 8\n\neight halves into four.', ['3', '5', '8'], 2],
+    ]);
+    expect(warnings(bank)).toEqual([]);
+    const qa = 'Q: Which norm averages over the batch?\n(1) Batch norm\n(2) Layer norm\nCorrect answer: (1)\n';
+    expect(read(qa)).toEqual([['Which norm averages over the batch?', '**A.** Batch norm', ['Batch norm', 'Layer norm'], 0]]);
+  });
+
+  it('keeps a numbered answer list an answer: no `Answer: <n>` key, a ✅, a lone number or a number that starts a sentence is no quiz', () => {
+    const bank = [
+      '## What are the steps of a deploy?\n1. Build\n2. Test\n3. Ship\n',
+      '## Which checks pass?\n1. Lint ✅\n2. Types\n',
+      '## How many phases are there?\n1. Plan\n2. Do\n\n2\n',
+      '## What matters most?\n1. Data\n2. Evaluation\n\nAnswer: 2 things, in that order.\n',
+    ].join('\n');
+    expect(read(bank).map((q) => q[2])).toEqual([undefined, undefined, undefined, undefined]);
+    expect(read(bank)[0]).toEqual(['What are the steps of a deploy?', '1. Build\n2. Test\n3. Ship', undefined, undefined]);
+    expect(warnings(bank)).toEqual([]);
+  });
+
+  it('says so when a numbered key names an option that is not there', () => {
+    const bank = '## Which is it?\n1) one\n2) two\nAnswer: 4\n\n## What is X?\nY.\n';
+    expect(read(bank).map((q) => q[2])).toEqual([undefined, undefined]);
+    expect(warnings(bank)).toEqual(['1: options under this question: the key names 4 but there are only 2 options (1–2); read as a plain answer']);
+  });
+
   it('says so, and reads a plain answer, when the options contradict each other', () => {
     const bank = '## Which is fastest?\nA) L1 cache ✅\nB) RAM\nAnswer: B\n\n## Which are caches?\n- [x] L1\n- [x] L2\n- [ ] Disk\n\n## Which is it?\nA) one\nB) two\nAnswer: D\n';
     expect(read(bank).map((q) => q[2])).toEqual([undefined, undefined, undefined]);

@@ -1,15 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, type Locator, type Page, chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../helpers/bank.js';
 import { type Harness, startHarness } from './harness.js';
+import { ARTIFACTS, CHROMIUM, HAS_CHROMIUM, REQUIRED, launchChromium } from './playground-page.js';
 import { seedsWithHostile } from './test-bank.js';
-
-const CHROMIUM = process.env.RECALL_CHROMIUM ?? '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const REQUIRED = Boolean(process.env.CI);
-const ARTIFACTS = path.join(repoRoot, 'tests/artifacts');
 
 if (!HAS_CHROMIUM && !REQUIRED) {
   process.stderr.write(`\n*** SKIPPING the playground browser tests: no Chromium at ${CHROMIUM}. Install it (apt-get install chromium) or set RECALL_CHROMIUM. ***\n\n`);
@@ -57,12 +51,7 @@ const only = (page: Page, text: string | RegExp) => page.locator('.only-you-msg'
 // A browser on a busy two-core machine needs more room than the suite's 20 s default.
 describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('the playground page in headless Chromium (real server, real engine)', { timeout: 60_000 }, () => {
   beforeAll(async () => {
-    if (!HAS_CHROMIUM) throw new Error(`CI is set, so the browser tests must run, but there is no Chromium at ${CHROMIUM}: install chromium or point RECALL_CHROMIUM at it.`);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

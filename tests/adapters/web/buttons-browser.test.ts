@@ -1,47 +1,18 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Harness } from './harness.js';
-import { ARTIFACTS, CHROMIUM, HAS_CHROMIUM, REQUIRED, openPlayground, textOf, typeCommand } from './playground-page.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, HAS_CHROMIUM, REQUIRED, playgroundSession, textOf, typeCommand } from './playground-page.js';
 import { seedsWithHostile } from './test-bank.js';
 
 const BANK = seedsWithHostile();
-let browser: Browser | undefined;
-let h: Harness | undefined;
-let context: BrowserContext | undefined;
-
-async function open(name: string): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openPlayground(browser!, name, { bank: BANK, height: 1000 });
-  ({ h, context } = opened);
-  return { page: opened.page, errors: opened.errors };
-}
-
 const only = (page: Page, text: string | RegExp) => page.locator('.only-you-msg', { hasText: text });
 const seconds = (text: string) => Number(/^in (\d+)s$/.exec(text)?.[1] ?? Number.NaN);
 
 const type = typeCommand;
 
 describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('buttons that remember, and quiz countdowns, in headless Chromium (real server, engine and page)', { timeout: 60_000 }, () => {
-  beforeAll(async () => {
-    if (!HAS_CHROMIUM) throw new Error(`CI is set, so the browser tests must run, but there is no Chromium at ${CHROMIUM}`);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    await h?.stop();
-    context = undefined;
-    h = undefined;
-  });
+  const session = playgroundSession({ bank: BANK, height: 1000 });
+  const open = session.open;
 
   it('a daily grade replaces the private answer in place, the pick marked ✓ and off; a changed grade moves the mark', async () => {
     const { page, errors } = await open('Ada');

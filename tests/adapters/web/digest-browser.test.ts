@@ -1,18 +1,13 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAYGROUND, userFromName } from '../../../src/adapters/web/refs.js';
 import type { Question } from '../../../src/bank/types.js';
 import type { UserRef } from '../../../src/core/refs.js';
-import { repoRoot } from '../../helpers/bank.js';
 import { sharedRenderer } from '../../images/helpers.js';
 import { type Harness, startHarness } from './harness.js';
+import { ARTIFACTS, HAS_CHROMIUM, REQUIRED, launchChromium } from './playground-page.js';
 
-const CHROMIUM = process.env.RECALL_CHROMIUM ?? '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const REQUIRED = Boolean(process.env.CI);
-const ARTIFACTS = path.join(repoRoot, 'tests/artifacts');
 const DAY = 86_400_000;
 
 const person = (name: string): UserRef => {
@@ -59,12 +54,7 @@ async function seedLastWeek(harness: Harness): Promise<Question> {
 
 describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('the weekly digest in the playground, headless Chromium (real server, engine and renderer)', { timeout: 90_000 }, () => {
   beforeAll(async () => {
-    if (!HAS_CHROMIUM) throw new Error(`CI is set, so the browser tests must run, but there is no Chromium at ${CHROMIUM}`);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ActionInvocation } from '../../../src/core/actions.js';
 import { REFUSED_WORDS, standInForm } from '../../helpers/stand-ins.js';
 import { type Harness, type MessageJson, startHarness, textOf } from './harness.js';
-import { ARTIFACTS, CHROMIUM, HAS_CHROMIUM, REQUIRED, openPlayground } from './playground-page.js';
+import { ARTIFACTS, HAS_CHROMIUM, REQUIRED, playgroundSession } from './playground-page.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -63,20 +61,12 @@ describe('web adapter: forms over the API', () => {
   });
 });
 
-let browser: Browser | undefined;
 describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('web adapter: the form dialog in headless Chromium', { timeout: 60_000 }, () => {
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = playgroundSession({ bank: undefined, height: 800 });
 
   it('opens the form, shows a refused value under its field, then sends it and shows the answer', async () => {
-    const { h: harness, context, page, errors } = await openPlayground(browser!, 'Ada', { bank: undefined, height: 800 });
-    h = harness;
-    standInForm(h.engine);
+    const { h: playground, page, errors } = await session.open('Ada');
+    standInForm(playground.engine);
     await page.locator('#command-input').fill('form');
     await page.locator('#composer button[type=submit]').click();
     const dialog = page.getByRole('dialog', { name: 'A form' });
@@ -93,6 +83,5 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('web adapter: the form dialog in hea
     await page.locator('.only-you-msg', { hasText: 'Got hello there (two)' }).waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'modal-sent.png') });
     expect(errors).toEqual([]);
-    await context.close();
   });
 });

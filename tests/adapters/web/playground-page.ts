@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { type Browser, type BrowserContext, type Locator, type Page, chromium } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { repoRoot } from '../../helpers/bank.js';
 import { type Harness, type HarnessOptions, startHarness } from './harness.js';
 
@@ -10,6 +10,16 @@ export const CHROMIUM = process.env.RECALL_CHROMIUM ?? '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
 export const REQUIRED = Boolean(process.env.CI);
 export const ARTIFACTS = path.join(repoRoot, 'tests/artifacts');
+
+/** Headless Chromium as every browser test runs it, with nothing it would fetch from the network; fails when CI insists and there is none. */
+export async function launchChromium(): Promise<Browser> {
+  if (!HAS_CHROMIUM) throw new Error(`CI is set, so the browser tests must run, but there is no Chromium at ${CHROMIUM}: install chromium or point RECALL_CHROMIUM at it.`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
 
 export interface OpenPlayground {
   h: Harness;
@@ -51,4 +61,42 @@ export async function typeCommand(page: Page, command: string): Promise<void> {
   await page.locator('#command-input').fill(command);
   await page.locator('#composer button[type=submit]').click();
   await expect.poll(() => page.locator('#command-input').inputValue()).toBe('');
+}
+
+export interface PlaygroundSession {
+  /** openPlayground with the session's bank and height; what it opens is closed after the test. */
+  open(name: string): Promise<OpenPlayground>;
+  /** The playground the running test opened. */
+  harness(): Harness;
+}
+
+/**
+ * Call inside a describe block: Chromium is launched before its tests and closed after them, and each
+ * test's playground and browser context are closed when it ends, passed or failed.
+ */
+export function playgroundSession(opts: { bank: HarnessOptions['bank']; height: number }): PlaygroundSession {
+  let browser: Browser | undefined;
+  let opened: OpenPlayground | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await opened?.context.close();
+    await opened?.h.stop();
+    opened = undefined;
+  });
+  return {
+    async open(name) {
+      if (!browser) throw new Error('Chromium is not running: playgroundSession() belongs inside the describe block');
+      opened = await openPlayground(browser, name, opts);
+      return opened;
+    },
+    harness() {
+      if (!opened) throw new Error('no playground is open in this test');
+      return opened.h;
+    },
+  };
 }

@@ -1,22 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, type Locator, type Page, chromium } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, messages } from './harness.js';
-import { ARTIFACTS, CHROMIUM, HAS_CHROMIUM, REQUIRED, openPlayground, textOf } from './playground-page.js';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { messages } from './harness.js';
+import { ARTIFACTS, HAS_CHROMIUM, REQUIRED, playgroundSession, textOf } from './playground-page.js';
 import { seedsWithHostile } from './test-bank.js';
 
 const BANK = seedsWithHostile();
-let browser: Browser | undefined;
-let h: Harness | undefined;
-let context: BrowserContext | undefined;
-
-async function open(name: string): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openPlayground(browser!, name, { bank: BANK, height: 900 });
-  ({ h, context } = opened);
-  return { page: opened.page, errors: opened.errors };
-}
-
 async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
   const b = await locator.boundingBox();
   if (!b) throw new Error('not on screen');
@@ -25,22 +14,8 @@ async function box(locator: Locator): Promise<{ x: number; y: number; width: num
 
 /** Issue #15's playground parts: whose a message is, a bank page you can scan, one chip per reaction. */
 describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('the playground page in headless Chromium: who said what, the bank in pages, reactions', { timeout: 60_000 }, () => {
-  beforeAll(async () => {
-    if (!HAS_CHROMIUM) throw new Error(`CI is set, so the browser tests must run, but there is no Chromium at ${CHROMIUM}.`);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    await h?.stop();
-    context = undefined;
-    h = undefined;
-  });
+  const session = playgroundSession({ bank: BANK, height: 900 });
+  const open = session.open;
 
   it('puts "Ada used …" on its own line with Ada’s avatar, above the bot’s avatar and name', async () => {
     const { page, errors } = await open('Ada');
@@ -106,7 +81,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('the playground page in headless Chr
     await page.getByLabel('Search', { exact: true }).fill('LoRA');
     await expect.poll(textOf(page.locator('.question-item .question-text'))).toMatch(/\bLoRA\b/);
     expect(await page.locator('.question-item', { hasText: 'exploration-exploitation' }).count()).toBe(0);
-    const chunking = await (h as Harness).json<{ total: number }>('/api/bank?q=chunking');
+    const chunking = await session.harness().json<{ total: number }>('/api/bank?q=chunking');
     expect(chunking.total).toBeGreaterThan(0);
     await page.getByLabel('Search', { exact: true }).fill('chunking');
     await expect.poll(textOf(page.locator('#bank-count'))).toBe(`Questions 1–${chunking.total} of ${chunking.total}.`);
@@ -119,9 +94,9 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('the playground page in headless Chr
 
   it('shows one 👀 chip when one person reacted with the text `eyes` and another with 👀', async () => {
     const { page, errors } = await open('Ada');
-    const post = (await messages(h as Harness, 'Ada')).find((m) => m.daily);
-    await (h as Harness).post('/api/reaction', { user: 'Bob', messageId: post?.id, emoji: 'eyes' });
-    await (h as Harness).post('/api/reaction', { user: 'Cy', messageId: post?.id, emoji: '👀' });
+    const post = (await messages(session.harness(), 'Ada')).find((m) => m.daily);
+    await session.harness().post('/api/reaction', { user: 'Bob', messageId: post?.id, emoji: 'eyes' });
+    await session.harness().post('/api/reaction', { user: 'Cy', messageId: post?.id, emoji: '👀' });
     const chips = page.locator('.msg.daily').first().locator('.reaction');
     await expect.poll(textOf(chips)).toMatch(/ 2$/);
     expect(await chips.count()).toBe(1);

@@ -1,22 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, type Locator, type Page, chromium } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Harness } from './harness.js';
-import { ARTIFACTS, CHROMIUM, HAS_CHROMIUM, REQUIRED, openPlayground, textOf, typeCommand } from './playground-page.js';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, HAS_CHROMIUM, REQUIRED, playgroundSession, textOf, typeCommand } from './playground-page.js';
 import { seedsWithHostile } from './test-bank.js';
 
 const BANK = seedsWithHostile();
-let browser: Browser | undefined;
-let h: Harness | undefined;
-let context: BrowserContext | undefined;
-
-async function open(name: string): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openPlayground(browser!, name, { bank: BANK, height: 900 });
-  ({ h, context } = opened);
-  return { page: opened.page, errors: opened.errors };
-}
-
 /** As laid out (innerText): the figures' label and value are separate blocks. */
 // biome-ignore lint/performance/useDomNodeTextContent: the layout's line breaks are what separate label and value here
 const shownText = (locator: Locator) => async () => ((await locator.count()) === 0 ? '' : (await locator.first().innerText()).replace(/\s+/g, ' ').trim());
@@ -24,25 +12,8 @@ const shownText = (locator: Locator) => async () => ((await locator.count()) ===
 const type = typeCommand;
 
 describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('practice in the playground page, headless Chromium (real server, engine and practice service)', { timeout: 60_000 }, () => {
-  beforeAll(async () => {
-    if (!HAS_CHROMIUM) throw new Error(`CI is set, so the browser tests must run, but there is no Chromium at ${CHROMIUM}`);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    await h?.stop();
-    context = undefined;
-    h = undefined;
-  });
+  const session = playgroundSession({ bank: BANK, height: 900 });
+  const open = session.open;
 
   it('practice → Show answer → grade → next card → summary in one "only you" message, then the personal page charts it', async () => {
     const { page, errors } = await open('Ada');
@@ -70,7 +41,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('practice in the playground page, he
     expect(await theCard.getByRole('button').count()).toBe(0);
     expect(await page.locator('#messages > li').count()).toBe(messages);
     // Nobody else sees any of it.
-    const bob = (await (await fetch(`${h!.url}/api/messages?user=Bob`)).json()) as { messages: { id: string }[] };
+    const bob = (await (await fetch(`${session.harness().url}/api/messages?user=Bob`)).json()) as { messages: { id: string }[] };
     expect(bob.messages.map((m) => m.id)).not.toContain(id);
     await page.screenshot({ path: path.join(ARTIFACTS, 'practice-channel.png'), fullPage: true });
 

@@ -24,7 +24,8 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'recall-export-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const admin = { by: 'Ada', at: new Date('2026-12-04T12:00:00Z') };
 
-describe('npm run bank -- export', () => {
+// Each test starts the real CLI under tsx one to three times: seconds apiece on a loaded two-core box.
+describe('npm run bank -- export', { timeout: 120_000 }, () => {
   it('writes the store’s additions and edits as files that, committed into the bank, load as the same questions once', async () => {
     const questions = path.join(tmp, 'questions');
     mkdirSync(questions);

@@ -69,10 +69,12 @@ describe('fake Discord REST: a time-window fault', () => {
         headers: { authorization: `Bot ${f.token}`, 'content-type': 'application/json' },
         body: '{"content":"hi"}',
       });
-    f.inject({ method: 'POST', path: MESSAGES, status: 500, forMs: 150 });
+    // A window long enough that five requests land inside it on a loaded CI box (150 ms did not).
+    const windowMs = 2_000;
+    f.inject({ method: 'POST', path: MESSAGES, status: 500, forMs: windowMs });
     const during = await Promise.all(Array.from({ length: 5 }, send));
     expect(during.map((r) => r.status)).toEqual([500, 500, 500, 500, 500]);
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, windowMs + 50));
     expect((await send()).status).toBe(200);
     expect(f.messages(channel)).toHaveLength(1);
   });

@@ -7,7 +7,7 @@ import { commands } from '../../../commands/index.js';
 import { PortRouter } from '../../../src/adapters/port-router.js';
 import { type DiscordAdapter, type DiscordTuning, startDiscordAdapter } from '../../../src/adapters/discord/index.js';
 import type { BankLoadResult } from '../../../src/bank/types.js';
-import { type BankService, createBankService } from '../../../src/core/bank-service.js';
+import { type BankService, type BankServiceOptions, createBankService } from '../../../src/core/bank-service.js';
 import { defaultEngineConfig } from '../../../src/core/engine-config.js';
 import { type Engine, createEngine } from '../../../src/core/engine.js';
 import type { BoardImages } from '../../../src/core/images.js';
@@ -109,6 +109,8 @@ export interface HarnessOptions {
   images?: BoardImages;
   /** A bank in place of the seed bank (one whose questions carry their own choices, say). */
   bank?: BankLoadResult;
+  /** Where the bank's search index lives and when it is built (the bot's choice: a worker thread, at start). */
+  search?: BankServiceOptions['search'];
 }
 
 const dirs: string[] = [];
@@ -143,7 +145,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   // Monday 23 November 2026, 08:00 UTC.
   const world = await createTestWorld({ start: '2026-11-23T08:00:00Z', store: opts.sharedStore ?? (await createStore(storeUrl)) });
   const wake = new FakeTimer();
-  const bank = opts.bank ? createBankService(opts.bank, async () => opts.bank as BankLoadResult) : seedBank();
+  const loaded = opts.bank ?? (opts.search ? loadSeeds() : undefined);
+  const bank = loaded ? createBankService(loaded, async () => loaded, opts.search ? { search: opts.search } : {}) : seedBank();
   const router = new PortRouter();
   const engine = createEngine({ world, config: defaultEngineConfig, bank, platform: router, commands, wakeTimer: wake, ...(opts.images ? { images: opts.images } : {}) });
   const logs = recordingLogger();

@@ -4,6 +4,7 @@ import { suggestQuestions } from '../../../src/adapters/discord/autocomplete.js'
 import { toDiscordCommands } from '../../../src/adapters/discord/commands.js';
 import { loadBank } from '../../../src/bank/load.js';
 import { createBankService } from '../../../src/core/bank-service.js';
+import { openSearchWorker } from '../../../src/io/search-worker-client.js';
 import { GUILD, type Harness, STUDY, startHarness } from './harness.js';
 
 let h: Harness | undefined;
@@ -57,6 +58,18 @@ describe('discord.js adapter: question autocomplete from the bank search index',
     const lora = (await ask('LoRA'))[1];
     expect((await ask(lora?.value.slice(0, 6) ?? ''))[0]).toEqual(lora);
     expect(await ask('   ')).toEqual([]);
+  });
+});
+
+describe('discord.js adapter: question autocomplete with the index in a worker thread, built at start (as the bot runs a large bank)', () => {
+  it('offers LoRA first for LoRA, and /bank search finds answers that discuss chunking', async () => {
+    h = await startHarness({ search: { open: () => openSearchWorker(), atStart: true } });
+    const i = h.fake.autocomplete({ guildId: GUILD, channelId: STUDY, user: h.bob, name: 'bank', subcommand: 'show', option: 'id', value: 'LoRA' });
+    await h.fake.answered(i);
+    const { choices } = (i.callbacks[0]?.['data'] ?? { choices: [] }) as Choices;
+    expect(choices[0]?.name).toMatch(/\bLoRA\b/);
+    const found = await h.slash(h.bob, 'bank', 'search', { words: 'chunking' });
+    expect(found.text).toContain('Questions matching `chunking`');
   });
 });
 

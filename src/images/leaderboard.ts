@@ -39,14 +39,14 @@ export function boardNode(board: BoardPicture): Node {
   const words: Node[] = [
     text(
       { left: LAYOUT.padding, top: LAYOUT.padding, width: INNER_WIDTH, fontSize: 34, fontWeight: 700, lineHeight: '42px', ...cutIfLong(board.title, 34, INNER_WIDTH) },
-      board.title,
+      oneLine(board.title),
     ),
   ];
   if (board.subtitle) {
     words.push(
       text(
         { left: LAYOUT.padding, top: 78, width: INNER_WIDTH, fontSize: 24, color: THEME.muted, lineHeight: '30px', ...cutIfLong(board.subtitle, 24, INNER_WIDTH) },
-        board.subtitle,
+        oneLine(board.subtitle),
       ),
     );
   }

@@ -24,7 +24,8 @@ interface JsonBank {
   warnings: { file: string; line: number; message: string }[];
 }
 
-describe('bank check', () => {
+// Each test starts the real CLI under tsx: seconds apiece on a loaded two-core box (20 s was not enough in CI).
+describe('bank check', { timeout: 120_000 }, () => {
   it('prints exactly one JSON document with the documented fields for the seed bank', () => {
     const { code, stdout } = bank('check', 'questions', '--json');
     expect(code).toBe(0);
@@ -92,7 +93,7 @@ describe('bank check', () => {
   });
 });
 
-describe('bank dupes', () => {
+describe('bank dupes', { timeout: 120_000 }, () => {
   it('lists pairs that are probably the same question, with the sources of both', () => {
     const one = path.join(tmp, 'one.md');
     const two = path.join(tmp, 'two.txt');
@@ -111,7 +112,7 @@ describe('bank dupes', () => {
   });
 });
 
-describe('bank show', () => {
+describe('bank show', { timeout: 120_000 }, () => {
   it('prints one question for Discord, Slack and plain text', () => {
     const { stdout } = bank('check', 'questions', '--json');
     const q = (JSON.parse(stdout) as JsonBank).questions.find((x) => x.question.startsWith('Explain the difference between GANs, VAEs'));

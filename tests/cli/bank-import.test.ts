@@ -42,7 +42,7 @@ beforeAll(async () => {
   writeFileSync(path.join(tmp, 'notes.md'), '### What is a B-tree?\n\nA balanced search tree.\n');
 });
 
-describe('bank check --json on CSV, Anki text and Anki packages (real CLI, parse worker)', () => {
+describe('bank check --json on CSV, Anki text and Anki packages (real CLI, parse worker)', { timeout: 120_000 }, () => {
   it('reads every format beside Markdown, and a corrupt package is one warning', () => {
     const { code, doc } = check(tmp);
     expect(code).toBe(0);

@@ -117,11 +117,14 @@ describe('src/main.ts killed with SIGKILL during a burst of grade presses on a S
     const again = await Promise.all(
       people.map(async (user) => {
         const answer = await reveal(second.url, user);
+        // Someone whose grade that landed before the kill was Partly sees it marked `✓ Partly` and switched
+        // off (buttons that remember): their grade already stands, there is nothing to press.
+        if (answer.buttons.some((b) => b.label === '✓ Partly')) return undefined;
         const partly = answer.buttons.find((b) => b.label === 'Partly');
         return post(second.url, '/api/action', { user, messageId: answer.messageId, action: partly?.action });
       }),
     );
-    const failed = again.filter((res) => res.status !== 200);
+    const failed = again.filter((res) => res !== undefined && res.status !== 200);
     expect(failed.length, await failed[0]?.text()).toBe(0);
     second.main.child.kill('SIGTERM');
     expect(await second.main.exitWithin(15_000), second.main.output()).toBe(0);

@@ -1,45 +1,18 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { calendarDay } from '../../../src/core/dates.js';
-import type { Harness } from './harness.js';
-import { ARTIFACTS, CHROMIUM, HAS_CHROMIUM, REQUIRED, openPlayground, textOf, typeCommand } from './playground-page.js';
+import { ARTIFACTS, HAS_CHROMIUM, REQUIRED, playgroundSession, textOf, typeCommand } from './playground-page.js';
 import { hostileBank } from './test-bank.js';
-
-let browser: Browser | undefined;
-let h: Harness | undefined;
-let context: BrowserContext | undefined;
 
 /** What the viewer's own Intl writes for a day (read at noon UTC, written in UTC: the same day everywhere). */
 const inLocale = (locale: string, day: string) =>
   new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 
 describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('dates in chat, in the viewer’s own locale, in headless Chromium (real server, engine and page)', { timeout: 60_000 }, () => {
-  beforeAll(async () => {
-    if (!HAS_CHROMIUM) throw new Error(`CI is set, so the browser tests must run, but there is no Chromium at ${CHROMIUM}`);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    await h?.stop();
-    context = undefined;
-    h = undefined;
-  });
+  const session = playgroundSession({ bank: hostileBank(), height: 800 });
 
   it.each([['de-DE'], ['en-US']])('season status and archive write the day the workspace lived in the viewer’s locale (%s)', async (locale) => {
-    const opened = await openPlayground(browser!, 'Ada', { bank: hostileBank(), height: 800, locale, timezoneId: 'Pacific/Honolulu' });
-    ({ h, context } = opened);
-    const { page, errors } = opened;
+    const { page, errors, h } = await session.open('Ada', { locale, timezoneId: 'Pacific/Honolulu' });
     const ws = { platform: 'web' as const, workspaceId: 'local' };
     const today = calendarDay(new Date(), await h.engine.services.scoring.timezoneOf(ws)).day;
     const scoring = h.engine.services.scoring;

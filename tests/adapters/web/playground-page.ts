@@ -64,8 +64,8 @@ export async function typeCommand(page: Page, command: string): Promise<void> {
 }
 
 export interface PlaygroundSession {
-  /** openPlayground with the session's bank and height; what it opens is closed after the test. */
-  open(name: string): Promise<OpenPlayground>;
+  /** openPlayground with the session's bank and height (and a viewer's locale or zone); what it opens is closed after the test. */
+  open(name: string, viewer?: { locale?: string; timezoneId?: string }): Promise<OpenPlayground>;
   /** The playground the running test opened. */
   harness(): Harness;
 }
@@ -89,9 +89,9 @@ export function playgroundSession(opts: { bank: HarnessOptions['bank']; height: 
     opened = undefined;
   });
   return {
-    async open(name) {
+    async open(name, viewer = {}) {
       if (!browser) throw new Error('Chromium is not running: playgroundSession() belongs inside the describe block');
-      opened = await openPlayground(browser, name, opts);
+      opened = await openPlayground(browser, name, { ...opts, ...viewer });
       return opened;
     },
     harness() {

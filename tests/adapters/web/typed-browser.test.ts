@@ -1,21 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { quizBank } from '../../core/quiz/quick-facts.js';
-import type { Harness } from './harness.js';
-import { ARTIFACTS, CHROMIUM, HAS_CHROMIUM, REQUIRED, openPlayground, textOf, typeCommand } from './playground-page.js';
+import { ARTIFACTS, HAS_CHROMIUM, REQUIRED, playgroundSession, textOf, typeCommand } from './playground-page.js';
 
 const BANK = quizBank({ 'acronyms.md': '# Acronyms\n\n## What does LoRA stand for?\nLow-rank adaptation\nAccept: LoRA\n' });
-let browser: Browser | undefined;
-let h: Harness | undefined;
-let context: BrowserContext | undefined;
-
-async function open(name: string): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openPlayground(browser!, name, { bank: BANK, height: 900 });
-  ({ h, context } = opened);
-  return { page: opened.page, errors: opened.errors };
-}
 
 /** Starts a one-question solo round on the typed question and opens its text box. */
 async function openTextBox(page: Page) {
@@ -29,25 +18,7 @@ async function openTextBox(page: Page) {
 }
 
 describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('a typed quiz answer in headless Chromium (real server, engine and page)', { timeout: 60_000 }, () => {
-  beforeAll(async () => {
-    if (!HAS_CHROMIUM) throw new Error(`CI is set, so the browser tests must run, but there is no Chromium at ${CHROMIUM}`);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    await h?.stop();
-    context = undefined;
-    h = undefined;
-  });
+  const { open } = playgroundSession({ bank: BANK, height: 900 });
 
   it('a near-miss with a typo typed into the text box counts as right, and says so with the answer', async () => {
     const { page, errors } = await open('Ada');

@@ -3,7 +3,7 @@ import { type WorkspaceRef, workspaceKey } from '../../../core/refs.js';
 import type { Suggestion } from '../../../core/suggestions/index.js';
 import { readJsonBody } from '../http/body.js';
 import { HttpError, notFound } from '../http/errors.js';
-import type { Route } from '../http/router.js';
+import type { RequestContext, Route } from '../http/router.js';
 import type { ApiDeps } from './deps.js';
 import { text, userOf } from './input.js';
 
@@ -38,6 +38,16 @@ export function suggestionRoutes(deps: ApiDeps): Route[] {
     if (!ws) throw notFound('No suggestions in that workspace.');
     return ws;
   };
+  /** Approve, reject and edit all start alike: an admin, naming a workspace and one of its suggestions. */
+  const reviewRequest = async (ctx: RequestContext) => {
+    if (!ctx.admin) throw new HttpError(403, 'Only admins review suggestions.');
+    const body = await readJsonBody(ctx.req);
+    const who = userOf(body['user']);
+    const ws = await workspaceNamed(text(body, 'workspace', 200));
+    const id = text(body, 'id', 20);
+    const admin = { user: { ...ws, userId: who.userId, name: who.name ?? who.userId }, isAdmin: true };
+    return { body, ws, id, admin };
+  };
   return [
     {
       method: 'GET',
@@ -69,13 +79,8 @@ export function suggestionRoutes(deps: ApiDeps): Route[] {
       method: 'POST',
       path: '/api/suggestions/decide',
       async handler(ctx) {
-        if (!ctx.admin) throw new HttpError(403, 'Only admins review suggestions.');
-        const body = await readJsonBody(ctx.req);
-        const who = userOf(body['user']);
-        const ws = await workspaceNamed(text(body, 'workspace', 200));
-        const id = text(body, 'id', 20);
+        const { body, ws, id, admin } = await reviewRequest(ctx);
         const decision = text(body, 'decision', 10);
-        const admin = { user: { ...ws, userId: who.userId, name: who.name ?? who.userId }, isAdmin: true };
         const now = deps.now();
         try {
           if (decision === 'approve') return { json: { suggestion: view(await suggestions.approve(ws, id, admin, now)) } };
@@ -92,11 +97,7 @@ export function suggestionRoutes(deps: ApiDeps): Route[] {
       method: 'POST',
       path: '/api/suggestions/edit',
       async handler(ctx) {
-        if (!ctx.admin) throw new HttpError(403, 'Only admins review suggestions.');
-        const body = await readJsonBody(ctx.req);
-        const who = userOf(body['user']);
-        const ws = await workspaceNamed(text(body, 'workspace', 200));
-        const id = text(body, 'id', 20);
+        const { body, ws, id, admin } = await reviewRequest(ctx);
         // Every field as the form holds it; an empty answer makes a discussion question. The service checks the limits.
         const raw: Partial<Record<(typeof EDITABLE)[number], string>> = {};
         for (const name of EDITABLE) {
@@ -107,7 +108,6 @@ export function suggestionRoutes(deps: ApiDeps): Route[] {
           raw[name] = value;
         }
         if (Object.keys(raw).length === 0) throw new HttpError(400, 'Say what to change: question, answer, category, tags or difficulty.');
-        const admin = { user: { ...ws, userId: who.userId, name: who.name ?? who.userId }, isAdmin: true };
         try {
           const pending = (await suggestions.all(ws, true)).find((x) => x.id === id);
           if (!pending) throw new HttpError(404, `No suggestion ${id} here.`);

@@ -15,7 +15,7 @@ const GOAL_MS = 50;
 
 function picture(rows: number): BoardPicture {
   return {
-    title: 'People · week 48, 2026 (Nov 23 – Nov 29)',
+    title: 'People · week 48, 2026 (23 Nov – 29 Nov)',
     subtitle: 'You: #4 with 28 points',
     empty: '',
     rows: Array.from({ length: rows }, (_, i) => ({

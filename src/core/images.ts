@@ -11,7 +11,7 @@ export interface BoardImages {
 }
 
 export interface BoardPicture {
-  /** `People · week 48, 2026 (Nov 23 – Nov 29)`. */
+  /** `People · week 48, 2026 (23 Nov – 29 Nov)`. */
   title: string;
   /** The asker's own line (`You: #12 with 30 points`), or nothing. */
   subtitle?: string;

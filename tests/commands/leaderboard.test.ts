@@ -11,7 +11,7 @@ describeEachStore('the leaderboard command', (h) => {
 
     expect((await reply('leaderboard')).ephemeral).toBeUndefined();
     expect(await say('leaderboard')).toBe(
-      ['**People · week 48, 2026 (Nov 23 – Nov 29)**', '1. **Bob** · 3 points', '2. **Alice** · 1 point', '', 'You: #2 with 1 point'].join('\n'),
+      ['**People · week 48, 2026 (23 Nov – 29 Nov)**', '1. **Bob** · 3 points', '2. **Alice** · 1 point', '', 'You: #2 with 1 point'].join('\n'),
     );
   });
 

@@ -14,7 +14,7 @@ import { PNG_SIGNATURE, pngSize, sharedRenderer } from './helpers.js';
 const NAMES = ['Ada Lovelace', 'Дмитрий Менделеев', '李小龙', 'さくら', '김민준', 'Zoë Ψηφίο', 'Nguyễn Thị Ánh', '🦊 Fox 🚀', '🇺🇦 Оксана', 'Bob'];
 
 const board = (names: readonly string[], extra: Partial<BoardPicture> = {}): BoardPicture => ({
-  title: 'People · week 48, 2026 (Nov 23 – Nov 29)',
+  title: 'People · week 48, 2026 (23 Nov – 29 Nov)',
   subtitle: 'You: #4 with 28 points',
   empty: 'Nobody has points this week.',
   rows: names.map((name, i) => ({

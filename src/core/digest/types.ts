@@ -67,7 +67,7 @@ export interface PracticeFigures {
 export interface DigestContent {
   /** `2026-W48`. */
   weekId: string;
-  /** `week 48, 2026 (Nov 23 – Nov 29)`. */
+  /** `week 48, 2026 (23 Nov – 29 Nov)`. */
   weekLabel: string;
   people: DigestRow[];
   teams: DigestRow[];

@@ -1,16 +1,14 @@
 import { civilDateOf, dayNumberOf, weekdayOf } from '../../scheduler/civil-date.js';
-import { isoWeekOf, localDate } from '../scoring/periods.js';
+import { isoWeekOf, localDate, weekLabelOf } from '../scoring/periods.js';
 
 export interface DigestWeek {
   /** `2026-W48`, the id the scoring week boards carry. */
   id: string;
   /** The ISO week before it, for movement and participation. */
   previousId: string;
-  /** `week 48, 2026 (Nov 23 – Nov 29)`, as the leaderboard says it. */
+  /** `week 48, 2026 (23 Nov – 29 Nov)`, as the leaderboard says it. */
   label: string;
 }
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
  * The week a digest posted at `at` reports on, read in the channel's zone: the latest ISO week
@@ -21,16 +19,10 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export function weekJustEnded(at: Date, timeZone: string): DigestWeek {
   const day = dayNumberOf(localDate(at, timeZone));
   const sunday = day - weekdayOf(day);
-  return { id: weekIdOf(sunday), previousId: weekIdOf(sunday - 7), label: labelOf(sunday) };
+  return { id: weekIdOf(sunday), previousId: weekIdOf(sunday - 7), label: weekLabelOf(civilDateOf(sunday)) };
 }
 
 function weekIdOf(dayNumber: number): string {
   const { year, week } = isoWeekOf(civilDateOf(dayNumber));
   return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-function labelOf(dayNumber: number): string {
-  const { year, week, monday, sunday } = isoWeekOf(civilDateOf(dayNumber));
-  const short = (d: { month: number; day: number }): string => `${MONTHS[d.month - 1] ?? ''} ${d.day}`;
-  return `week ${week}, ${year} (${short(monday)} – ${short(sunday)})`;
 }

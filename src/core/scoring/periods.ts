@@ -34,12 +34,18 @@ export function monthId(at: Date, timeZone: string): string {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-const shortDate = (d: CivilDate): string => `${(MONTHS[d.month - 1] ?? '').slice(0, 3)} ${d.day}`;
+/** Day before month, as core/dates.ts writes a calendar date (`23 Nov`), so the two never disagree on order. */
+const shortDate = (d: CivilDate): string => `${d.day} ${(MONTHS[d.month - 1] ?? '').slice(0, 3)}`;
 
-/** `week 48, 2026 (Nov 23 – Nov 29)` */
-export function weekLabel(at: Date, timeZone: string): string {
-  const { year, week, monday, sunday } = isoWeekOf(localDate(at, timeZone));
+/** `week 48, 2026 (23 Nov – 29 Nov)`: the ISO week holding `date`. */
+export function weekLabelOf(date: CivilDate): string {
+  const { year, week, monday, sunday } = isoWeekOf(date);
   return `week ${week}, ${year} (${shortDate(monday)} – ${shortDate(sunday)})`;
+}
+
+/** `week 48, 2026 (23 Nov – 29 Nov)` */
+export function weekLabel(at: Date, timeZone: string): string {
+  return weekLabelOf(localDate(at, timeZone));
 }
 
 /** `November 2026` */

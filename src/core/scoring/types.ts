@@ -76,7 +76,7 @@ export interface Leaderboard {
   rows: LeaderboardRow[];
   /** Absent when no user was asked about; null when they (or their team) have no row on this board. */
   own?: { rank: number; points: number } | null;
-  /** `week 48, 2026 (Nov 23 – Nov 29)`, `November 2026`, `season Autumn`, `all time`. */
+  /** `week 48, 2026 (23 Nov – 29 Nov)`, `November 2026`, `season Autumn`, `all time`. */
   periodLabel: string;
 }
 

@@ -56,7 +56,7 @@ describe('discord.js adapter against the fake Discord: the weekly digest', () =>
     const [post] = h.fake.messages(STUDY);
     if (!post) throw new Error('no digest in the channel');
     const text = messageText(post);
-    expect(text).toContain('Weekly digest · week 47, 2026 (Nov 16 – Nov 22)');
+    expect(text).toContain('Weekly digest · week 47, 2026 (16 Nov – 22 Nov)');
     expect(text).toMatch(/1\. \*\*Alice\*\* · 3 points · new/);
     expect(text).toContain('Most missed');
     // The answer is in the message only inside a spoiler.

@@ -10,7 +10,7 @@ const ENGINE_PHRASES = [
   'Already recorded: Got it.',
   'Changed from Got it to Missed it (−3).',
   'Only admins can use `daily set`.',
-  '**People · week 48, 2026 (Nov 23 – Nov 29)**\nNobody has points this week. Grade a daily question to get on the board.\n\nYou have no points this week.',
+  '**People · week 48, 2026 (23 Nov – 29 Nov)**\nNobody has points this week. Grade a daily question to get on the board.\n\nYou have no points this week.',
   'You are not in a team: `team list` shows them, `team join <name>` joins one.',
   'That question is no longer available.',
   'The answer goes up in the thread at Tue 24 Nov, 17:00 (Europe/Berlin).',

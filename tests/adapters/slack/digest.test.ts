@@ -48,7 +48,7 @@ describe.each(['http', 'socket'] as const)('Bolt adapter (%s): the weekly digest
     if (!post) throw new Error('no digest posted');
     const blocks = post.body['blocks'];
     const text = blocksText(blocks);
-    expect(text).toContain('Weekly digest · week 47, 2026 (Nov 16 – Nov 22)');
+    expect(text).toContain('Weekly digest · week 47, 2026 (16 Nov – 22 Nov)');
     expect(text).toContain('Alice');
     expect(text).toContain('Most missed');
     // Slack has no spoiler: the answer is not in the message at all.

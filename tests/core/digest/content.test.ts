@@ -63,7 +63,7 @@ describe('the digest of a seeded week', () => {
     const h = await seededWeek();
     const content = await h.digest.content(channel, new Date('2026-11-29T17:00:00Z'));
     expect(content.weekId).toBe('2026-W48');
-    expect(content.weekLabel).toBe('week 48, 2026 (Nov 23 – Nov 29)');
+    expect(content.weekLabel).toBe('week 48, 2026 (23 Nov – 29 Nov)');
     expect(rows(content.people)).toEqual([
       ['Carol', 18, 2],
       ['Alice', 6, -1],

@@ -43,7 +43,7 @@ describe('what the digest carries when the process has them', () => {
     await h.digest.postNow(channel, admin);
     expect(images.drawn).toEqual([
       {
-        title: 'People · week 47, 2026 (Nov 16 – Nov 22)',
+        title: 'People · week 47, 2026 (16 Nov – 22 Nov)',
         empty: 'Nobody graded a question.',
         rows: [
           { rank: 1, name: 'Alice', points: 6, colour: '#4f8ff7', detail: 'Owls' },
@@ -52,7 +52,7 @@ describe('what the digest carries when the process has them', () => {
       },
     ]);
     const [post] = h.platform.posts();
-    expect(post?.reply.blocks[1]).toEqual({ type: 'image', png: PNG, alt: 'People · week 47, 2026 (Nov 16 – Nov 22); 1. Alice 6; 2. Bob 3', filename: 'digest-2026-W47.png' });
+    expect(post?.reply.blocks[1]).toEqual({ type: 'image', png: PNG, alt: 'People · week 47, 2026 (16 Nov – 22 Nov); 1. Alice 6; 2. Bob 3', filename: 'digest-2026-W47.png' });
   });
 
   it('draws a board shared by two channels of the workspace once, and tries again after a failed drawing', async () => {

@@ -55,8 +55,8 @@ describe.each(KINDS)('two processes sharing one %s store', (kind) => {
     await h.runFor(20 * MINUTE, [h, other]);
     expect(h.platform.attempts).toHaveLength(2);
     expect(h.platform.posts().map((p) => p.reply.blocks[0])).toEqual([
-      { type: 'text', markdown: '**Weekly digest · week 48, 2026 (Nov 23 – Nov 29)**' },
-      { type: 'text', markdown: '**Weekly digest · week 49, 2026 (Nov 30 – Dec 6)**' },
+      { type: 'text', markdown: '**Weekly digest · week 48, 2026 (23 Nov – 29 Nov)**' },
+      { type: 'text', markdown: '**Weekly digest · week 49, 2026 (30 Nov – 6 Dec)**' },
     ]);
     expect(await slotKeyOfLast(h)).toBe('2026-12-06T18:00');
     await Promise.all([h.digest.stop(), other.digest.stop()]);

@@ -19,7 +19,7 @@ describeEachStore('leaderboards', (h) => {
       { rank: 3, id: 'U-anon', name: 'U-anon', points: 0 },
     ]);
     expect(board.own).toEqual({ rank: 2, points: 1 });
-    expect(board.periodLabel).toBe('week 48, 2026 (Nov 23 – Nov 29)');
+    expect(board.periodLabel).toBe('week 48, 2026 (23 Nov – 29 Nov)');
   });
 
   it('says own is null for someone with no points in the period, and leaves it out when nobody asked', async () => {

@@ -27,7 +27,7 @@ describe('weeks and months in a timezone', () => {
 
   it('labels periods for people', () => {
     const at = new Date('2026-11-25T12:00:00Z');
-    expect(weekLabel(at, 'UTC')).toBe('week 48, 2026 (Nov 23 – Nov 29)');
+    expect(weekLabel(at, 'UTC')).toBe('week 48, 2026 (23 Nov – 29 Nov)');
     expect(monthLabel(at, 'UTC')).toBe('November 2026');
   });
 });

@@ -86,6 +86,9 @@ function difference(want: Question, got: Question | undefined): string | null {
   if (tags(got) !== tags(want)) return `its tags read back as ${got.tags.join(', ') || 'none'}`;
   const by = (q: Question) => q.suggestedBy?.replace(/\s+/g, ' ').trim() ?? null;
   if (by(got) !== by(want)) return `its "suggested by" read back as ${got.suggestedBy ?? 'none'}`;
+  const list = (xs: readonly string[] | undefined) => JSON.stringify(xs ?? []);
+  if (list(got.choices) !== list(want.choices) || got.correct !== want.correct) return 'its options or right option read back differently';
+  if (list(got.accept) !== list(want.accept)) return `its accepted answers read back as ${got.accept?.join(', ') || 'none'}`;
   return null;
 }
 
@@ -109,6 +112,23 @@ function questionLines(q: Question): string[] {
   // The credit stays with the question once the file is committed: the loader reads the line back.
   if (q.suggestedBy) lines.push(`Suggested-by: ${q.suggestedBy.replace(/\s+/g, ' ').trim()}`);
   for (const hint of q.hints) lines.push(`Hint: ${hint}`);
-  if (q.answer !== null) lines.push('', '**Answer:**', q.answer.trim());
+  if (q.choices && q.correct !== undefined) lines.push(...choiceLines(q.choices, q.correct, q.answer));
+  else if (q.answer !== null) lines.push('', '**Answer:**', q.answer.trim());
+  if (q.accept && q.accept.length > 0) lines.push(`Accept: ${q.accept.join(', ')}`);
   return lines;
+}
+
+const LETTERS = 'ABCDEFGH';
+
+/**
+ * A bank's own multiple choice as the canonical format writes it: lettered options, the key, then the
+ * explanation. The loader makes the served answer `**B.** Paris` plus the explanation, so that first
+ * paragraph is its own and not written again. (The read-back check refuses anything that would not
+ * come back the same, e.g. options holding a comma-separated key of their own.)
+ */
+function choiceLines(choices: readonly string[], correct: number, answer: string | null): string[] {
+  const letter = LETTERS[correct] ?? 'A';
+  const keyParagraph = `**${letter}.** ${choices[correct] ?? ''}`;
+  const explanation = (answer ?? '').trim().startsWith(keyParagraph) ? (answer ?? '').trim().slice(keyParagraph.length).trim() : '';
+  return ['', ...choices.map((c, i) => `${LETTERS[i] ?? '?'}) ${c}`), '', `Answer: ${letter}`, ...(explanation ? ['', explanation] : [])];
 }

@@ -83,4 +83,50 @@ describe('bank export: the overlay as canonical files', () => {
     expect(result.left.map((l) => l.reason)).toEqual([expect.stringMatching(/several lines/), expect.stringMatching(/answer read back differently/)]);
     expect(result.files.map((f) => f.ids)).toEqual([[questionId('What is fine?')]]);
   });
+  it('keeps a bank’s own options, its right option and typed-answer aliases through an edit, the export and a reload', async () => {
+    const store = new MemoryStore('t');
+    const quiz = [
+      '## Geography',
+      '',
+      '### What is the capital of France?',
+      '',
+      'A) Berlin',
+      'B) Paris',
+      'C) Rome',
+      '',
+      'Answer: B',
+      '',
+      'Paris has been the capital since 987.',
+      '',
+      '### What does LoRA stand for?',
+      '',
+      '**Answer:**',
+      'Low-rank adaptation',
+      'Accept: LoRA, low rank adaptation',
+      '',
+    ].join('\n');
+    const files: Files = { 'quiz.md': quiz };
+    const bank = await start(store, files);
+    const capital = questionId('What is the capital of France?');
+    const lora = questionId('What does LoRA stand for?');
+    // Wording edits keep what the file carried (an answer edit would drop the options: tested in bank-edit).
+    await bank.edits.edit(capital, { question: 'Which city is the capital of France?' }, admin);
+    await bank.edits.edit(lora, { question: 'What does LoRA stand for, in fine-tuning?' }, admin);
+    const carried = (b: BankService) =>
+      sorted(b.all().map((q) => ({ id: q.id, question: q.question, answer: q.answer, choices: q.choices, correct: q.correct, accept: q.accept })));
+    const before = carried(bank);
+    expect(before.find((q) => q.id === capital)?.choices).toEqual(['Berlin', 'Paris', 'Rome']);
+
+    const result = exportOverlay(bank.overlayEntries());
+    expect(result.left).toEqual([]);
+    const edited = result.files.find((f) => f.name === EDITED_FILE)?.text ?? '';
+    expect(edited).toContain('A) Berlin\nB) Paris\nC) Rome\n\nAnswer: B\n\nParis has been the capital since 987.');
+    expect(edited).toContain('Accept: LoRA, low rank adaptation');
+
+    // Committed in place of the originals: served exactly as before, options, key and aliases included.
+    files['quiz.md'] = '';
+    files[`exported/${EDITED_FILE}`] = edited;
+    await bank.reload();
+    expect(carried(bank)).toEqual(before);
+  });
 });

@@ -24,11 +24,13 @@ export function calendarDay(at: string | Date, timezone: string): CalendarDay {
 }
 
 /**
- * Noon UTC of the day, in epoch seconds: what a platform that shows a moment in the reader's own zone is
- * given, so the date it writes is the same day for every reader from UTC−11 to UTC+11.
+ * 10:00 UTC of the day, in epoch seconds: what a platform that shows a moment in the reader's own zone is
+ * given. Zones span 26 hours (UTC−12 to UTC+14), so no instant is the same day everywhere; 10:00 UTC is
+ * that day from UTC−10 (Hawaii) to UTC+13 (New Zealand in summer, Tonga), where noon UTC would give New
+ * Zealand and Fiji the next day. Only UTC−11 (Niue, American Samoa) and UTC+14 (Line Islands) miss it.
  */
-export function noonUnixSeconds(d: CalendarDay): number {
-  return Math.floor(Date.parse(`${d.day}T12:00:00Z`) / 1000);
+export function dayUnixSeconds(d: CalendarDay): number {
+  return Math.floor(Date.parse(`${d.day}T10:00:00Z`) / 1000);
 }
 
 /** `3 Dec 2026`: the words a date falls back to. */

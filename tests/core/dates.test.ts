@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDay, fallbackDate, formatDate, noonUnixSeconds } from '../../src/core/dates.js';
+import { calendarDay, fallbackDate, formatDate, dayUnixSeconds } from '../../src/core/dates.js';
 import { dateSlot, dated, fillDates, joinDated, replyText } from '../../src/core/reply.js';
 
 describe('calendar dates (core/dates.ts)', () => {
@@ -10,10 +10,10 @@ describe('calendar dates (core/dates.ts)', () => {
     expect(calendarDay(new Date('2026-01-01T03:00:00Z'), 'America/New_York')).toEqual({ day: '2025-12-31' });
   });
 
-  it('falls back to `3 Dec 2026` in plain text, and gives platforms noon UTC of the day', () => {
+  it('falls back to `3 Dec 2026` in plain text, and gives platforms 10:00 UTC of the day', () => {
     expect(fallbackDate({ day: '2026-12-03' })).toBe('3 Dec 2026');
     expect(formatDate('2026-12-03T23:30:00Z', 'Europe/Berlin')).toBe('4 Dec 2026');
-    expect(noonUnixSeconds({ day: '2026-12-03' })).toBe(Date.parse('2026-12-03T12:00:00Z') / 1000);
+    expect(dayUnixSeconds({ day: '2026-12-03' })).toBe(Date.parse('2026-12-03T10:00:00Z') / 1000);
   });
 });
 

@@ -1,6 +1,6 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, embedLength } from 'discord.js';
 import { splitMessage } from '../../bank/render/index.js';
-import { type CalendarDay, noonUnixSeconds } from '../../core/dates.js';
+import { type CalendarDay, dayUnixSeconds } from '../../core/dates.js';
 import { type Button, type Reply, type ReplyBlock, fillDates } from '../../core/reply.js';
 import { LIMITS, truncate } from './limits.js';
 import { discordChunks, discordMarkdown } from './markdown.js';
@@ -169,9 +169,9 @@ function spoilerChunks(markdown: string): string[] {
     .map((chunk) => `${SPOILER}${chunk}${SPOILER}`);
 }
 
-/** Discord's long-date timestamp markup, at noon UTC of the day so every reader sees the same date. */
+/** Discord's long-date timestamp markup, at 10:00 UTC of the day so (nearly) every reader sees the same date (core/dates.ts says which zones). */
 export function discordDate(d: CalendarDay): string {
-  return `<t:${noonUnixSeconds(d)}:D>`;
+  return `<t:${dayUnixSeconds(d)}:D>`;
 }
 
 /** Discord's relative timestamp markup (whole seconds). */

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { normalizeReaction } from '../../core/emoji.js';
-import { type CalendarDay, fallbackDate, noonUnixSeconds } from '../../core/dates.js';
+import { type CalendarDay, fallbackDate, dayUnixSeconds } from '../../core/dates.js';
 import { type Button, type Reply, type ReplyBlock, fillDates } from '../../core/reply.js';
 import { mrkdwn as toMrkdwn, mrkdwnChunks } from './mrkdwn.js';
 
@@ -91,11 +91,11 @@ export function slackClock(atMs: number): string {
 
 /**
  * A calendar date as Slack's date token: every reader sees it in their own locale (`{date_short}`: "Dec 3,
- * 2026"); the instant is noon UTC of the day, so it is the same day in every zone Slack shows it in. The
+ * 2026"); the instant is 10:00 UTC of the day, the same day in the zones core/dates.ts names. The
  * fallback, for clients that cannot, is `3 Dec 2026`.
  */
 export function slackDate(d: CalendarDay): string {
-  return `<!date^${noonUnixSeconds(d)}^{date_short}|${fallbackDate(d)}>`;
+  return `<!date^${dayUnixSeconds(d)}^{date_short}|${fallbackDate(d)}>`;
 }
 
 /**

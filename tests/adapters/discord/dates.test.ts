@@ -7,8 +7,8 @@ afterEach(async () => {
   h = undefined;
 });
 
-/** `<t:…:D>` for noon UTC of a day: Discord writes it as that date in each reader's own language. */
-const stamp = (day: string) => `<t:${Date.parse(`${day}T12:00:00Z`) / 1000}:D>`;
+/** `<t:…:D>` for 10:00 UTC of a day: Discord writes it as that date in each reader's own language. */
+const stamp = (day: string) => `<t:${Date.parse(`${day}T10:00:00Z`) / 1000}:D>`;
 
 describe('discord.js adapter: dates in each reader’s own locale', () => {
   it('writes season dates as Discord timestamps (<t:…:D>), never a fixed format', async () => {

@@ -7,8 +7,8 @@ afterEach(async () => {
   h = undefined;
 });
 
-/** Slack's date token for noon UTC of a day: each reader sees it in their own locale; the words after `|` are the fallback. */
-const token = (day: string, fallback: string) => `<!date^${Date.parse(`${day}T12:00:00Z`) / 1000}^{date_short}|${fallback}>`;
+/** Slack's date token for 10:00 UTC of a day: each reader sees it in their own locale; the words after `|` are the fallback. */
+const token = (day: string, fallback: string) => `<!date^${Date.parse(`${day}T10:00:00Z`) / 1000}^{date_short}|${fallback}>`;
 
 describe('Bolt adapter (http): dates in each reader’s own locale', () => {
   it('writes season dates as Slack date tokens with `23 Nov 2026` as the fallback', async () => {

@@ -5,8 +5,8 @@ import { PLAYGROUND, userFromName } from '../../../src/adapters/web/refs.js';
 import type { Question } from '../../../src/bank/types.js';
 import type { UserRef } from '../../../src/core/refs.js';
 import { sharedRenderer } from '../../images/helpers.js';
-import { type Harness, startHarness } from './harness.js';
-import { ARTIFACTS, HAS_CHROMIUM, REQUIRED, launchChromium } from './playground-page.js';
+import type { Harness } from './harness.js';
+import { ARTIFACTS, HAS_CHROMIUM, REQUIRED, launchChromium, openPlayground } from './playground-page.js';
 
 const DAY = 86_400_000;
 
@@ -64,18 +64,10 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('the weekly digest in the playground
   });
 
   it('`digest now` shows the digest text with the board picture inline and the answer behind a spoiler', async () => {
-    h = await startHarness({ clock: 'system', images: await sharedRenderer() });
+    const opened = await openPlayground(browser!, 'Ada', { bank: undefined, width: 1100, height: 1400, images: await sharedRenderer() });
+    ({ h, context } = opened);
+    const { page, errors } = opened;
     const question = await seedLastWeek(h);
-    context = await browser!.newContext({ viewport: { width: 1100, height: 1400 } });
-    await context.addInitScript({ content: `localStorage.setItem('recall.name', 'Ada');` });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(h.url);
-    await page.locator('.msg.daily').first().waitFor();
 
     await page.locator('#command-input').fill('digest now');
     await page.locator('#composer button[type=submit]').click();

@@ -33,11 +33,11 @@ export interface OpenPlayground {
 export async function openPlayground(
   browser: Browser,
   name: string,
-  opts: { bank: HarnessOptions['bank']; height: number; locale?: string; timezoneId?: string },
+  opts: { bank: HarnessOptions['bank']; height: number; width?: number; images?: HarnessOptions['images']; locale?: string; timezoneId?: string },
 ): Promise<OpenPlayground> {
-  const h = await startHarness({ clock: 'system', bank: opts.bank });
+  const h = await startHarness({ clock: 'system', bank: opts.bank, ...(opts.images ? { images: opts.images } : {}) });
   const context = await browser.newContext({
-    viewport: { width: 1280, height: opts.height },
+    viewport: { width: opts.width ?? 1280, height: opts.height },
     ...(opts.locale ? { locale: opts.locale } : {}),
     ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
   });

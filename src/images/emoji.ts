@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
 import { packageDir } from './fonts.js';
+import { loadResvg, svgToPng } from './resvg.js';
 
 /**
  * Twemoji are drawn once into a PNG this many pixels square (twice the largest emoji in a picture, the
@@ -11,8 +11,9 @@ import { packageDir } from './fonts.js';
 export const EMOJI_PIXELS = 76;
 
 /**
- * Colour emoji as Twemoji's SVGs (the set Discord draws), given to satori as pictures per grapheme: no
- * emoji font satori can read is in colour. Files are read and drawn when first needed and kept.
+ * Colour emoji as Twemoji's SVGs (the set Discord draws), placed in a line as pictures 1 em square: a
+ * colour emoji font would need a renderer for its colour tables. Files are read and drawn when first
+ * needed and kept.
  */
 export class EmojiBook {
   private readonly dir = packageDir('@twemoji/svg');
@@ -21,7 +22,10 @@ export class EmojiBook {
   /** Grapheme → `data:` address of its picture, for every emoji in `text` that Twemoji draws. */
   async imagesFor(text: string): Promise<Record<string, string>> {
     const out: Record<string, string> = {};
-    const graphemes = new Set([...SEGMENTER.segment(text)].map((s) => s.segment).filter(isEmoji));
+    if (!ANY_EMOJI.test(text)) return out;
+    // Only lines with an emoji in them are split into graphemes: the segmenter is slow on a whole board.
+    const lines = text.split('\n').filter((line) => ANY_EMOJI.test(line));
+    const graphemes = new Set(lines.flatMap((line) => [...SEGMENTER.segment(line)].map((s) => s.segment).filter(isEmoji)));
     await Promise.all(
       [...graphemes].map(async (g) => {
         const uri = await this.image(g);
@@ -45,8 +49,9 @@ export class EmojiBook {
       const svg = await readFile(path.join(this.dir, `${name}.svg`)).catch(() => null);
       // Not under this spelling, the next one may be: Twemoji drops U+FE0F except inside ZWJ sequences.
       if (!svg) continue;
-      const png = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'width', value: EMOJI_PIXELS } }).render().asPng();
-      return `data:image/png;base64,${png.toString('base64')}`;
+      await loadResvg();
+      const png = svgToPng(svg, { fitTo: { mode: 'width', value: EMOJI_PIXELS } });
+      return `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
     }
     return null;
   }
@@ -54,8 +59,10 @@ export class EmojiBook {
 
 const SEGMENTER = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
+const ANY_EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
+
 export function isEmoji(grapheme: string): boolean {
-  return /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u.test(grapheme);
+  return ANY_EMOJI.test(grapheme);
 }
 
 /** Twemoji's file names for a grapheme, most likely first: hex code points joined by `-`. */

@@ -1,22 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import * as fontkit from 'fontkit';
 import { type Face, covers, parseFaces } from './faces.js';
 
-/** What satori takes as a font. */
-export interface SatoriFont {
-  name: string;
-  data: Buffer;
-  weight: 400 | 700;
-  style: 'normal';
-}
+export type Weight = 400 | 700;
 
 /**
- * Noto Sans in every subset but Devanagari (satori does no shaping, so its conjuncts would come out
- * wrong): Latin with its extensions and Vietnamese, Greek, Cyrillic; about 300 KB for both weights,
- * read once. Noto Sans SC (Han, kana) and KR (all of Hangul; SC has only some syllables) come in about a
- * hundred slices of ~40 KB each (4.7 and 3.4 MB for one weight): a slice is read the first time a name
- * needs it, and kept. CJK is drawn in the regular weight only.
+ * Noto Sans in every subset but Devanagari (its conjuncts need fonts and shaping rules we do not ship):
+ * Latin with its extensions and Vietnamese, Greek, Cyrillic; about 300 KB for both weights, read once.
+ * Noto Sans SC (Han, kana) and KR (all of Hangul; SC has only some syllables) come in about a hundred
+ * slices of ~40 KB each (4.7 and 3.4 MB for one weight): a slice is read the first time a name needs it,
+ * and kept. CJK is drawn in the regular weight only.
  */
 const BASE = { pkg: '@fontsource/noto-sans', sheets: ['400.css', '700.css'], skip: /devanagari/ };
 const CJK = [
@@ -31,8 +26,16 @@ export function packageDir(pkg: string): string {
 }
 
 /** A face with the folder its file is in. */
-interface Located extends Face {
+export interface Located extends Face {
   dir: string;
+}
+
+/** A face read and parsed: what the typesetter shapes with. */
+export interface LoadedFace {
+  face: Located;
+  font: fontkit.Font;
+  /** Names the face in caches: its file. */
+  key: string;
 }
 
 async function facesOf(pkg: string, sheets: readonly string[]): Promise<Located[]> {
@@ -41,85 +44,121 @@ async function facesOf(pkg: string, sheets: readonly string[]): Promise<Located[
   return css.flatMap(parseFaces).map((f) => ({ ...f, dir }));
 }
 
-/** The fonts a picture needs: the base always, CJK slices only for the characters in it. */
+/**
+ * Which font draws a character, and that font parsed. The base faces are read at start; a CJK slice is
+ * read the first time a text needs it (`need`), then kept. Lookups after `need` are synchronous, so a
+ * picture is laid out without awaiting anything per word.
+ */
 export class FontBook {
-  private readonly slices = new Map<Located, Promise<SatoriFont>>();
-  /** One array per set of slices: satori keeps its parsed fonts per array, so the same set reuses them. */
-  private readonly sets = new Map<string, SatoriFont[]>();
-  private readonly where = new Map<number, Located | null>();
+  private readonly loaded = new Map<Located, LoadedFace>();
+  private readonly loading = new Map<Located, Promise<LoadedFace>>();
+  /** Per code point and weight, the faces whose ranges claim it: looking through some 250 faces per character took ms a picture. */
+  private readonly claims = new Map<number, Located[]>();
+  /** Per code point and weight, the face that has its glyph, once `need` has looked. */
+  private readonly chosen = new Map<number, LoadedFace | null>();
 
   private constructor(
-    readonly base: readonly SatoriFont[],
-    private readonly baseFaces: readonly Face[],
+    private readonly baseFaces: readonly Located[],
     /** In the order they are tried: the first family that has a character draws it. */
     private readonly cjkFaces: readonly Located[],
   ) {}
 
   static async open(): Promise<FontBook> {
     const [latin, ...cjk] = await Promise.all([facesOf(BASE.pkg, BASE.sheets), ...CJK.map((c) => facesOf(c.pkg, c.sheets))]);
-    const faces = (latin ?? []).filter((f) => !BASE.skip.test(f.file));
-    const base = await Promise.all(faces.map(load));
-    return new FontBook(base, faces, cjk.flat());
-  }
-
-  /** Every font a text needs; characters no bundled font has are left to satori, which draws nothing for them. */
-  async fontsFor(text: string): Promise<SatoriFont[]> {
-    const needed = new Set<Located>();
-    for (const cp of codePoints(text)) {
-      const face = this.sliceFor(cp);
-      if (face) needed.add(face);
-    }
-    if (needed.size === 0) return this.base as SatoriFont[];
-    const faces = [...needed].sort((a, b) => a.file.localeCompare(b.file));
-    const key = faces.map((f) => f.file).join('|');
-    const known = this.sets.get(key);
-    if (known) return known;
-    const fonts = [...this.base, ...(await Promise.all(faces.map((f) => this.slice(f))))];
-    this.sets.set(key, fonts);
-    return fonts;
+    return new FontBook(
+      (latin ?? []).filter((f) => !BASE.skip.test(f.file)),
+      cjk.flat(),
+    );
   }
 
   /**
-   * The CJK slice that draws a code point, or null when the base fonts do (or nothing does). Kept per code
-   * point: looking through some 250 faces' ranges for every character of a board took a few ms a picture.
+   * Reads every slice `text` needs that is not read yet. A slice's `unicode-range` can claim a character
+   * its font has no glyph for (Noto Sans SC lists Hangul syllables it lacks), so the candidates are read
+   * in order until one has it.
    */
-  private sliceFor(cp: number): Located | null {
-    let face = this.where.get(cp);
-    if (face === undefined) {
-      face = this.baseFaces.some((f) => covers(f, cp)) ? null : (this.cjkFaces.find((f) => covers(f, cp)) ?? null);
-      this.where.set(cp, face);
+  async need(text: string): Promise<void> {
+    const pending: Promise<unknown>[] = [];
+    // 'A' for the line metrics (`primary`).
+    for (const cp of new Set(codePoints(`A${text}`))) {
+      for (const weight of [400, 700] as const) {
+        if (this.chosen.has(key(cp, weight))) continue;
+        pending.push(this.choose(cp, weight));
+      }
     }
-    return face;
+    await Promise.all(pending);
+  }
+
+  /** The parsed face that draws `cp` in `weight` (CJK only in 400); null when none does, or `need` was not awaited for it. */
+  fontFor(cp: number, weight: Weight): LoadedFace | null {
+    return this.chosen.get(key(cp, weight)) ?? null;
+  }
+
+  /** The Latin face of a weight, for the line's metrics (every base face has the same ascent and descent); read by any `need`. */
+  primary(weight: Weight): LoadedFace {
+    const loaded = this.fontFor(0x41, weight);
+    if (!loaded) throw new Error('FontBook: no Latin font was read yet (await need() first)');
+    return loaded;
   }
 
   /** Code points of `text` that no bundled font covers (emoji aside): for tests and the README's claim. */
   uncovered(text: string): number[] {
-    return [...codePoints(text)].filter((cp) => !this.baseFaces.some((f) => covers(f, cp)) && !this.cjkFaces.some((f) => covers(f, cp)));
+    return [...codePoints(text)].filter((cp) => this.candidates(cp, 400).length === 0);
   }
 
-  private slice(face: Located): Promise<SatoriFont> {
-    let font = this.slices.get(face);
-    if (!font) {
-      font = load(face);
-      this.slices.set(face, font);
+  /** How many CJK slices `text` needs (at least: a slice without the glyph sends the look-up on to the next): for tests. */
+  slicesFor(text: string): number {
+    const first = [...codePoints(text)].map((cp) => this.candidates(cp, 400)[0]);
+    return new Set(first.filter((f) => f !== undefined && this.cjkFaces.includes(f))).size;
+  }
+
+  /** Faces whose ranges claim `cp`, in the order they are tried. */
+  private candidates(cp: number, weight: Weight): Located[] {
+    const k = key(cp, weight);
+    let faces = this.claims.get(k);
+    if (!faces) {
+      faces = [...this.baseFaces.filter((f) => f.weight === weight && covers(f, cp)), ...this.cjkFaces.filter((f) => covers(f, cp))];
+      this.claims.set(k, faces);
     }
-    return font;
+    return faces;
+  }
+
+  private async choose(cp: number, weight: Weight): Promise<void> {
+    let found: LoadedFace | null = null;
+    for (const face of this.candidates(cp, weight)) {
+      const loaded = await this.load(face);
+      if (loaded.font.hasGlyphForCodePoint(cp)) {
+        found = loaded;
+        break;
+      }
+    }
+    this.chosen.set(key(cp, weight), found);
+  }
+
+  private load(face: Located): Promise<LoadedFace> {
+    let loading = this.loading.get(face);
+    if (!loading) {
+      loading = readFile(path.join(face.dir, face.file)).then((data) => {
+        const font = fontkit.create(data);
+        if (!('layout' in font)) throw new Error(`FontBook: ${face.file} is a font collection`);
+        const loaded = { face, font, key: face.file };
+        this.loaded.set(face, loaded);
+        return loaded;
+      });
+      this.loading.set(face, loading);
+    }
+    return loading;
   }
 }
 
-/**
- * Each slice under its own name: satori keeps one font per name and weight, so slices sharing their
- * family's name would replace each other; under distinct names it falls back from one to the next.
- */
-async function load(face: Located): Promise<SatoriFont> {
-  return { name: path.basename(face.file, '.woff').replace(/-\d00-normal$/, ''), data: await readFile(path.join(face.dir, face.file)), weight: face.weight, style: 'normal' };
+function key(cp: number, weight: Weight): number {
+  return cp * 2 + (weight === 700 ? 1 : 0);
 }
 
-/** Code points that need a glyph: not spaces, joiners or variation selectors, and not emoji (drawn as pictures). */
+/** Code points that need a glyph (spaces too: their advance): not control characters, joiners or variation selectors, and not emoji (drawn as pictures). */
 function* codePoints(text: string): Iterable<number> {
   for (const ch of text.replace(EMOJI, '')) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (cp <= 0x20 || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f)) continue;
+    if (cp < 0x20 || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f)) continue;
     yield cp;
   }
 }

@@ -25,10 +25,6 @@ export interface Slot {
   width: number;
   height: number;
   compact: boolean;
-  /** Rows are drawn by column: one text element per column holds the same words of all its rows. */
-  column: number;
-  /** The row's place in its column. */
-  line: number;
 }
 
 export function isCompact(board: BoardPicture): boolean {
@@ -71,8 +67,6 @@ export function slots(board: BoardPicture): Slot[] {
       width,
       height: compact ? COMPACT.row : LAYOUT.row,
       compact,
-      column,
-      line,
     };
   });
 }

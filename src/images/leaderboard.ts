@@ -1,13 +1,8 @@
-import { type BoardPicture, type BoardPictureRow, NO_TEAM_COLOUR } from '../core/images.js';
-import { FULL, INNER_WIDTH, LAYOUT, RADIUS, RIM, SMALL, type Slot, headerHeight, pictureHeight, pitch, slots } from './layout.js';
+import { type BoardPicture, NO_TEAM_COLOUR } from '../core/images.js';
+import { FULL, INNER_WIDTH, LAYOUT, RADIUS, RIM, SMALL, type Slot, headerHeight, pictureHeight, slots } from './layout.js';
+import type { Line, TextStyle, Typesetter } from './typeset.js';
 
 export { COMPACT, DETAIL_WIDTH, LAYOUT, NAME_WIDTH, pictureHeight } from './layout.js';
-
-/** A satori element: what JSX would make, written out (no JSX in this project). */
-export interface Node {
-  type: string;
-  props: { style?: Record<string, string | number>; children?: Node | string | (Node | string)[] };
-}
 
 /**
  * The card is opaque and dark with a lighter rim, so it reads the same in a dark client and a light one
@@ -27,152 +22,104 @@ const THEME = {
 
 export const MEDALS = ['🥇', '🥈', '🥉'];
 
-/**
- * The board in two layers. The shapes (card, bars, the asker's row) are plain SVG rectangles, written
- * here. The words are satori's: it lays them out and turns them into glyph outlines. A board is a table,
- * so its words go by column: one text element holds a column's ranks (or names, points…) for every row,
- * a line each, the lines exactly a row apart. satori's time goes per element (style resolution, layout,
- * SVG), and a row drawn as boxes was eleven of them; a board is now about a dozen in all, however long.
- */
-export function boardNode(board: BoardPicture): Node {
-  const height = pictureHeight(board);
-  const words: Node[] = [
-    text(
-      { left: LAYOUT.padding, top: LAYOUT.padding, width: INNER_WIDTH, fontSize: 34, fontWeight: 700, lineHeight: '42px', ...cutIfLong(board.title, 34, INNER_WIDTH) },
-      oneLine(board.title),
-    ),
-  ];
-  if (board.subtitle) {
-    words.push(
-      text(
-        { left: LAYOUT.padding, top: 78, width: INNER_WIDTH, fontSize: 24, color: THEME.muted, lineHeight: '30px', ...cutIfLong(board.subtitle, 24, INNER_WIDTH) },
-        oneLine(board.subtitle),
-      ),
-    );
-  }
-  if (board.rows.length === 0) {
-    words.push(
-      text({ left: LAYOUT.padding, top: headerHeight(board), width: INNER_WIDTH, fontSize: 26, color: THEME.muted, lineHeight: `${LAYOUT.empty}px` }, oneLine(board.empty)),
-    );
-  }
-  const placed = slots(board);
-  for (const column of new Set(placed.map((s) => s.column))) {
-    const rows = board.rows.map((row, i) => ({ row, slot: placed[i] as Slot })).filter((r) => r.slot.column === column);
-    words.push(...columnWords(board, rows));
-  }
-  return { type: 'div', props: { style: { display: 'flex', position: 'relative', width: LAYOUT.width, height, color: THEME.text }, children: words } };
+/** A line of text placed on the picture: its left end, the middle of its line box, its colour. */
+export interface PlacedLine {
+  line: Line;
+  x: number;
+  middle: number;
+  colour: string;
 }
 
-type Placed = { row: BoardPictureRow; slot: Slot };
+type Align = 'left' | 'right' | 'center';
+interface Box {
+  left: number;
+  width: number;
+  middle: number;
+}
 
-function columnWords(board: BoardPicture, rows: readonly Placed[]): Node[] {
-  const first = rows[0]?.slot;
-  if (!first) return [];
-  const spec = first.compact ? SMALL : FULL;
-  const lineHeight = pitch(board);
-  // A column's text element: its first line's middle is the first row's, and each line is one row further.
-  const column = (middle: number, style: Record<string, string | number>, lines: (string | null)[]): Node[] =>
-    lines.some((l) => l)
-      ? // No empty line at the end: satori would shift the line before it by a space's width.
-        [
-          text(
-            { top: first.y + middle - lineHeight / 2, lineHeight: `${lineHeight}px`, ...style },
-            lines
-              .map((l) => l ?? '')
-              .join('\n')
-              .replace(/\n+$/, ''),
-          ),
-        ]
-      : [];
-  const right = (at: { right: number; width: number }) => ({ left: first.x + first.width - at.right - at.width, width: at.width, textAlign: 'right', justifyContent: 'flex-end' });
-  const rank = { left: first.x + spec.rank.left, width: spec.rank.width, textAlign: 'center', justifyContent: 'center', fontWeight: 700, color: THEME.muted };
-  const nameWidth = (row: BoardPictureRow) => spec.name.width - (spec === FULL ? detailRoom(row) : 0);
-  const nameFits = (row: BoardPictureRow) => Object.keys(cutIfLong(oneLine(row.name), spec.name.size, nameWidth(row))).length === 0;
-  const out = [
-    ...column(
-      spec.rank.middle,
-      { ...rank, fontSize: spec.rank.size },
-      rows.map(({ row }) => (MEDALS[row.rank - 1] ? null : `${row.rank}`)),
-    ),
-    ...column(
-      spec.rank.middle,
-      { ...rank, fontSize: spec.rank.medal },
-      rows.map(({ row }) => MEDALS[row.rank - 1] ?? null),
-    ),
-    ...column(
-      spec.name.middle,
-      { left: first.x + spec.name.left, width: spec.name.width, fontSize: spec.name.size, fontWeight: 700 },
-      rows.map(({ row }) => (nameFits(row) ? oneLine(row.name) : null)),
-    ),
-    // A name that may not fit gets an element of its own, cut with an ellipsis: satori needs `overflow:
-    // hidden` for that, which is a clip and a mask in the SVG, so only where it may be needed.
-    ...rows
-      .filter(({ row }) => !nameFits(row))
-      .map(({ row, slot }) =>
-        text(
-          {
-            left: slot.x + spec.name.left,
-            top: slot.y + spec.name.middle - lineHeight / 2,
-            width: nameWidth(row),
-            lineHeight: `${lineHeight}px`,
-            fontSize: spec.name.size,
-            fontWeight: 700,
-            overflow: 'hidden',
-            textOverflow: 'ellipsis',
-          },
-          oneLine(row.name),
-        ),
-      ),
-    ...column(
-      spec.points.middle,
-      { ...right(spec.points), fontSize: spec.points.size, fontWeight: 700 },
-      rows.map(({ row }) => formatPoints(row.points)),
-    ),
-    ...[THEME.up, THEME.down, THEME.muted].flatMap((colour) =>
-      column(
-        spec.movement.middle,
-        { ...right(spec.movement), fontSize: spec.movement.size, color: colour },
-        rows.map(({ row }) => (movementColour(row.movement) === colour ? movementText(row.movement) : null)),
-      ),
-    ),
-  ];
-  if (spec === FULL) out.push(...detailWords(rows, lineHeight, column));
+/**
+ * Every text of the board, laid out and cut to its box: the title, the asker's line (or the empty
+ * board's message), then each row's rank (a medal for the top three), name, detail, points and movement.
+ */
+export function boardWords(board: BoardPicture, ts: Typesetter): PlacedLine[] {
+  const out: PlacedLine[] = [];
+  const put = (text: string, style: TextStyle, box: Box, colour: string, align: Align = 'left'): Line | null => {
+    if (!text) return null;
+    const line = ts.fit(text, style, box.width);
+    const x = align === 'left' ? box.left : align === 'right' ? box.left + box.width - line.width : box.left + (box.width - line.width) / 2;
+    out.push({ line, x, middle: box.middle, colour });
+    return line;
+  };
+  const header = { left: LAYOUT.padding, width: INNER_WIDTH };
+  put(oneLine(board.title), { size: 34, weight: 700 }, { ...header, middle: LAYOUT.padding + 21 }, THEME.text);
+  if (board.subtitle) put(oneLine(board.subtitle), { size: 24, weight: 400 }, { ...header, middle: 93 }, THEME.muted);
+  if (board.rows.length === 0) put(oneLine(board.empty), { size: 26, weight: 400 }, { ...header, middle: headerHeight(board) + LAYOUT.empty / 2 }, THEME.muted);
+  const placed = slots(board);
+  board.rows.forEach((row, i) => {
+    const slot = placed[i] as Slot;
+    const spec = slot.compact ? SMALL : FULL;
+    const rankBox = { left: slot.x + spec.rank.left, width: spec.rank.width, middle: slot.y + spec.rank.middle };
+    const medal = MEDALS[row.rank - 1];
+    if (medal) put(medal, { size: spec.rank.medal, weight: 400 }, rankBox, THEME.text, 'center');
+    else put(String(row.rank), { size: spec.rank.size, weight: 700 }, rankBox, THEME.muted, 'center');
+    let nameWidth = spec.name.width;
+    if (spec === FULL && row.detail) {
+      // Small print at the name column's right end, on the name's line: the name gets what it leaves.
+      const { detail, name } = FULL;
+      const room = detail.width - DETAIL_GAP;
+      const drawn = put(
+        oneLine(row.detail),
+        { size: detail.size, weight: 400 },
+        { left: slot.x + name.left + name.width - room, width: room, middle: slot.y + detail.middle },
+        THEME.muted,
+        'right',
+      );
+      if (drawn) nameWidth -= drawn.width + DETAIL_GAP;
+    }
+    put(oneLine(row.name), { size: spec.name.size, weight: 700 }, { left: slot.x + spec.name.left, width: nameWidth, middle: slot.y + spec.name.middle }, THEME.text);
+    const fromRight = (at: { right: number; width: number; middle: number }): Box => ({
+      left: slot.x + slot.width - at.right - at.width,
+      width: at.width,
+      middle: slot.y + at.middle,
+    });
+    put(formatPoints(row.points), { size: spec.points.size, weight: 700 }, fromRight(spec.points), THEME.text, 'right');
+    put(movementText(row.movement), { size: spec.movement.size, weight: 400 }, fromRight(spec.movement), movementColour(row.movement), 'right');
+  });
   return out;
 }
 
+/** Between a name and the detail beside it. */
+const DETAIL_GAP = 12;
+
 /**
- * What a row's detail may take of the name column, the gap before it included: its width at 1.2 em a
- * grapheme (an upper bound, see `cutIfLong`), at most DETAIL_WIDTH, where a longer one is cut.
+ * The words as SVG, to go over the shapes: one path per colour holding every glyph of that colour (resvg
+ * fills a path in one pass; a path per glyph cost it a fill each), then the emoji as pictures.
+ * `textAsText` writes each line as a `<text>` instead, for tests that look for the words.
  */
-function detailRoom(row: BoardPictureRow): number {
-  if (!row.detail) return 0;
-  return Math.min(FULL.detail.width, 12 + Math.ceil([...SEGMENTER.segment(oneLine(row.detail))].length * FULL.detail.size * 1.2));
+export function wordsSvg(words: readonly PlacedLine[], ts: Typesetter, emoji: Readonly<Record<string, string>>, opts: { textAsText?: boolean } = {}): string {
+  const byColour = new Map<string, string>();
+  const texts: string[] = [];
+  const images: string[] = [];
+  for (const w of words) {
+    const { size } = w.line.style;
+    const baseline = round(w.middle + ts.baselineOffset(w.line.style));
+    if (opts.textAsText)
+      texts.push(`<text x="${round(w.x)}" y="${baseline}" font-size="${size}" font-weight="${w.line.style.weight}" fill="${w.colour}">${escapeXml(w.line.text)}</text>`);
+    else byColour.set(w.colour, (byColour.get(w.colour) ?? '') + ts.outline(w.line, w.x, baseline));
+    for (const e of w.line.emoji) {
+      const href = emoji[e.grapheme];
+      if (href) images.push(`<image href="${href}" x="${round(w.x + e.x)}" y="${round(w.middle - size / 2)}" width="${size}" height="${size}"/>`);
+    }
+  }
+  const paths = [...byColour].filter(([, d]) => d).map(([colour, d]) => `<path fill="${colour}" d="${d}"/>`);
+  return [...paths, ...texts, ...images].join('');
 }
 
-/** Small print at the name column's right end; one too long for its room is cut like a long name. */
-function detailWords(rows: readonly Placed[], lineHeight: number, column: (middle: number, style: Record<string, string | number>, lines: (string | null)[]) => Node[]): Node[] {
-  const first = rows[0]?.slot;
-  if (!first) return [];
-  const { detail, name } = FULL;
-  const room = detail.width - 12;
-  const fits = (d: string) => Object.keys(cutIfLong(d, detail.size, room)).length === 0;
-  const left = first.x + name.left + name.width - room;
-  const style = { left, width: room, textAlign: 'right', justifyContent: 'flex-end', fontSize: detail.size, color: THEME.muted };
-  return [
-    ...column(
-      detail.middle,
-      style,
-      rows.map(({ row }) => (row.detail && fits(oneLine(row.detail)) ? oneLine(row.detail) : null)),
-    ),
-    ...rows
-      .filter(({ row }) => row.detail && !fits(oneLine(row.detail)))
-      .map(({ row, slot }) =>
-        text({ ...style, top: slot.y + detail.middle - lineHeight / 2, lineHeight: `${lineHeight}px`, overflow: 'hidden', textOverflow: 'ellipsis' }, oneLine(row.detail ?? '')),
-      ),
-  ];
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }
 
-/** The card, its rim, the bars and the asker's row, as SVG to go under satori's words. */
+/** The card, its rim, the bars and the asker's row, as SVG rectangles to go under the words. */
 export function boardShapes(board: BoardPicture): string {
   const height = pictureHeight(board);
   // The rim is the outer card's colour showing around the inner one: a stroke or a CSS border with
@@ -209,18 +156,6 @@ export function boardShapes(board: BoardPicture): string {
   return out.join('');
 }
 
-/**
- * The ellipsis only where a text may not fit. satori needs `overflow: hidden` for it, which costs resvg
- * a clip and a mask per text; a text short enough that even 1.2 em per grapheme fits (no glyph in the
- * bundled fonts or Twemoji is wider) needs neither and is drawn the same.
- */
-export function cutIfLong(text: string, fontSize: number, width: number): Record<string, string> {
-  const graphemes = [...SEGMENTER.segment(text)].length;
-  return graphemes * fontSize * 1.2 <= width ? {} : { overflow: 'hidden', textOverflow: 'ellipsis' };
-}
-
-const SEGMENTER = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
 /** A name on one line: a line break in it would shift every row under it in a column's text. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
@@ -256,9 +191,4 @@ function rect(attrs: Record<string, string | number>): string {
   return `<rect ${Object.entries(attrs)
     .map(([k, v]) => `${k}="${v}"`)
     .join(' ')}/>`;
-}
-
-/** A text placed on the picture: one line, or a column's lines (`\n` apart, kept as they are). */
-function text(style: Record<string, string | number>, children: string): Node {
-  return { type: 'div', props: { style: { position: 'absolute', display: 'flex', whiteSpace: 'pre', ...style }, children } };
 }

@@ -1,5 +1,7 @@
+import os from 'node:os';
 import { deflateSync } from 'node:zlib';
 
+const LITTLE_ENDIAN = os.endianness() === 'LE';
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** zlib level: 3 packs a board within a few % of level 6 at under half its time (flat fills, few colours). */
 const LEVEL = 3;
@@ -22,17 +24,19 @@ export class PngWriter {
     if (this.rows.length < size) this.rows = Buffer.alloc(size);
     const rows = this.rows;
     for (let y = 0; y < height; y++) {
-      const at = y * (stride + 1);
       // Filter type 0 (none): the picture is flat fills, which deflate packs well as they are.
-      rows[at] = 0;
-      rows.set(pixels.subarray(y * stride, (y + 1) * stride), at + 1);
-      for (let i = at + 4; i <= at + stride; i += 4) {
-        const alpha = rows[i] ?? 255;
-        if (alpha === 255 || alpha === 0) continue;
-        rows[i - 3] = unpremultiply(rows[i - 3] ?? 0, alpha);
-        rows[i - 2] = unpremultiply(rows[i - 2] ?? 0, alpha);
-        rows[i - 1] = unpremultiply(rows[i - 1] ?? 0, alpha);
-      }
+      rows[y * (stride + 1)] = 0;
+      rows.set(pixels.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+    }
+    // Only pixels neither opaque nor clear are un-premultiplied; read four bytes at a time to find them.
+    const words = LITTLE_ENDIAN && pixels.byteOffset % 4 === 0 ? new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.length / 4) : null;
+    for (let p = 0; p < width * height; p++) {
+      const alpha = words ? (words[p] ?? 0) >>> 24 : (pixels[p * 4 + 3] ?? 0);
+      if (alpha === 255 || alpha === 0) continue;
+      const at = Math.floor(p / width) * (stride + 1) + 1 + (p % width) * 4;
+      rows[at] = unpremultiply(rows[at] ?? 0, alpha);
+      rows[at + 1] = unpremultiply(rows[at + 1] ?? 0, alpha);
+      rows[at + 2] = unpremultiply(rows[at + 2] ?? 0, alpha);
     }
     const header = Buffer.alloc(13);
     header.writeUInt32BE(width, 0);

@@ -1,7 +1,7 @@
-import { Resvg } from '@resvg/resvg-js';
 import { inflateSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PngWriter } from '../../src/images/png.js';
+import { loadResvg, rasterize } from '../../src/images/resvg.js';
 import { PNG_SIGNATURE, pngSize } from './helpers.js';
 
 /** A card with rounded corners (transparent and half-covered pixels) over a bar, as a board has them. */
@@ -9,7 +9,9 @@ const SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="48">
   <rect width="120" height="48" rx="14" fill="#161b22"/><rect x="10" y="20" width="77.5" height="9" rx="4" fill="#4f8ff7"/>
   <rect x="90" y="8" width="20" height="20" fill="#f85149" fill-opacity="0.5"/></svg>`;
 
-const draw = (svg: string) => new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render();
+const draw = (svg: string) => rasterize(svg);
+
+beforeAll(() => loadResvg(), 60_000);
 
 /** The chunks of a PNG, by type, in order. */
 function chunks(png: Buffer): { type: string; data: Buffer }[] {
@@ -20,6 +22,17 @@ function chunks(png: Buffer): { type: string; data: Buffer }[] {
     at += length + 12;
   }
   return out;
+}
+
+/** The PNG's rows as written (filter byte, then RGBA), inflated. */
+function idat(png: Buffer): Buffer {
+  return inflateSync(
+    Buffer.concat(
+      chunks(png)
+        .filter((c) => c.type === 'IDAT')
+        .map((c) => c.data),
+    ),
+  );
 }
 
 describe('PngWriter: resvg pixels to a PNG', () => {
@@ -44,13 +57,7 @@ describe('PngWriter: resvg pixels to a PNG', () => {
   it('un-premultiplies the pixels that are not opaque, and leaves the rest as drawn', () => {
     const image = draw(SVG);
     const png = new PngWriter().encode(image.pixels, image.width, image.height);
-    const rows = inflateSync(
-      Buffer.concat(
-        chunks(png)
-          .filter((c) => c.type === 'IDAT')
-          .map((c) => c.data),
-      ),
-    );
+    const rows = idat(png);
     const pixel = (x: number, y: number) => [...rows.subarray(y * (120 * 4 + 1) + 1 + x * 4, y * (120 * 4 + 1) + 1 + x * 4 + 4)];
     expect(pixel(0, 0)[3]).toBe(0);
     expect(pixel(60, 2)).toEqual([0x16, 0x1b, 0x22, 255]);
@@ -62,6 +69,14 @@ describe('PngWriter: resvg pixels to a PNG', () => {
     expect(edges.length).toBeGreaterThan(8);
     // Premultiplied at 8 bits, a faint pixel kept its colour only to within 255 / alpha.
     for (const [r = 0, g = 0, b = 0, alpha = 1] of edges) expect(Math.max(Math.abs(r - 0x16), Math.abs(g - 0x1b), Math.abs(b - 0x22))).toBeLessThanOrEqual(Math.ceil(255 / alpha));
+  });
+
+  it('reads pixels that do not start on a 4-byte boundary byte by byte, to the same PNG', () => {
+    const image = draw(SVG);
+    const shifted = new Uint8Array(image.pixels.length + 1).subarray(1);
+    shifted.set(image.pixels);
+    const writer = new PngWriter();
+    expect(idat(writer.encode(shifted, image.width, image.height))).toEqual(idat(writer.encode(image.pixels, image.width, image.height)));
   });
 
   it('reuses its buffer for pictures of any size, and refuses pixels that do not match the size', () => {

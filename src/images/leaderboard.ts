@@ -97,7 +97,7 @@ const DETAIL_GAP = 12;
  * `textAsText` writes each line as a `<text>` instead, for tests that look for the words.
  */
 export function wordsSvg(words: readonly PlacedLine[], ts: Typesetter, emoji: Readonly<Record<string, string>>, opts: { textAsText?: boolean } = {}): string {
-  const byColour = new Map<string, string>();
+  const byColour = new Map<string, string[]>();
   const texts: string[] = [];
   const images: string[] = [];
   for (const w of words) {
@@ -105,13 +105,20 @@ export function wordsSvg(words: readonly PlacedLine[], ts: Typesetter, emoji: Re
     const baseline = round(w.middle + ts.baselineOffset(w.line.style));
     if (opts.textAsText)
       texts.push(`<text x="${round(w.x)}" y="${baseline}" font-size="${size}" font-weight="${w.line.style.weight}" fill="${w.colour}">${escapeXml(w.line.text)}</text>`);
-    else byColour.set(w.colour, (byColour.get(w.colour) ?? '') + ts.outline(w.line, w.x, baseline));
+    else {
+      const d = byColour.get(w.colour) ?? [];
+      d.push(ts.outline(w.line, w.x, baseline));
+      byColour.set(w.colour, d);
+    }
     for (const e of w.line.emoji) {
       const href = emoji[e.grapheme];
       if (href) images.push(`<image href="${href}" x="${round(w.x + e.x)}" y="${round(w.middle - size / 2)}" width="${size}" height="${size}"/>`);
     }
   }
-  const paths = [...byColour].filter(([, d]) => d).map(([colour, d]) => `<path fill="${colour}" d="${d}"/>`);
+  const paths = [...byColour].flatMap(([colour, parts]) => {
+    const d = parts.join('');
+    return d ? [`<path fill="${colour}" d="${d}"/>`] : [];
+  });
   return [...paths, ...texts, ...images].join('');
 }
 

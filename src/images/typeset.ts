@@ -16,6 +16,14 @@ interface PlacedGlyph {
   y: number;
 }
 
+/** A glyph as shaping placed it, in font units: its advance and its offset from the pen. */
+interface Shaped {
+  id: number;
+  advance: number;
+  dx: number;
+  dy: number;
+}
+
 /** One line of text, shaped: where each glyph (or emoji picture, 1 em square) goes, and how wide it is. */
 export interface Line {
   /** What it says, as drawn (a cut line ends in `…`). */
@@ -52,7 +60,7 @@ const CACHE_LIMIT = 20_000;
  * Fonts must be read first (`FontBook.need`), so laying out a line never waits.
  */
 export class Typesetter {
-  private shaped = new Map<string, { id: number; advance: number; dx: number; dy: number }[]>();
+  private shaped = new Map<string, Shaped[]>();
   private outlines = new Map<string, Outline | null>();
   /** Lines by size, weight and text: a board is mostly lines drawn before, and a line drawn before costs a look-up. */
   private lines = new Map<string, Line>();
@@ -115,20 +123,22 @@ export class Typesetter {
 
   /** The outlines of a line's glyphs joined into one, from the line's origin: each next glyph is a relative move from where the last left the pen. */
   private join(line: Line): Outline | null {
-    let joined: Outline | null = null;
+    let first: { x: number; y: number } | undefined;
+    const parts: string[] = [];
+    let endX = 0;
+    let endY = 0;
     for (const g of line.glyphs) {
       const o = this.outlineOf(g.face, g.id, line.style.size);
       if (!o) continue;
       const gx = Math.round(g.x * 10);
       const gy = Math.round(g.y * 10);
-      if (!joined) joined = { x: gx + o.x, y: gy + o.y, rest: o.rest, endX: gx + o.endX, endY: gy + o.endY };
-      else {
-        joined.rest += `m${tenths(gx + o.x - joined.endX)} ${tenths(gy + o.y - joined.endY)}${o.rest}`;
-        joined.endX = gx + o.endX;
-        joined.endY = gy + o.endY;
-      }
+      if (!first) first = { x: gx + o.x, y: gy + o.y };
+      else parts.push(`m${tenths(gx + o.x - endX)} ${tenths(gy + o.y - endY)}`);
+      parts.push(o.rest);
+      endX = gx + o.endX;
+      endY = gy + o.endY;
     }
-    return joined;
+    return first ? { ...first, rest: parts.join(''), endX, endY } : null;
   }
 
   /** From the middle of a line to its baseline: the line box is centred on the middle, as CSS centres a line's content. */
@@ -158,7 +168,16 @@ export class Typesetter {
     if (face !== undefined && run) yield { face, text: run };
   }
 
-  private shape(face: LoadedFace, text: string): { id: number; advance: number; dx: number; dy: number }[] {
+  /**
+   * A run shaped word by word (spaces on their own): names share words, scores share ` pts`, so a new
+   * line is mostly words shaped before. Kerning across a space is all that is lost, and no bundled font has any.
+   */
+  private shape(face: LoadedFace, text: string): Shaped[] {
+    if (!text.includes(' ')) return this.shapeWord(face, text);
+    return text.split(/( )/).flatMap((word) => (word ? this.shapeWord(face, word) : []));
+  }
+
+  private shapeWord(face: LoadedFace, text: string): Shaped[] {
     const key = `${face.key}|${text}`;
     let glyphs = this.shaped.get(key);
     if (!glyphs) {

@@ -4,7 +4,7 @@ import type { BankEntry } from '../../../core/bank-overlay/types.js';
 import { fieldsFromOptions } from '../../../core/bank-overlay/replies.js';
 import { isUserError } from '../../../core/errors.js';
 import { readJsonBody } from '../http/body.js';
-import { HttpError, badRequest } from '../http/errors.js';
+import { HttpError, fromUserError, badRequest } from '../http/errors.js';
 import type { RequestContext, Route } from '../http/router.js';
 import { markdownToHtml } from '../render/markdown-html.js';
 import type { ApiDeps } from './deps.js';
@@ -37,7 +37,7 @@ export function bankEditRoutes(deps: ApiDeps): Route[] {
       try {
         return { json: entryView(await run(id, body)) };
       } catch (err) {
-        if (isUserError(err)) throw new HttpError(err.code === 'not-found' ? 404 : err.code === 'conflict' ? 409 : 400, err.message);
+        if (isUserError(err)) throw fromUserError(err);
         throw err;
       }
     },

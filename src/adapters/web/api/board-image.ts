@@ -3,7 +3,7 @@ import { isUserError } from '../../../core/errors.js';
 import { imageBlock } from '../../../core/images.js';
 import { type UserRef, type WorkspaceRef, workspaceKey } from '../../../core/refs.js';
 import { BOARD_KINDS, BOARD_PERIODS } from '../../../core/scoring/index.js';
-import { HttpError } from '../http/errors.js';
+import { HttpError, fromUserError } from '../http/errors.js';
 import type { Route } from '../http/router.js';
 import { WEB_WORKSPACE } from '../refs.js';
 import type { ApiDeps } from './deps.js';
@@ -33,7 +33,7 @@ export function boardImageRoute(deps: ApiDeps, read: { workspaceOf(url: URL): Pr
         png = await images.leaderboard(picture);
         alt = imageBlock(png, picture, '').alt;
       } catch (err) {
-        if (isUserError(err)) throw new HttpError(404, err.message);
+        if (isUserError(err)) throw fromUserError(err);
         throw err;
       }
       ctx.res.writeHead(200, {

@@ -2,7 +2,7 @@ import { isUserError } from '../../../core/errors.js';
 import { type WorkspaceRef, workspaceKey } from '../../../core/refs.js';
 import type { Suggestion } from '../../../core/suggestions/index.js';
 import { readJsonBody } from '../http/body.js';
-import { HttpError, notFound } from '../http/errors.js';
+import { HttpError, fromUserError, notFound } from '../http/errors.js';
 import type { RequestContext, Route } from '../http/router.js';
 import type { ApiDeps } from './deps.js';
 import { text, userOf } from './input.js';
@@ -87,7 +87,7 @@ export function suggestionRoutes(deps: ApiDeps): Route[] {
           if (decision === 'reject') return { json: { suggestion: view(await suggestions.reject(ws, id, text(body, 'reason', 500), admin, now)) } };
         } catch (err) {
           // Already decided, not found, a conflict with a file question: the admin's to read, not a server error.
-          if (isUserError(err)) throw new HttpError(err.code === 'not-found' ? 404 : err.code === 'bad-input' ? 400 : 409, err.message);
+          if (isUserError(err)) throw fromUserError(err);
           throw err;
         }
         throw new HttpError(400, '`decision` is approve or reject.');
@@ -121,8 +121,7 @@ export function suggestionRoutes(deps: ApiDeps): Route[] {
           };
           return { json: { suggestion: view(await suggestions.edit(ws, id, { ...current, ...raw }, admin)) } };
         } catch (err) {
-          // The page shows the message as plain text: the chat's bold field names lose their stars.
-          if (isUserError(err)) throw new HttpError(err.code === 'not-found' ? 404 : err.code === 'bad-input' ? 400 : 409, err.message.replace(/\*\*/g, ''));
+          if (isUserError(err)) throw fromUserError(err);
           throw err;
         }
       },

@@ -34,8 +34,8 @@ export interface Located extends Face {
 export interface LoadedFace {
   face: Located;
   font: fontkit.Font;
-  /** Names the face in caches: its file. */
-  key: string;
+  /** Names the face in caches: a small number, in the order faces were read. */
+  index: number;
 }
 
 async function facesOf(pkg: string, sheets: readonly string[]): Promise<Located[]> {
@@ -140,7 +140,7 @@ export class FontBook {
       loading = readFile(path.join(face.dir, face.file)).then((data) => {
         const font = fontkit.create(data);
         if (!('layout' in font)) throw new Error(`FontBook: ${face.file} is a font collection`);
-        const loaded = { face, font, key: face.file };
+        const loaded = { face, font, index: this.loaded.size };
         this.loaded.set(face, loaded);
         return loaded;
       });

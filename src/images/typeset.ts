@@ -61,7 +61,7 @@ const CACHE_LIMIT = 20_000;
  */
 export class Typesetter {
   private shaped = new Map<string, Shaped[]>();
-  private outlines = new Map<string, Outline | null>();
+  private outlines = new Map<number, Outline | null>();
   /** Lines by size, weight and text: a board is mostly lines drawn before, and a line drawn before costs a look-up. */
   private lines = new Map<string, Line>();
   /** Per weight, from a line's middle to its baseline, in em. */
@@ -178,7 +178,7 @@ export class Typesetter {
   }
 
   private shapeWord(face: LoadedFace, text: string): Shaped[] {
-    const key = `${face.key}|${text}`;
+    const key = `${face.index}|${text}`;
     let glyphs = this.shaped.get(key);
     if (!glyphs) {
       const run = face.font.layout(text);
@@ -192,7 +192,8 @@ export class Typesetter {
   }
 
   private outlineOf(face: LoadedFace, id: number, size: number): Outline | null {
-    const key = `${face.key}|${id}|${size}`;
+    // A number, not a string: this runs for every glyph of every new line (glyph ids are 16-bit, sizes whole px under 1,024).
+    const key = (face.index * 65_536 + id) * 1_024 + size;
     let o = this.outlines.get(key);
     if (o === undefined) {
       o = writeOutline(face.font.getGlyph(id), size / face.font.unitsPerEm);
@@ -202,7 +203,7 @@ export class Typesetter {
   }
 }
 
-function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, value);
 }

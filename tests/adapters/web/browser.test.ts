@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from './harness.js';
-import { ARTIFACTS, CHROMIUM, HAS_CHROMIUM, REQUIRED, launchChromium } from './playground-page.js';
+import type { Harness } from './harness.js';
+import { ARTIFACTS, CHROMIUM, HAS_CHROMIUM, type OpenPlayground, REQUIRED, launchChromium, openPlayground, textOf } from './playground-page.js';
 import { seedsWithHostile } from './test-bank.js';
 
 if (!HAS_CHROMIUM && !REQUIRED) {
@@ -15,36 +15,17 @@ let browser: Browser | undefined;
 let h: Harness | undefined;
 let context: BrowserContext | undefined;
 
-interface Opened {
-  page: Page;
-  /** Every URL the page asked for, and every console error (a CSP violation shows up here). */
-  requests: string[];
-  errors: string[];
-}
-
 /** The real adapter on the system clock with the seed bank plus a hostile file, and a page opened on it as `name`. */
-async function open(name: string, viewport = { width: 1280, height: 900 }, locale?: { locale: string; timezoneId: string }): Promise<Opened> {
-  h = await startHarness({ clock: 'system', bank: BANK });
-  context = await browser!.newContext({ viewport, ...locale });
-  await context.addInitScript({ content: rememberName(name) });
-  const page = await context.newPage();
-  const requests: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(h.url);
-  await page.locator('.msg.daily').first().waitFor();
-  return { page, requests, errors };
+async function open(name: string, viewport = { width: 1280, height: 900 }, locale?: { locale: string; timezoneId: string }): Promise<OpenPlayground> {
+  if (!browser) throw new Error('Chromium is not running');
+  const opened = await openPlayground(browser, name, { bank: BANK, ...viewport, ...locale });
+  h = opened.h;
+  context = opened.context;
+  return opened;
 }
 
 /** The page keeps the typed name in localStorage; the tests put it there before the page loads. */
 const rememberName = (name: string) => `localStorage.setItem('recall.name', ${JSON.stringify(name)});`;
-
-/** For expect.poll: the locator's text as it is now (the page updates itself from the event stream). */
-const textOf = (locator: Locator) => async () => ((await locator.count()) === 0 ? '' : ((await locator.first().textContent()) ?? '').replace(/\s+/g, ' ').trim());
 
 const only = (page: Page, text: string | RegExp) => page.locator('.only-you-msg', { hasText: text });
 

@@ -27,6 +27,8 @@ export interface OpenPlayground {
   page: Page;
   /** Console errors and uncaught page errors, for a test to expect empty. */
   errors: string[];
+  /** Every URL the page asked for (what a page fetches from outside shows here). */
+  requests: string[];
 }
 
 /** A playground on a real clock, opened in a fresh browser context as `name`, once the daily question shows. */
@@ -44,13 +46,15 @@ export async function openPlayground(
   await context.addInitScript({ content: `localStorage.setItem('recall.name', ${JSON.stringify(name)});` });
   const page = await context.newPage();
   const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(h.url);
   await page.locator('.msg.daily').first().waitFor();
-  return { h, context, page, errors };
+  return { h, context, page, errors, requests };
 }
 
 /** The first match's text with whitespace folded ('' when there is none), for `expect.poll`. */

@@ -116,4 +116,22 @@ describe('bank edit, hide, unhide and revert', () => {
     await bank.edits.edit(even, { question: 'Which of these is even?' }, { by: 'Ann', at: world.clock.now() });
     expect(bank.get(even)).toMatchObject({ question: 'Which of these is even?', choices: ['3', '14', '21'], correct: 1 });
   });
+  it('an edited answer drops the accepted aliases of the old one (an old alias never counts as right), or takes the Accept: line it carries', async () => {
+    const TYPED = '## Tuning\n\n### What does LoRA stand for?\n\nLow-rank adaptation.\n\nAccept: LoRA adapters, low rank adaptation\n';
+    const store = new MemoryStore('t');
+    const load = async () => loadBank([{ path: 't.md', bytes: new TextEncoder().encode(TYPED) }]);
+    const bank = await openBankService(await load(), load, { store });
+    const id = questionId('What does LoRA stand for?');
+    expect(bank.get(id)?.accept).toEqual(['LoRA adapters', 'low rank adaptation']);
+
+    await bank.edits.edit(id, { answer: 'Layer-wise rank adaptation.' }, { by: 'Ann', at: new Date('2026-11-23T08:00:00Z') });
+    expect(bank.get(id)?.answer).toBe('Layer-wise rank adaptation.');
+    expect(bank.get(id)?.accept).toBeUndefined();
+
+    await bank.edits.edit(id, { answer: 'Low-rank adaptation.\nAccept: LoRA, low-rank adapters' }, { by: 'Ann', at: new Date('2026-11-23T08:01:00Z') });
+    expect(bank.get(id)).toMatchObject({ answer: 'Low-rank adaptation.', accept: ['LoRA', 'low-rank adapters'] });
+    // Editing only the wording keeps the aliases that go with the unchanged answer.
+    await bank.edits.edit(id, { question: 'What is LoRA short for?' }, { by: 'Ann', at: new Date('2026-11-23T08:02:00Z') });
+    expect(bank.get(id)?.accept).toEqual(['LoRA', 'low-rank adapters']);
+  });
 });

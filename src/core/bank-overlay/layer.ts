@@ -1,4 +1,5 @@
 import { readChoices } from '../../bank/parse/choices.js';
+import { acceptLine } from '../../bank/parse/lines.js';
 import type { Question } from '../../bank/types.js';
 import { isEmptyOverlay } from './record.js';
 import type { AddedRecord, BankEntry, OverlayRecord, QuestionFields } from './types.js';
@@ -129,16 +130,27 @@ export function withFields(q: Question, f: QuestionFields): Question {
 }
 
 /**
- * The file's options and right one belong to the answer that named it: a new answer drops them, so a
- * stale right option never shows, unless the new answer carries its own (options with an `Answer: C`
- * key, read as the loader reads a file), which then take their place.
+ * The file's options and right one, and its `Accept:` aliases, belong to the answer that named them: a
+ * new answer drops them, so a stale right option never shows and an old alias never counts as right,
+ * unless the new answer carries its own (options with an `Answer: C` key, `Accept:` lines, read as the
+ * loader reads a file), which then take their place.
  */
 function withChoicesOfAnswer(q: Question): Question {
-  const { choices: _choices, correct: _correct, ...plain } = q;
-  const read = readChoices(q.question, q.answer ?? '');
-  if (read.kind !== 'choices') return plain;
-  const { question, answer, choices, correct } = read.reading;
-  return { ...plain, question, answer, choices, correct };
+  const { choices: _choices, correct: _correct, accept: _accept, ...plain } = q;
+  const lines = (q.answer ?? '').split('\n');
+  const accept = lines.flatMap((l) => acceptLine(l.replace(/^\s*[-*+]\s+/, '')) ?? []);
+  const answer =
+    accept.length > 0
+      ? lines
+          .filter((l) => acceptLine(l.replace(/^\s*[-*+]\s+/, '')) === null)
+          .join('\n')
+          .trim()
+      : (q.answer ?? '');
+  const withAccept: Question = accept.length > 0 ? { ...plain, answer, accept: [...new Set(accept)] } : plain;
+  const read = readChoices(withAccept.question, answer);
+  if (read.kind !== 'choices') return withAccept;
+  const { question, choices, correct } = read.reading;
+  return { ...withAccept, question, answer: read.reading.answer, choices, correct };
 }
 
 /** The level is one of a question's tags, as the loader makes it, so tag filters see it. */

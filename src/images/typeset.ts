@@ -49,8 +49,12 @@ interface Outline {
 }
 
 const ELLIPSIS = '…';
-/** Past this many entries a cache is emptied and starts again: names are user data, and a bot may see many. */
-const CACHE_LIMIT = 20_000;
+/**
+ * Past this many entries a cache is emptied and starts again: names are user data, and a bot may see
+ * many. A line holds its path data (1–2 KB for a name), so lines are kept fewer: 5,000 is some twenty
+ * boards of new names, about 10 MB.
+ */
+const LIMIT = { lines: 5_000, words: 20_000, outlines: 20_000 } as const;
 
 /**
  * Lays out single lines of text and turns them into SVG path data, the work satori did for the board
@@ -74,7 +78,7 @@ export class Typesetter {
     let line = this.lines.get(key);
     if (!line) {
       line = this.lay(text, style);
-      remember(this.lines, key, line);
+      remember(this.lines, key, line, LIMIT.lines);
     }
     return line;
   }
@@ -186,7 +190,7 @@ export class Typesetter {
         const p = run.positions[i];
         return { id: g.id, advance: p?.xAdvance ?? g.advanceWidth, dx: p?.xOffset ?? 0, dy: p?.yOffset ?? 0 };
       });
-      remember(this.shaped, key, glyphs);
+      remember(this.shaped, key, glyphs, LIMIT.words);
     }
     return glyphs;
   }
@@ -197,14 +201,14 @@ export class Typesetter {
     let o = this.outlines.get(key);
     if (o === undefined) {
       o = writeOutline(face.font.getGlyph(id), size / face.font.unitsPerEm);
-      remember(this.outlines, key, o);
+      remember(this.outlines, key, o, LIMIT.outlines);
     }
     return o;
   }
 }
 
-function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
-  if (cache.size >= CACHE_LIMIT) cache.clear();
+function remember<K, V>(cache: Map<K, V>, key: K, value: V, limit: number): void {
+  if (cache.size >= limit) cache.clear();
   cache.set(key, value);
 }
 

@@ -8,7 +8,7 @@ export type Weight = 400 | 700;
 
 /**
  * Noto Sans in every subset but Devanagari (its conjuncts need fonts and shaping rules we do not ship):
- * Latin with its extensions and Vietnamese, Greek, Cyrillic; about 300 KB for both weights, read once.
+ * Latin with its extensions and Vietnamese, Greek, Cyrillic; about 300 KB for both weights.
  * Noto Sans SC (Han, kana) and KR (all of Hangul; SC has only some syllables) come in about a hundred
  * slices of ~40 KB each (4.7 and 3.4 MB for one weight): a slice is read the first time a name needs it,
  * and kept. CJK is drawn in the regular weight only.
@@ -45,9 +45,9 @@ async function facesOf(pkg: string, sheets: readonly string[]): Promise<Located[
 }
 
 /**
- * Which font draws a character, and that font parsed. The base faces are read at start; a CJK slice is
- * read the first time a text needs it (`need`), then kept. Lookups after `need` are synchronous, so a
- * picture is laid out without awaiting anything per word.
+ * Which font draws a character, and that font parsed. A face (a base subset, a CJK slice) is read the
+ * first time a text needs it (`need`), then kept. Lookups after `need` are synchronous, so a picture is
+ * laid out without awaiting anything per word.
  */
 export class FontBook {
   private readonly loaded = new Map<Located, LoadedFace>();

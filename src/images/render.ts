@@ -20,7 +20,7 @@ export interface BoardRenderer extends BoardImages {
   fonts: FontBook;
 }
 
-/** Fonts are read once here (about 300 KB, plus CJK slices when a name needs them); call it at start-up. */
+/** Reads the font list and compiles resvg (WebAssembly) once; fonts are read when a picture first needs them. Call it at start-up. */
 export async function createBoardRenderer(): Promise<BoardRenderer> {
   const [fonts] = await Promise.all([FontBook.open(), loadResvg()]);
   const typesetter = new Typesetter(fonts);

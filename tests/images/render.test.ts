@@ -187,6 +187,17 @@ describe('board pictures: fontkit outlines + resvg with the bundled fonts', () =
     expect((peak - before) / 2 ** 20).toBeLessThan(120);
   });
 
+  it('draws hostile names without failing: piled-up marks, a lone surrogate, right-to-left and unbundled scripts, emoji Twemoji lacks', async () => {
+    const names = [`Z${'\u0301\u0316\u0337'.repeat(300)}algo`, 'half \ud83d pair', 'مريم', 'नमस्ते', '\u{1FAE8} new emoji', `${'W'.repeat(400)}`, '<b>&amp;</b>'];
+    const png = await r.leaderboard(board(names));
+    expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+    expect(pngSize(png)).toEqual({ width: LAYOUT.width, height: pictureHeight(board(names)) });
+    const words = wordsOf(await r.svg(board(names), { textAsText: true }));
+    // Markup in a name is text, escaped in the SVG and read back as typed.
+    expect(words).toContain('<b>&amp;</b>');
+    expect(words).toMatch(/W+…/);
+  });
+
   it('gives the first ten teams ten different colours, the same every time', () => {
     const colours = Array.from({ length: 10 }, (_, i) => teamColour(`t${i + 1}`));
     expect(new Set(colours).size).toBe(10);

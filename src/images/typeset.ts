@@ -122,7 +122,7 @@ export class Typesetter {
   outline(line: Line, x: number, baseline: number): string {
     if (line.path === undefined) line.path = this.join(line);
     const p = line.path;
-    return p ? `M${tenths(Math.round(x * 10) + p.x)} ${tenths(Math.round(baseline * 10) + p.y)}${p.rest}` : '';
+    return p ? `M${numbers([Math.round(x * 10) + p.x, Math.round(baseline * 10) + p.y], false)}${p.rest}` : '';
   }
 
   /** The outlines of a line's glyphs joined into one, from the line's origin: each next glyph is a relative move from where the last left the pen. */
@@ -137,7 +137,7 @@ export class Typesetter {
       const gx = Math.round(g.x * 10);
       const gy = Math.round(g.y * 10);
       if (!first) first = { x: gx + o.x, y: gy + o.y };
-      else parts.push(`m${tenths(gx + o.x - endX)} ${tenths(gy + o.y - endY)}`);
+      else parts.push(`m${numbers([gx + o.x - endX, gy + o.y - endY], false)}`);
       parts.push(o.rest);
       endX = gx + o.endX;
       endY = gy + o.endY;
@@ -215,7 +215,9 @@ function remember<K, V>(cache: Map<K, V>, key: K, value: V, limit: number): void
 /**
  * A glyph's outline, scaled and flipped (font y points up, SVG's down), on a 0.1 px grid. Every point is
  * rounded where it lies and the commands are the differences between rounded points, so relative
- * commands never drift; only the first point is placed per use.
+ * commands never drift; only the first point is placed per use. Written short, as the SVG grammar
+ * allows (a repeated command letter left out, no space before a minus sign, `.5` for `0.5`): resvg's
+ * time to read a board's path data goes with its length.
  */
 function writeOutline(glyph: Glyph, k: number): Outline | null {
   const commands = glyph.path.commands;
@@ -226,41 +228,45 @@ function writeOutline(glyph: Glyph, k: number): Outline | null {
   let sx = 0;
   let sy = 0;
   let rest = '';
-  const rel = (args: number[]): string => {
-    const parts: string[] = [];
-    let lx = 0;
-    let ly = 0;
+  let last = '';
+  const put = (letter: string, args: number[]): void => {
+    const values: number[] = [];
+    let lx = cx;
+    let ly = cy;
     for (let i = 0; i < args.length; i += 2) {
       lx = Math.round((args[i] ?? 0) * k * 10);
       ly = Math.round(-(args[i + 1] ?? 0) * k * 10);
-      parts.push(`${tenths(lx - cx)} ${tenths(ly - cy)}`);
+      values.push(lx - cx, ly - cy);
     }
+    // The same command again goes without its letter (a relative move is never repeated: more pairs after `m` would be lines).
+    rest += letter === last && letter !== 'm' ? numbers(values, true) : letter + numbers(values, false);
+    last = letter;
     cx = lx;
     cy = ly;
-    return parts.join(' ');
   };
   for (const { command, args } of commands) {
     switch (command) {
       case 'moveTo': {
         const x = Math.round((args[0] ?? 0) * k * 10);
         const y = Math.round(-(args[1] ?? 0) * k * 10);
-        if (first) rest += `m${tenths(x - cx)} ${tenths(y - cy)}`;
+        if (first) put('m', args);
         else first = [x, y];
         cx = sx = x;
         cy = sy = y;
         break;
       }
       case 'lineTo':
-        rest += `l${rel(args)}`;
+        put('l', args);
         break;
       case 'quadraticCurveTo':
-        rest += `q${rel(args)}`;
+        put('q', args);
         break;
       case 'bezierCurveTo':
-        rest += `c${rel(args)}`;
+        put('c', args);
         break;
       case 'closePath':
         rest += 'z';
+        last = 'z';
         cx = sx;
         cy = sy;
         break;
@@ -269,9 +275,23 @@ function writeOutline(glyph: Glyph, k: number): Outline | null {
   return first ? { x: first[0], y: first[1], rest, endX: cx, endY: cy } : null;
 }
 
-/** An integer count of tenths as the shortest decimal: 13 → "1.3", -5 → "-0.5", 120 → "12". */
+/** Numbers (in tenths) as path data: a space between them, none before a minus sign; `after` when they follow other numbers. */
+function numbers(values: readonly number[], after: boolean): string {
+  let out = '';
+  values.forEach((v, i) => {
+    const t = tenths(v);
+    out += (i > 0 || after) && t[0] !== '-' ? ` ${t}` : t;
+  });
+  return out;
+}
+
+/** An integer count of tenths as the shortest decimal: 13 → "1.3", -5 → "-.5", 120 → "12" (integer parts: several times quicker than `String(n / 10)`). */
 function tenths(n: number): string {
-  return String(n / 10);
+  const abs = n < 0 ? -n : n;
+  const whole = Math.floor(abs / 10);
+  const tenth = abs - whole * 10;
+  const digits = tenth === 0 ? `${whole}` : whole === 0 ? `.${tenth}` : `${whole}.${tenth}`;
+  return n < 0 ? `-${digits}` : digits;
 }
 
 const SEGMENTER = new Intl.Segmenter('en', { granularity: 'grapheme' });

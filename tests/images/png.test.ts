@@ -1,6 +1,6 @@
-import { inflateSync } from 'node:zlib';
+import zlib, { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PngWriter } from '../../src/images/png.js';
+import { PngWriter, tableCrc32 } from '../../src/images/png.js';
 import { loadResvg, rasterize } from '../../src/images/resvg.js';
 import { PNG_SIGNATURE, pngSize } from './helpers.js';
 
@@ -77,6 +77,13 @@ describe('PngWriter: resvg pixels to a PNG', () => {
     shifted.set(image.pixels);
     const writer = new PngWriter();
     expect(idat(writer.encode(shifted, image.width, image.height))).toEqual(idat(writer.encode(image.pixels, image.width, image.height)));
+  });
+
+  it('computes the CRC-32 without zlib the same as with it (the fallback for Node before 20.15)', () => {
+    expect(tableCrc32(Buffer.from('123456789'))).toBe(0xcbf43926);
+    const bytes = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 131) & 255));
+    const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+    if (native) expect(tableCrc32(bytes)).toBe(native(bytes) >>> 0);
   });
 
   it('reuses its buffer for pictures of any size, and refuses pixels that do not match the size', () => {

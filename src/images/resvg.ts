@@ -14,7 +14,13 @@ let ready: Promise<void> | undefined;
 
 /** Compiles the module, once per process (about 2.5 MB); every other function here needs it done. */
 export function loadResvg(): Promise<void> {
-  ready ??= readFile(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm')).then((wasm) => initWasm(wasm));
+  // A failed start (the file unreadable) is not kept: the next picture tries again.
+  ready ??= readFile(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm'))
+    .then((wasm) => initWasm(wasm))
+    .catch((err: unknown) => {
+      ready = undefined;
+      throw err;
+    });
   return ready;
 }
 

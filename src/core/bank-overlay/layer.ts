@@ -137,12 +137,13 @@ export function withFields(q: Question, f: QuestionFields): Question {
  */
 function withChoicesOfAnswer(q: Question): Question {
   const { choices: _choices, correct: _correct, accept: _accept, ...plain } = q;
-  const lines = (q.answer ?? '').split('\n');
-  const accept = lines.flatMap((l) => acceptLine(l.replace(/^\s*[-*+]\s+/, '')) ?? []);
+  const lines = (q.answer ?? '').split('\n').map((text) => ({ text, accept: acceptLine(text.replace(/^\s*[-*+]\s+/, '')) }));
+  const accept = lines.flatMap((l) => l.accept ?? []);
   const answer =
     accept.length > 0
       ? lines
-          .filter((l) => acceptLine(l.replace(/^\s*[-*+]\s+/, '')) === null)
+          .filter((l) => l.accept === null)
+          .map((l) => l.text)
           .join('\n')
           .trim()
       : (q.answer ?? '');

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Harness } from './harness.js';
-import { ARTIFACTS, CHROMIUM, HAS_CHROMIUM, type OpenPlayground, REQUIRED, launchChromium, openPlayground, textOf } from './playground-page.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, CHROMIUM, HAS_CHROMIUM, REQUIRED, playgroundSession, rememberName, textOf } from './playground-page.js';
 import { seedsWithHostile } from './test-bank.js';
 
 if (!HAS_CHROMIUM && !REQUIRED) {
@@ -11,43 +10,18 @@ if (!HAS_CHROMIUM && !REQUIRED) {
 
 /** Parsed once: every test gets its own server and store over the same (read-only) bank. */
 const BANK = seedsWithHostile();
-let browser: Browser | undefined;
-let h: Harness | undefined;
-let context: BrowserContext | undefined;
-
-/** The real adapter on the system clock with the seed bank plus a hostile file, and a page opened on it as `name`. */
-async function open(name: string, viewport = { width: 1280, height: 900 }, locale?: { locale: string; timezoneId: string }): Promise<OpenPlayground> {
-  if (!browser) throw new Error('Chromium is not running');
-  const opened = await openPlayground(browser, name, { bank: BANK, ...viewport, ...locale });
-  h = opened.h;
-  context = opened.context;
-  return opened;
-}
-
-/** The page keeps the typed name in localStorage; the tests put it there before the page loads. */
-const rememberName = (name: string) => `localStorage.setItem('recall.name', ${JSON.stringify(name)});`;
 
 const only = (page: Page, text: string | RegExp) => page.locator('.only-you-msg', { hasText: text });
 
 // A browser on a busy two-core machine needs more room than the suite's 20 s default.
 describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('the playground page in headless Chromium (real server, real engine)', { timeout: 60_000 }, () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    await h?.stop();
-    context = undefined;
-    h = undefined;
-  });
+  // Chromium for the block; each test's server and context are closed after it.
+  const session = playgroundSession({ bank: BANK, height: 900 });
+  const open = session.open;
+  const h = () => session.harness();
 
   it('opens on the daily question; 👀 reveals the answer to me alone, grading it puts me on the leaderboard', async () => {
-    const { page, requests, errors } = await open('Ada');
+    const { page, requests, errors, context } = await open('Ada');
     await page.locator('.tabs a', { hasText: 'Leaderboards' }).click();
     await expect.poll(textOf(page.locator('#board'))).toContain('No points on this board yet');
     await page.locator('.tabs a', { hasText: 'Channel' }).click();
@@ -75,17 +49,17 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('the playground page in headless Chr
     await page.screenshot({ path: path.join(ARTIFACTS, 'boards.png'), fullPage: true });
 
     // Bob, in his own browser, sees the reaction count but not Ada's answer.
-    const bob = await context!.browser()!.newContext();
+    const bob = await context.browser()!.newContext();
     await bob.addInitScript({ content: rememberName('Bob') });
     const bobPage = await bob.newPage();
-    await bobPage.goto(h!.url);
+    await bobPage.goto(h().url);
     await bobPage.locator('.msg.daily').first().waitFor();
     await expect.poll(() => bobPage.locator('.msg.daily .reaction').getAttribute('aria-label')).toMatch(/React 👀 to see the answer \(1\)/);
     await expect.poll(() => bobPage.locator('.only-you-msg').count()).toBe(0);
     await bob.close();
 
     expect(
-      requests.every((u) => u.startsWith(h!.url)),
+      requests.every((u) => u.startsWith(h().url)),
       requests.join('\n'),
     ).toBe(true);
     expect(errors).toEqual([]);
@@ -95,8 +69,8 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('the playground page in headless Chr
     ['en-US', 'America/New_York', 'Running: Winter since Dec 3, 2026', 'Autumn (Sep 1, 2026 – Nov 30, 2026)'],
     ['de-DE', 'Europe/Berlin', 'Running: Winter since 4. Dez. 2026', 'Autumn (1. Sept. 2026 – 1. Dez. 2026)'],
   ])('writes season dates in the viewer’s locale and zone with a month name, never 12/3/2026 (%s)', async (locale, timezoneId, running, archived) => {
-    const { page, errors } = await open('Ada', undefined, { locale, timezoneId });
-    const scoring = h!.engine.services.scoring;
+    const { page, errors } = await open('Ada', { locale, timezoneId });
+    const scoring = h().engine.services.scoring;
     const ws = { platform: 'web' as const, workspaceId: 'local' };
     await scoring.startSeason(ws, 'Autumn', new Date('2026-09-01T12:00:00Z'));
     await scoring.endSeason(ws, new Date('2026-12-01T02:00:00Z'));

@@ -31,6 +31,9 @@ export interface OpenPlayground {
   requests: string[];
 }
 
+/** The page keeps the typed name in localStorage; a test puts it there before the page loads. */
+export const rememberName = (name: string): string => `localStorage.setItem('recall.name', ${JSON.stringify(name)});`;
+
 /** A playground on a real clock, opened in a fresh browser context as `name`, once the daily question shows. */
 export async function openPlayground(
   browser: Browser,
@@ -43,7 +46,7 @@ export async function openPlayground(
     ...(opts.locale ? { locale: opts.locale } : {}),
     ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
   });
-  await context.addInitScript({ content: `localStorage.setItem('recall.name', ${JSON.stringify(name)});` });
+  await context.addInitScript({ content: rememberName(name) });
   const page = await context.newPage();
   const errors: string[] = [];
   const requests: string[] = [];
@@ -68,8 +71,8 @@ export async function typeCommand(page: Page, command: string): Promise<void> {
 }
 
 export interface PlaygroundSession {
-  /** openPlayground with the session's bank and height (and a viewer's locale or zone); what it opens is closed after the test. */
-  open(name: string, viewer?: { locale?: string; timezoneId?: string }): Promise<OpenPlayground>;
+  /** openPlayground with the session's bank and height (and a viewer's locale, zone or viewport); what it opens is closed after the test. */
+  open(name: string, viewer?: { locale?: string; timezoneId?: string; width?: number; height?: number }): Promise<OpenPlayground>;
   /** The playground the running test opened. */
   harness(): Harness;
 }
